@@ -1,0 +1,588 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+using EligibilityEngine.Yaml;
+
+namespace EligibilityEngine.Conditions;
+
+/// <summary>
+/// Type-checks a parsed condition against the declared fact model and the version's parameters, criteria, findings
+/// and outcomes, and turns it into a three-valued expression tree. Names resolve only against those tables, so a
+/// rule file can never reach other .NET members. Errors go to the diagnostics with their position.
+/// </summary>
+internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, string? ruleId, DiagnosticBag diagnostics)
+{
+    private static readonly string[] Functions =
+        ["age", "days_between", "months_between", "years_between", "add_days", "add_months", "add_years", "year", "min", "max", "first_known"];
+
+    private readonly Stack<ItemScope> _items = new();
+    private int _negations;
+
+    public static readonly ParameterExpression State = Expression.Parameter(typeof(EvaluationState), "state");
+
+    public List<Dependency> Dependencies { get; } = [];
+
+    /// <summary>Facts of the case the condition reads, for the firing trace.</summary>
+    public SortedSet<string> FactsRead { get; } = new(StringComparer.Ordinal);
+
+    private sealed record ItemScope(ParameterExpression Item, IReadOnlyDictionary<string, FactField> Fields, string Collection);
+
+    private readonly record struct Typed(Expression Expr, ValueType Type);
+
+    /// <summary>Compiles a condition that must be a truth value. Returns null when it has errors (already reported).</summary>
+    public Expression<Func<EvaluationState, bool?>>? CompileCondition(Node node)
+    {
+        var typed = Compile(node);
+        if (typed is null) return null;
+        if (typed.Value.Type.Kind != ValueKind.Bool)
+        {
+            Error(node, $"a condition must be true or false, but this is a {typed.Value.Type}");
+            return null;
+        }
+
+        return Expression.Lambda<Func<EvaluationState, bool?>>(typed.Value.Expr, State);
+    }
+
+    /// <summary>Compiles a value for an explanation placeholder, boxed, with its type for formatting.</summary>
+    public (Expression<Func<EvaluationState, object?>> Read, ValueType Type)? CompileValue(Node node)
+    {
+        var typed = Compile(node);
+        if (typed is null) return null;
+        return (Expression.Lambda<Func<EvaluationState, object?>>(Expression.Convert(typed.Value.Expr, typeof(object)), State), typed.Value.Type);
+    }
+
+    private void Error(Node node, string message) => Error(node.Offset, message);
+
+    private void Error(int offset, string message) => diagnostics.Add(text.PositionAt(offset), message, ruleId);
+
+    private Typed? Compile(Node node) => node switch
+    {
+        LiteralNode literal => Literal(literal),
+        NameNode name => Name(name),
+        IndexNode index => Index(index),
+        UnaryNode unary => Unary(unary),
+        BinaryNode binary => Binary(binary),
+        InNode @in => In(@in),
+        IsKnownNode known => IsKnown(known),
+        CallNode call => Call(call),
+        AggregateNode aggregate => Aggregate(aggregate),
+        _ => throw new InvalidOperationException("unknown node " + node.GetType().Name),
+    };
+
+    private static Typed Literal(LiteralNode literal) => literal.Kind switch
+    {
+        LiteralKind.Bool => new(Expression.Constant(literal.Text == "true", typeof(bool?)), ValueType.Bool),
+        LiteralKind.Number => new(Expression.Constant(decimal.Parse(literal.Text, CultureInfo.InvariantCulture), typeof(decimal?)), ValueType.Number),
+        LiteralKind.Money => new(Expression.Constant(decimal.Parse(literal.Text, CultureInfo.InvariantCulture), typeof(decimal?)), ValueType.Money),
+        LiteralKind.Date => new(Expression.Constant(DateOnly.ParseExact(literal.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, typeof(int?)), ValueType.Date),
+        _ => new(Expression.Constant(literal.Text, typeof(string)), ValueType.Text),
+    };
+
+    private Typed? Name(NameNode node)
+    {
+        var name = node.Name;
+        if (_items.TryPeek(out var item) && !name.Contains('.'))
+        {
+            if (item.Fields.TryGetValue(name, out var field)) return new(field.Read(item.Item), field.Type);
+            Error(node, $"'{name}' is not a field of {item.Collection} (fields: {string.Join(", ", item.Fields.Keys)})");
+            return null;
+        }
+
+        if (name == "case.as_of")
+            return new(Expression.Convert(Expression.Property(State, nameof(EvaluationState.AsOfDay)), typeof(int?)), ValueType.Date);
+
+        if (FactModel.CaseFields.TryGetValue(name, out var fact))
+        {
+            FactsRead.Add(name);
+            var leaf = scope.Leaf(LeafKind.Fact, name, fact.DutchLabel);
+            var read = fact.Read(Expression.Property(State, nameof(EvaluationState.Case)));
+            return new(Track(read, leaf), fact.Type);
+        }
+
+        var dot = name.IndexOf('.');
+        var ns = dot > 0 ? name[..dot] : "";
+        var member = dot > 0 ? name[(dot + 1)..] : name;
+        switch (ns)
+        {
+            case "param":
+                return Parameter(node, member);
+            case "criterion" when scope.Criteria.TryGetValue(member, out var c):
+                Dependencies.Add(new Dependency(ConclusionKind.Criterion, member, _negations % 2 == 1, node.Offset));
+                return new(TruthRead(nameof(EvaluationState.Criteria), c, scope.Leaf(LeafKind.Criterion, member, member, c)), ValueType.Bool);
+            case "finding" when scope.Findings.TryGetValue(member, out var f):
+                Dependencies.Add(new Dependency(ConclusionKind.Finding, member, _negations % 2 == 1, node.Offset));
+                return new(TruthRead(nameof(EvaluationState.Findings), f, scope.Leaf(LeafKind.Finding, member, member, f)), ValueType.Bool);
+            case "outcome" when scope.Outcomes.TryGetValue(member, out var o):
+                Dependencies.Add(new Dependency(ConclusionKind.Outcome, member, _negations % 2 == 1, node.Offset));
+                var call = Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Outcome), null, State, Expression.Constant(o.Index),
+                    Expression.Constant(scope.Leaf(LeafKind.Outcome, member, member, o.Index)));
+                return new(call, ValueType.Code(o.Domain));
+            case "criterion" or "finding" or "outcome":
+                var known = ns switch { "criterion" => scope.Criteria.Keys, "finding" => scope.Findings.Keys, _ => scope.Outcomes.Keys };
+                Error(node, $"no rule concludes {ns} '{member}'" + Hint(member, known));
+                return null;
+        }
+
+        var candidates = FactModel.CaseFields.Keys.Append("case.as_of").Concat(scope.Parameters.Keys.Select(p => "param." + p));
+        Error(node, $"unknown name '{name}': a condition can only read declared facts, parameters, criteria, findings and outcomes" + Hint(name, candidates));
+        return null;
+    }
+
+    private static string Hint(string name, IEnumerable<string> candidates) =>
+        Spelling.Closest(name, candidates) is { } s ? $"; did you mean '{s}'?" : "";
+
+    private Expression TruthRead(string array, int index, int leaf) =>
+        Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Truth), null,
+            Expression.Property(State, array), Expression.Constant(index), State, Expression.Constant(leaf));
+
+    private static Expression Track(Expression read, int leaf) =>
+        Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Track), null, read, State, Expression.Constant(leaf));
+
+    private Typed? Parameter(NameNode node, string name)
+    {
+        if (!scope.Parameters.TryGetValue(name, out var p))
+        {
+            Error(node, $"unknown parameter 'param.{name}'" + Hint(name, scope.Parameters.Keys));
+            return null;
+        }
+
+        switch (p.Type)
+        {
+            case ParameterType.Table:
+                Error(node, $"param.{name} is a table: look a value up with param.{name}[{string.Join(", ", p.Table!.Keys.Select(k => k.Name))}]");
+                return null;
+            case ParameterType.List:
+                Error(node, $"param.{name} is a list: use it after 'in', e.g. x in param.{name}");
+                return null;
+        }
+
+        return Constant(p.Type, p.Value);
+    }
+
+    private static Typed Constant(ParameterType type, object? value) => type switch
+    {
+        ParameterType.Boolean => new(Expression.Constant((bool?)value, typeof(bool?)), ValueType.Bool),
+        ParameterType.Money => new(Expression.Constant((decimal?)value, typeof(decimal?)), ValueType.Money),
+        ParameterType.Date => new(Expression.Constant(((DateOnly?)value)?.DayNumber, typeof(int?)), ValueType.Date),
+        ParameterType.Text => new(Expression.Constant((string?)value, typeof(string)), ValueType.Text),
+        _ => new(Expression.Constant((decimal?)value, typeof(decimal?)), ValueType.Number),
+    };
+
+    private Typed? Index(IndexNode node)
+    {
+        var name = node.Table.Name;
+        if (!name.StartsWith("param.", StringComparison.Ordinal) || !scope.Parameters.TryGetValue(name[6..], out var p) || p.Table is null)
+        {
+            Error(node, $"'{name}' is not a table parameter; only param.<table>[keys] can be indexed");
+            return null;
+        }
+
+        var table = p.Table;
+        if (node.Keys.Count != table.Keys.Count)
+        {
+            Error(node, $"param.{p.Name} has {table.Keys.Count} key(s) ({string.Join(", ", table.Keys.Select(k => k.Name))}), not {node.Keys.Count}");
+            return null;
+        }
+
+        var args = new Expression[] { Expression.Constant(null, typeof(string)), Expression.Constant(null, typeof(decimal?)), Expression.Constant(null, typeof(string)), Expression.Constant(null, typeof(decimal?)) };
+        var ok = true;
+        for (var i = 0; i < node.Keys.Count; i++)
+        {
+            var key = Compile(node.Keys[i]);
+            if (key is null) { ok = false; continue; }
+            var wanted = table.Keys[i].Type == ParameterType.Text ? ValueKind.Text : ValueKind.Number;
+            if (key.Value.Type.Kind != wanted)
+            {
+                Error(node.Keys[i], $"key '{table.Keys[i].Name}' of param.{p.Name} must be {(wanted == ValueKind.Text ? "text" : "a number")}, not {key.Value.Type}");
+                ok = false;
+                continue;
+            }
+
+            args[i * 2 + (wanted == ValueKind.Text ? 0 : 1)] = key.Value.Expr;
+        }
+
+        if (!ok) return null;
+        var leaf = scope.Leaf(LeafKind.TableRow, "param." + p.Name, p.Description ?? p.Name);
+        var call = Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Lookup), null,
+            [Expression.Constant(table), .. args, State, Expression.Constant(leaf)]);
+        return new(call, table.ValueType == ParameterType.Money ? ValueType.Money : ValueType.Number);
+    }
+
+    private Typed? Unary(UnaryNode node)
+    {
+        if (node.Operator == UnaryOperator.Not) _negations++;
+        var operand = Compile(node.Operand);
+        if (node.Operator == UnaryOperator.Not) _negations--;
+        if (operand is null) return null;
+        var (expr, type) = operand.Value;
+        if (node.Operator == UnaryOperator.Not)
+        {
+            if (type.Kind == ValueKind.Bool) return new(Expression.Not(expr), type);
+            Error(node, $"'not' needs a truth value, not a {type}");
+            return null;
+        }
+
+        if (type.Kind is ValueKind.Number or ValueKind.Money) return new(Expression.Negate(expr), type);
+        Error(node, $"'-' needs a number or amount, not a {type}");
+        return null;
+    }
+
+    private Typed? Binary(BinaryNode node)
+    {
+        var left = Compile(node.Left);
+        var right = Compile(node.Right);
+        if (left is null || right is null) return null;
+        var (l, lt) = left.Value;
+        var (r, rt) = right.Value;
+
+        switch (node.Operator)
+        {
+            case BinaryOperator.And or BinaryOperator.Or:
+                if (lt.Kind != ValueKind.Bool || rt.Kind != ValueKind.Bool)
+                {
+                    Error(node, $"'{(node.Operator == BinaryOperator.And ? "and" : "or")}' joins truth values, not {lt} and {rt}");
+                    return null;
+                }
+
+                return new(node.Operator == BinaryOperator.And ? ThreeValuedAnd(l, r) : ThreeValuedOr(l, r), ValueType.Bool);
+
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                (l, lt) = CoerceCode(node.Left, l, lt, rt);
+                (r, rt) = CoerceCode(node.Right, r, rt, lt);
+                if (!SameType(lt, rt))
+                {
+                    Error(node, $"cannot compare a {lt} with a {rt}");
+                    return null;
+                }
+
+                Expression equal = lt.Kind == ValueKind.Text
+                    ? Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.TextEquals), null, l, r)
+                    : Expression.Equal(l, r, liftToNull: true, method: null);
+                return new(node.Operator == BinaryOperator.Equal ? equal : Expression.Not(equal), ValueType.Bool);
+
+            case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                if (!SameType(lt, rt) || lt.Kind is not (ValueKind.Number or ValueKind.Money or ValueKind.Date))
+                {
+                    Error(node, $"cannot order a {lt} against a {rt}; before/after works on two dates, less/more on two numbers or two amounts");
+                    return null;
+                }
+
+                return new(node.Operator switch
+                {
+                    BinaryOperator.Less => Expression.LessThan(l, r, true, null),
+                    BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(l, r, true, null),
+                    BinaryOperator.Greater => Expression.GreaterThan(l, r, true, null),
+                    _ => Expression.GreaterThanOrEqual(l, r, true, null),
+                }, ValueType.Bool);
+
+            default:
+                return Arithmetic(node, l, lt, r, rt);
+        }
+    }
+
+    private Typed? Arithmetic(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
+    {
+        var op = node.Operator;
+        ValueType? result = (op, lt.Kind, rt.Kind) switch
+        {
+            (BinaryOperator.Add or BinaryOperator.Subtract, ValueKind.Number, ValueKind.Number) => ValueType.Number,
+            (BinaryOperator.Add or BinaryOperator.Subtract, ValueKind.Money, ValueKind.Money) => ValueType.Money,
+            (BinaryOperator.Multiply, ValueKind.Number, ValueKind.Number) => ValueType.Number,
+            (BinaryOperator.Multiply, ValueKind.Money, ValueKind.Number) or (BinaryOperator.Multiply, ValueKind.Number, ValueKind.Money) => ValueType.Money,
+            (BinaryOperator.Divide, ValueKind.Number, ValueKind.Number) => ValueType.Number,
+            (BinaryOperator.Divide, ValueKind.Money, ValueKind.Number) => ValueType.Money,
+            (BinaryOperator.Divide, ValueKind.Money, ValueKind.Money) => ValueType.Number,
+            _ => null,
+        };
+        if (result is null)
+        {
+            var hint = lt.Kind == ValueKind.Date || rt.Kind == ValueKind.Date
+                ? "; for dates use days_between, months_between, add_days or add_months"
+                : "";
+            Error(node, $"cannot apply '{ConditionPrinter.Print(node with { Left = new NameNode("a", 0), Right = new NameNode("b", 0) })[2..^2]}' to a {lt} and a {rt}{hint}");
+            return null;
+        }
+
+        return new(op switch
+        {
+            BinaryOperator.Add => Expression.Add(l, r),
+            BinaryOperator.Subtract => Expression.Subtract(l, r),
+            BinaryOperator.Multiply => Expression.Multiply(l, r),
+            _ => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Divide), null, l, r),
+        }, result);
+    }
+
+    private static bool SameType(ValueType a, ValueType b) =>
+        a.Kind == b.Kind && (a.Kind != ValueKind.Code || a.Domain == b.Domain);
+
+    /// <summary>A text literal compared with a code value becomes that code's index, checked against the domain.</summary>
+    private (Expression, ValueType) CoerceCode(Node node, Expression expr, ValueType type, ValueType other)
+    {
+        if (other.Kind != ValueKind.Code || type.Kind != ValueKind.Text || node is not LiteralNode { Kind: LiteralKind.Text } literal)
+            return (expr, type);
+        var index = other.Domain!.IndexOf(literal.Text);
+        if (index < 0)
+        {
+            Error(node, $"'{literal.Text}' is not one of ({string.Join(", ", other.Domain.Codes)})" + Hint(literal.Text, other.Domain.Codes));
+            return (expr, type);
+        }
+
+        return (Expression.Constant(index, typeof(int?)), other);
+    }
+
+    /// <summary>Kleene conjunction with short-circuit: false wins over unknown.</summary>
+    private static Expression ThreeValuedAnd(Expression left, Expression right)
+    {
+        var l = Expression.Variable(typeof(bool?), "l");
+        var r = Expression.Variable(typeof(bool?), "r");
+        var falseValue = Expression.Constant(false, typeof(bool?));
+        return Expression.Block(typeof(bool?), [l, r],
+            Expression.Assign(l, left),
+            Expression.Condition(
+                Expression.Equal(l, falseValue),
+                falseValue,
+                Expression.Block(typeof(bool?),
+                    Expression.Assign(r, right),
+                    Expression.Condition(
+                        Expression.Equal(r, falseValue),
+                        falseValue,
+                        Expression.Condition(
+                            Expression.AndAlso(Expression.Equal(l, Expression.Constant(true, typeof(bool?))), Expression.Equal(r, Expression.Constant(true, typeof(bool?)))),
+                            Expression.Constant(true, typeof(bool?)),
+                            Expression.Constant(null, typeof(bool?)))))));
+    }
+
+    /// <summary>Kleene disjunction with short-circuit: true wins over unknown.</summary>
+    private static Expression ThreeValuedOr(Expression left, Expression right) =>
+        Expression.Not(ThreeValuedAnd(Expression.Not(left), Expression.Not(right)));
+
+    private Typed? In(InNode node)
+    {
+        var value = Compile(node.Value);
+        if (value is null) return null;
+        var (v, vt) = value.Value;
+        var items = new List<Expression>();
+        if (node.Items is [NameNode { Name: var listName } listNode] && listName.StartsWith("param.", StringComparison.Ordinal)
+            && scope.Parameters.TryGetValue(listName[6..], out var list) && list.Type == ParameterType.List)
+        {
+            foreach (var item in list.Items)
+            {
+                var constant = Constant(list.ItemType!.Value, item);
+                if (vt.Kind == ValueKind.Code && constant.Type.Kind == ValueKind.Text)
+                {
+                    var index = vt.Domain!.IndexOf((string)item);
+                    if (index < 0) { Error(listNode, $"list param.{list.Name} holds '{item}', which is not one of ({string.Join(", ", vt.Domain.Codes)})"); return null; }
+                    constant = new(Expression.Constant(index, typeof(int?)), vt);
+                }
+
+                if (!SameType(constant.Type, vt)) { Error(listNode, $"list param.{list.Name} holds {constant.Type} values, not {vt}"); return null; }
+                items.Add(constant.Expr);
+            }
+        }
+        else
+        {
+            foreach (var itemNode in node.Items)
+            {
+                var item = Compile(itemNode);
+                if (item is null) return null;
+                var (e, t) = CoerceCode(itemNode, item.Value.Expr, item.Value.Type, vt);
+                if (!SameType(t, vt)) { Error(itemNode, $"the list holds a {t}, but the value tested is a {vt}"); return null; }
+                items.Add(e);
+            }
+        }
+
+        // value in [a, b] = value = a or value = b, three-valued; the value is read once.
+        var temp = Expression.Variable(v.Type, "v");
+        Expression any = Expression.Constant(false, typeof(bool?));
+        foreach (var item in items)
+        {
+            Expression equal = vt.Kind == ValueKind.Text
+                ? Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.TextEquals), null, temp, item)
+                : Expression.Equal(temp, item, true, null);
+            any = ThreeValuedOr(any, equal);
+        }
+
+        Expression body = Expression.Block(typeof(bool?), [temp], Expression.Assign(temp, v), any);
+        return new(node.Negated ? Expression.Not(body) : body, ValueType.Bool);
+    }
+
+    private Typed? IsKnown(IsKnownNode node)
+    {
+        var value = Compile(node.Value);
+        if (value is null) return null;
+        var expr = value.Value.Expr;
+        Expression known = expr.Type == typeof(string)
+            ? Expression.NotEqual(expr, Expression.Constant(null, typeof(string)))
+            : Expression.Property(expr, "HasValue");
+        if (!node.Known) known = Expression.Not(known);
+        return new(Expression.Convert(known, typeof(bool?)), ValueType.Bool);
+    }
+
+    private Typed? Call(CallNode node)
+    {
+        if (!Functions.Contains(node.Function))
+        {
+            Error(node, $"unknown function '{node.Function}': a condition can only call {string.Join(", ", Functions)}" + Hint(node.Function, Functions));
+            return null;
+        }
+
+        var args = node.Arguments.Select(Compile).ToList();
+        if (args.Any(a => a is null)) return null;
+        var typed = args.Select(a => a!.Value).ToList();
+
+        Typed? Helper(string method, ValueType result, params ValueKind[] kinds)
+        {
+            if (typed.Count != kinds.Length)
+            {
+                Error(node, $"{node.Function} takes {kinds.Length} argument(s), not {typed.Count}");
+                return null;
+            }
+
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                if (typed[i].Type.Kind != kinds[i])
+                {
+                    Error(node.Arguments[i], $"argument {i + 1} of {node.Function} must be a {kinds[i].ToString().ToLowerInvariant()}, not a {typed[i].Type}");
+                    return null;
+                }
+            }
+
+            return new(Expression.Call(typeof(RuntimeOps), method, null, typed.Select(t => t.Expr).ToArray()), result);
+        }
+
+        switch (node.Function)
+        {
+            case "age": return Helper(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
+            case "years_between": return Helper(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
+            case "months_between": return Helper(nameof(RuntimeOps.MonthsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
+            case "days_between": return Helper(nameof(RuntimeOps.DaysBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
+            case "add_days": return Helper(nameof(RuntimeOps.AddDays), ValueType.Date, ValueKind.Date, ValueKind.Number);
+            case "add_months": return Helper(nameof(RuntimeOps.AddMonths), ValueType.Date, ValueKind.Date, ValueKind.Number);
+            case "add_years": return Helper(nameof(RuntimeOps.AddYears), ValueType.Date, ValueKind.Date, ValueKind.Number);
+            case "year": return Helper(nameof(RuntimeOps.Year), ValueType.Number, ValueKind.Date);
+        }
+
+        // min, max, first_known: two or more values of one type.
+        if (typed.Count < 2 || typed.Any(t => !SameType(t.Type, typed[0].Type)))
+        {
+            Error(node, $"{node.Function} takes two or more values of the same type");
+            return null;
+        }
+
+        var type = typed[0].Type;
+        if (node.Function != "first_known" && type.Kind is not (ValueKind.Number or ValueKind.Money or ValueKind.Date))
+        {
+            Error(node, $"{node.Function} works on numbers, amounts or dates, not on a {type}");
+            return null;
+        }
+
+        var result = typed[0].Expr;
+        foreach (var next in typed.Skip(1))
+        {
+            result = node.Function switch
+            {
+                "first_known" => Expression.Coalesce(result, next.Expr),
+                // min/max are unknown when either side is unknown: the lifted comparison gives null, not false.
+                _ => MinMax(result, next.Expr, node.Function == "min"),
+            };
+        }
+
+        return new(result, type);
+    }
+
+    private static Expression MinMax(Expression a, Expression b, bool min)
+    {
+        var x = Expression.Variable(a.Type, "x");
+        var y = Expression.Variable(b.Type, "y");
+        var pick = min ? Expression.LessThanOrEqual(x, y) : Expression.GreaterThanOrEqual(x, y);
+        return Expression.Block(a.Type, [x, y],
+            Expression.Assign(x, a),
+            Expression.Assign(y, b),
+            Expression.Condition(
+                Expression.OrElse(Expression.Not(Expression.Property(x, "HasValue")), Expression.Not(Expression.Property(y, "HasValue"))),
+                Expression.Constant(null, a.Type),
+                Expression.Condition(pick, x, y)));
+    }
+
+    private Typed? Aggregate(AggregateNode node)
+    {
+        var isEmployees = node.Collection == FactModel.EmployeesCollection;
+        if (!isEmployees && !FactModel.EventCollections.ContainsKey(node.Collection))
+        {
+            var names = FactModel.EventCollections.Keys.Append(FactModel.EmployeesCollection).ToList();
+            Error(node.CollectionOffset, $"unknown collection '{node.Collection}' (event types: {string.Join(", ", FactModel.EventCollections.Keys)}; or employees)" + Hint(node.Collection, names));
+            return null;
+        }
+
+        var itemType = isEmployees ? typeof(Employee) : typeof(CaseEvent);
+        var fields = isEmployees ? FactModel.EmployeeFields : FactModel.EventFields;
+        var item = Expression.Parameter(itemType, isEmployees ? "employee" : "evt");
+
+        Expression whereDelegate = Expression.Constant(null, typeof(Func<,,>).MakeGenericType(typeof(EvaluationState), itemType, typeof(bool?)));
+        if (node.Where is not null)
+        {
+            _items.Push(new ItemScope(item, fields, node.Collection));
+            var predicate = Compile(node.Where);
+            _items.Pop();
+            if (predicate is null) return null;
+            if (predicate.Value.Type.Kind != ValueKind.Bool) { Error(node.Where, "'where' needs a condition that is true or false"); return null; }
+            // Compiled once here, at rule-set compile time, and embedded as a constant delegate.
+            var lambda = Expression.Lambda(predicate.Value.Expr, State, item);
+            whereDelegate = Expression.Constant(lambda.Compile());
+        }
+
+        FactField? field = null;
+        if (node.Field is not null)
+        {
+            if (!fields.TryGetValue(node.Field, out field))
+            {
+                Error(node, $"'{node.Field}' is not a field of {node.Collection} (fields: {string.Join(", ", fields.Keys)})");
+                return null;
+            }
+
+            if (node.Kind == AggregateKind.Sum && field.Type.Kind is not (ValueKind.Number or ValueKind.Money))
+            {
+                Error(node, $"sum needs a number field, and {node.Field} is a {field.Type}");
+                return null;
+            }
+        }
+
+        Expression FieldReader()
+        {
+            var p = Expression.Parameter(itemType, "x");
+            return Expression.Constant(Expression.Lambda(field!.Read(p), p).Compile());
+        }
+
+        if (isEmployees)
+        {
+            var leaf = Expression.Constant(scope.Leaf(LeafKind.Fact, "municipality.employees", "mensen in beschut werk bij de gemeente"));
+            FactsRead.Add("municipality.employees");
+            return node.Kind switch
+            {
+                AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.ExistsEmployee), null, State, whereDelegate, leaf), ValueType.Bool),
+                AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.CountEmployees), null, State, whereDelegate, leaf), ValueType.Number),
+                AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.SumEmployees), null, State, whereDelegate, FieldReader(), leaf), field!.Type),
+                _ => Unsupported(node, "latest and earliest apply to events, which have dates"),
+            };
+        }
+
+        var type = Expression.Constant((int)FactModel.EventCollections[node.Collection]);
+        return node.Kind switch
+        {
+            AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.ExistsEvent), null, State, type, whereDelegate), ValueType.Bool),
+            AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.CountEvents), null, State, type, whereDelegate), ValueType.Number),
+            AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.SumEvents), null, State, type, whereDelegate, FieldReader()), field!.Type),
+            _ => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.PickEvent), [field!.Type.ClrType], State, type, whereDelegate, FieldReader(),
+                Expression.Constant(node.Kind == AggregateKind.Latest)), field.Type),
+        };
+    }
+
+    private Typed? Unsupported(Node node, string message)
+    {
+        Error(node, message);
+        return null;
+    }
+}

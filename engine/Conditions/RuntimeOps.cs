@@ -1,0 +1,200 @@
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Conditions;
+
+/// <summary>
+/// Helpers that compiled conditions call. Rule authors cannot name these: the compiler emits the calls for the
+/// operators and functions of the condition language. Every helper treats null as unknown.
+/// </summary>
+public static class RuntimeOps
+{
+    public static int? DayNumber(DateOnly? date) => date?.DayNumber;
+
+    public static bool? Track(bool? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static decimal? Track(decimal? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static int? Track(int? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static string? Track(string? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static bool? Truth(byte[] values, int index, EvaluationState state, int leaf) => values[index] switch
+    {
+        EvaluationState.True => true,
+        EvaluationState.False => false,
+        _ => Missing(state, leaf),
+    };
+
+    public static int? Outcome(EvaluationState state, int index, int leaf)
+    {
+        var value = state.Outcomes[index];
+        if (value != EvaluationState.Undetermined) return value;
+        state.MarkMissing(leaf);
+        return null;
+    }
+
+    private static bool? Missing(EvaluationState state, int leaf)
+    {
+        state.MarkMissing(leaf);
+        return null;
+    }
+
+    public static bool? TextEquals(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal);
+
+    public static decimal? Divide(decimal? a, decimal? b) => a is null || b is null || b == 0 ? null : a / b;
+
+    public static decimal? YearsBetween(int? from, int? to)
+    {
+        if (from is null || to is null) return null;
+        var a = DateOnly.FromDayNumber(from.Value);
+        var b = DateOnly.FromDayNumber(to.Value);
+        var years = b.Year - a.Year;
+        if (b.Month < a.Month || (b.Month == a.Month && b.Day < a.Day)) years--;
+        return years;
+    }
+
+    public static decimal? MonthsBetween(int? from, int? to)
+    {
+        if (from is null || to is null) return null;
+        var a = DateOnly.FromDayNumber(from.Value);
+        var b = DateOnly.FromDayNumber(to.Value);
+        var months = (b.Year - a.Year) * 12 + b.Month - a.Month;
+        if (b.Day < a.Day) months--;
+        return months;
+    }
+
+    public static decimal? DaysBetween(int? from, int? to) => from is null || to is null ? null : to.Value - from.Value;
+
+    public static int? AddDays(int? date, decimal? days) => date is null || days is null ? null : date.Value + (int)days.Value;
+
+    public static int? AddMonths(int? date, decimal? months) =>
+        date is null || months is null ? null : DateOnly.FromDayNumber(date.Value).AddMonths((int)months.Value).DayNumber;
+
+    public static int? AddYears(int? date, decimal? years) =>
+        date is null || years is null ? null : DateOnly.FromDayNumber(date.Value).AddYears((int)years.Value).DayNumber;
+
+    public static decimal? Year(int? date) => date is null ? null : DateOnly.FromDayNumber(date.Value).Year;
+
+    public static decimal? Lookup(ParameterTable table, string? text1, decimal? number1, string? text2, decimal? number2, EvaluationState state, int leaf)
+    {
+        var value = table.Find(text1, number1, text2, number2);
+        if (value is null) state.MarkMissing(leaf, string.Join(", ", new object?[] { text1 ?? (object?)number1, text2 ?? (object?)number2 }.Where(k => k is not null)));
+        return value;
+    }
+
+    // Quantifiers over the history. A predicate that is unknown for some event makes "exists" unknown unless another
+    // event makes it true; "count" and "sum" are unknown as soon as one event is.
+    public static bool? ExistsEvent(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where)
+    {
+        var unknown = false;
+        foreach (var e in state.Events)
+        {
+            if ((int)e.Type != type) continue;
+            var match = where is null ? true : where(state, e);
+            if (match == true) return true;
+            if (match is null) unknown = true;
+        }
+
+        return unknown ? null : false;
+    }
+
+    public static decimal? CountEvents(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where)
+    {
+        var count = 0;
+        foreach (var e in state.Events)
+        {
+            if ((int)e.Type != type) continue;
+            var match = where is null ? true : where(state, e);
+            if (match is null) return null;
+            if (match == true) count++;
+        }
+
+        return count;
+    }
+
+    public static decimal? SumEvents(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where, Func<CaseEvent, decimal?> field)
+    {
+        decimal sum = 0;
+        foreach (var e in state.Events)
+        {
+            if ((int)e.Type != type) continue;
+            var match = where is null ? true : where(state, e);
+            if (match is null) return null;
+            if (match == false) continue;
+            if (field(e) is not { } value) return null;
+            sum += value;
+        }
+
+        return sum;
+    }
+
+    /// <summary>A field of the most recent (or first) matching event; unknown when none matches or a later one might.</summary>
+    public static T? PickEvent<T>(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where, Func<CaseEvent, T?> field, bool latest)
+    {
+        var events = state.Events;
+        for (var k = 0; k < events.Length; k++)
+        {
+            var e = events[latest ? events.Length - 1 - k : k];
+            if ((int)e.Type != type) continue;
+            var match = where is null ? true : where(state, e);
+            if (match is null) return default;
+            if (match == true) return field(e);
+        }
+
+        return default;
+    }
+
+    public static bool? ExistsEmployee(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, int leaf)
+    {
+        if (Employees(state, leaf) is not { } employees) return null;
+        var unknown = false;
+        foreach (var e in employees)
+        {
+            var match = where is null ? true : where(state, e);
+            if (match == true) return true;
+            if (match is null) unknown = true;
+        }
+
+        return unknown ? null : false;
+    }
+
+    public static decimal? CountEmployees(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, int leaf)
+    {
+        if (Employees(state, leaf) is not { } employees) return null;
+        if (where is null) return employees.Count;
+        var count = 0;
+        foreach (var e in employees)
+        {
+            var match = where(state, e);
+            if (match is null) return null;
+            if (match == true) count++;
+        }
+
+        return count;
+    }
+
+    public static decimal? SumEmployees(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, Func<Employee, decimal?> field, int leaf)
+    {
+        if (Employees(state, leaf) is not { } employees) return null;
+        decimal sum = 0;
+        foreach (var e in employees)
+        {
+            var match = where is null ? true : where(state, e);
+            if (match is null) return null;
+            if (match == false) continue;
+            if (field(e) is not { } value) return null;
+            sum += value;
+        }
+
+        return sum;
+    }
+
+    private static IReadOnlyList<Employee>? Employees(EvaluationState state, int leaf)
+    {
+        var employees = state.Case.Municipality.Employees;
+        if (employees is null) state.MarkMissing(leaf);
+        return employees;
+    }
+}

@@ -1,0 +1,40 @@
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>A rule ready to run: its compiled condition, templates and place in the evaluation order.</summary>
+public sealed class CompiledRule
+{
+    public required RuleDefinition Definition { get; init; }
+
+    public required Citation Citation { get; init; }
+
+    public required Func<EvaluationState, bool?> Condition { get; init; }
+
+    /// <summary>The condition in canonical form.</summary>
+    public required string ConditionText { get; init; }
+
+    public required int TargetIndex { get; init; }
+
+    /// <summary>For outcome rules: the index of the value in the outcome's values.</summary>
+    public required int ValueIndex { get; init; }
+
+    public required IReadOnlyDictionary<string, ExplanationTemplate> Explanations { get; init; }
+
+    public required IReadOnlyList<string> FactsRead { get; init; }
+
+    /// <summary>Index of the rule in the file, which is also its priority among rules of the same outcome.</summary>
+    public required int FileIndex { get; init; }
+
+    public int Stratum { get; set; }
+
+    /// <summary>Outcomes that are final once this rule has run (it is their last producer in the order).</summary>
+    public int[] ResolvesOutcomes { get; set; } = [];
+
+    public string Conclusion => Definition.Kind switch
+    {
+        ConclusionKind.Criterion => $"criterion {Definition.Target}",
+        ConclusionKind.Finding => $"finding {Definition.Target}",
+        _ => $"outcome {Definition.Target} = {Definition.Value}",
+    };
+}

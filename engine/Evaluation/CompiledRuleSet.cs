@@ -1,0 +1,36 @@
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// One version compiled for evaluation: rules in their evaluation order (strata), with everything a decision needs
+/// to explain itself resolved in advance. Immutable and shared by all evaluations.
+/// </summary>
+public sealed class CompiledRuleSet
+{
+    public required RuleSetVersion Version { get; init; }
+
+    public required RuleSetReference Reference { get; init; }
+
+    /// <summary>Rules in evaluation order: every producer of a criterion, finding or outcome before its readers.</summary>
+    public required IReadOnlyList<CompiledRule> Rules { get; init; }
+
+    /// <summary>Criteria in file order; the value is the index in <see cref="Rules"/> of the rule that decides it.</summary>
+    public required IReadOnlyList<(string Id, int Rule)> Criteria { get; init; }
+
+    /// <summary>Findings; the value lists the indexes in <see cref="Rules"/> of the rules that conclude it.</summary>
+    public required IReadOnlyList<(string Id, int[] Rules)> Findings { get; init; }
+
+    /// <summary>Outcomes as declared; producers listed in priority (file) order as indexes in <see cref="Rules"/>.</summary>
+    public required IReadOnlyList<(OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)> Outcomes { get; init; }
+
+    public required IReadOnlyList<Leaf> Leaves { get; init; }
+
+    /// <summary>Readers for the firing trace, by fact path.</summary>
+    public required IReadOnlyDictionary<string, Func<Case, string>> FactReaders { get; init; }
+
+    public int StratumCount => Rules.Count == 0 ? 0 : Rules.Max(r => r.Stratum) + 1;
+
+    public EvaluationState NewState() => new(Criteria.Count, Findings.Count, Outcomes.Count, Rules.Count);
+}

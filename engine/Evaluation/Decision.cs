@@ -1,0 +1,57 @@
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// The engine's answer for one case on one date (besluit): the outcomes, every criterion with its status and
+/// Dutch explanation and source, the rules that fired, the facts that were missing, and the exact rule set used.
+/// </summary>
+public sealed record Decision(
+    RuleSetReference RuleSet,
+    DateOnly AsOf,
+    IReadOnlyList<OutcomeResult> Outcomes,
+    IReadOnlyList<CriterionResult> Criteria,
+    IReadOnlyList<FindingResult> Findings,
+    IReadOnlyList<MissingFact> MissingFacts,
+    IReadOnlyList<string> Notices,
+    IReadOnlyList<RuleFiring>? Trace)
+{
+    public OutcomeResult Outcome(string id) => Outcomes.Single(o => o.Id == id);
+
+    public CriterionResult Criterion(string id) => Criteria.Single(c => c.Id == id);
+}
+
+/// <summary>Which rule set decided: id, version, whether it is only planned, and the SHA-256 of its normalised content.</summary>
+public sealed record RuleSetReference(string Id, string Version, string Title, bool Planned, string ContentHash);
+
+/// <summary>A legal citation as users see it.</summary>
+public sealed record Citation(string SourceId, string Text, string? Url);
+
+public enum CriterionStatus { Met, NotMet, Undetermined }
+
+public enum OutcomeStatus { Decided, Undetermined, NoRuleApplied }
+
+/// <summary>One criterion (criterium): met, not met or undetermined, why, and on which legal basis.</summary>
+public sealed record CriterionResult(
+    string Id, string Title, CriterionStatus Status, string Explanation, string RuleId, Citation Citation, IReadOnlyList<string> MissingFacts);
+
+/// <summary>One outcome (uitkomst) with its value, e.g. advies = positief.</summary>
+public sealed record OutcomeResult(
+    string Id,
+    string Title,
+    OutcomeStatus Status,
+    string Value,
+    IReadOnlyDictionary<string, string> Values,
+    string Explanation,
+    string? RuleId,
+    Citation? Citation,
+    IReadOnlyList<string> MissingFacts);
+
+/// <summary>A finding (vaststelling) concluded by a rule, e.g. that a positive advice was converted.</summary>
+public sealed record FindingResult(string Id, string Explanation, string RuleId, Citation Citation);
+
+/// <summary>A fact that was needed but unknown, and the criteria and outcomes it left undetermined.</summary>
+public sealed record MissingFact(string Path, string Label, IReadOnlyList<string> Affects);
+
+/// <summary>One rule evaluation in firing order: its result and the fact values it read.</summary>
+public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Conclusion, string Result, bool Fired, IReadOnlyList<FactReading> Reads);
+
+public sealed record FactReading(string Path, string Value);

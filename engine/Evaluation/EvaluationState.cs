@@ -1,0 +1,61 @@
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// Working memory of one evaluation: the case, the peildatum, and what rules have concluded so far. Truth values
+/// are stored as bytes: 0 = false / not met, 1 = true / met, 2 = unknown / undetermined.
+/// </summary>
+public sealed class EvaluationState
+{
+    public const byte False = 0;
+    public const byte True = 1;
+    public const byte Unknown = 2;
+
+    /// <summary>Outcome value meaning no rule of the outcome applied (known, but no value).</summary>
+    public const int NoValue = -1;
+
+    /// <summary>Outcome value meaning the outcome could not be decided.</summary>
+    public const int Undetermined = -2;
+
+    internal EvaluationState(int criteria, int findings, int outcomes, int rules)
+    {
+        Criteria = new byte[criteria];
+        Findings = new byte[findings];
+        Outcomes = new int[outcomes];
+        RuleResults = new byte[rules];
+    }
+
+    public Case Case { get; internal set; } = Case.Empty;
+
+    public int AsOfDay { get; internal set; }
+
+    /// <summary>The history up to and including the peildatum, oldest first.</summary>
+    public CaseEvent[] Events { get; internal set; } = [];
+
+    public byte[] Criteria { get; }
+
+    public byte[] Findings { get; }
+
+    public int[] Outcomes { get; }
+
+    public byte[] RuleResults { get; }
+
+    // The unknown facts the current rule read; only consulted when the rule's condition ends unknown.
+    internal int[] MissingLeaves = new int[16];
+    internal string?[] MissingDetails = new string?[16];
+    internal int MissingCount;
+
+    public void MarkMissing(int leaf, string? detail = null)
+    {
+        if (MissingCount == MissingLeaves.Length)
+        {
+            Array.Resize(ref MissingLeaves, MissingCount * 2);
+            Array.Resize(ref MissingDetails, MissingCount * 2);
+        }
+
+        MissingLeaves[MissingCount] = leaf;
+        MissingDetails[MissingCount] = detail;
+        MissingCount++;
+    }
+}

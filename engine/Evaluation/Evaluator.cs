@@ -1,0 +1,266 @@
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// Runs a compiled version over one case: every rule once (refraction), in the precomputed order, reading and writing
+/// the working memory; then builds the decision. Unknown is carried through, never read as false.
+/// </summary>
+public static class Evaluator
+{
+    private sealed record MissingItem(string Path, string Label);
+
+    public static Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options, IReadOnlyList<string>? notices = null)
+    {
+        var state = set.NewState();
+        state.Case = @case;
+        state.AsOfDay = asOf.DayNumber;
+        state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
+
+        var missing = Run(set, state);
+        return Build(set, state, asOf, options, missing, Notices(set, ignored, notices));
+    }
+
+    /// <summary>The core loop; returns per-entity missing facts, allocated only when something was unknown.</summary>
+    private static Missing? Run(CompiledRuleSet set, EvaluationState state)
+    {
+        Missing? missing = null;
+        var rules = set.Rules;
+        Array.Fill(state.Findings, EvaluationState.False);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            state.MissingCount = 0;
+            var result = rule.Condition(state);
+            var truth = result switch { true => EvaluationState.True, false => EvaluationState.False, _ => EvaluationState.Unknown };
+            state.RuleResults[i] = truth;
+            if (truth == EvaluationState.Unknown)
+            {
+                missing ??= new Missing(set);
+                missing.CaptureRule(i, state);
+            }
+
+            switch (rule.Definition.Kind)
+            {
+                case ConclusionKind.Criterion:
+                    state.Criteria[rule.TargetIndex] = truth;
+                    break;
+                case ConclusionKind.Finding:
+                    // Asserted if any producer is true; unknown if none is true and one is unknown.
+                    if (truth == EvaluationState.True) state.Findings[rule.TargetIndex] = EvaluationState.True;
+                    else if (truth == EvaluationState.Unknown && state.Findings[rule.TargetIndex] != EvaluationState.True)
+                        state.Findings[rule.TargetIndex] = EvaluationState.Unknown;
+                    break;
+            }
+
+            foreach (var outcome in rule.ResolvesOutcomes) ResolveOutcome(set, state, outcome);
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// The first rule of the outcome (in file order) whose condition is true decides its value — unless an earlier
+    /// rule that would give a different value is unknown: then the outcome is undetermined.
+    /// </summary>
+    private static void ResolveOutcome(CompiledRuleSet set, EvaluationState state, int outcome)
+    {
+        var producers = set.Outcomes[outcome].Rules;
+        var unknownValues = 0UL;
+        var anyUnknown = false;
+        foreach (var p in producers)
+        {
+            var value = set.Rules[p].ValueIndex;
+            var result = state.RuleResults[p];
+            if (result == EvaluationState.True)
+            {
+                var blocked = (unknownValues & ~(1UL << value)) != 0;
+                state.Outcomes[outcome] = blocked ? EvaluationState.Undetermined : value;
+                return;
+            }
+
+            if (result == EvaluationState.Unknown)
+            {
+                unknownValues |= 1UL << value;
+                anyUnknown = true;
+            }
+        }
+
+        state.Outcomes[outcome] = anyUnknown ? EvaluationState.Undetermined : EvaluationState.NoValue;
+    }
+
+    private static CaseEvent[] EventsUpTo(IReadOnlyList<CaseEvent> events, DateOnly asOf, out int ignored)
+    {
+        var kept = events.Where(e => e.Date <= asOf).OrderBy(e => e.Date).ToArray();
+        ignored = events.Count - kept.Length;
+        return kept;
+    }
+
+    private static List<string> Notices(CompiledRuleSet set, int ignoredEvents, IReadOnlyList<string>? extra)
+    {
+        var notices = new List<string>();
+        if (set.Version.Planned)
+            notices.Add($"LET OP: dit besluit gebruikt de GEPLANDE regelset '{set.Version.Version}' ({set.Version.Title}). " +
+                        "Deze regels zijn (nog) geen geldend recht; de uitkomst laat zien wat er zou gelden als zij in werking treden.");
+        if (ignoredEvents > 0)
+            notices.Add($"{ignoredEvents} gebeurtenis(sen) na de peildatum zijn buiten beschouwing gelaten.");
+        if (extra is not null) notices.AddRange(extra);
+        return notices;
+    }
+
+    private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, List<string> notices)
+    {
+        var explain = options.Explain;
+        var criteria = new List<CriterionResult>(set.Criteria.Count);
+        for (var c = 0; c < set.Criteria.Count; c++)
+        {
+            var rule = set.Rules[set.Criteria[c].Rule];
+            var status = state.Criteria[c] switch
+            {
+                EvaluationState.True => CriterionStatus.Met,
+                EvaluationState.False => CriterionStatus.NotMet,
+                _ => CriterionStatus.Undetermined,
+            };
+            var key = status switch { CriterionStatus.Met => "met", CriterionStatus.NotMet => "not_met", _ => "undetermined" };
+            criteria.Add(new CriterionResult(
+                set.Criteria[c].Id, rule.Definition.Title!, status,
+                explain ? rule.Explanations[key].Render(state) : "",
+                rule.Definition.Id, rule.Citation,
+                missing?.ForRule(set.Criteria[c].Rule) ?? []));
+        }
+
+        var outcomes = new List<OutcomeResult>(set.Outcomes.Count);
+        for (var o = 0; o < set.Outcomes.Count; o++)
+        {
+            var (definition, producers, undetermined) = set.Outcomes[o];
+            var value = state.Outcomes[o];
+            if (value >= 0)
+            {
+                var rule = set.Rules[producers.First(p => state.RuleResults[p] == EvaluationState.True)];
+                outcomes.Add(new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
+                    rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []));
+            }
+            else
+            {
+                var isUndetermined = value == EvaluationState.Undetermined;
+                outcomes.Add(new OutcomeResult(definition.Id, definition.Title,
+                    isUndetermined ? OutcomeStatus.Undetermined : OutcomeStatus.NoRuleApplied,
+                    isUndetermined ? definition.UndeterminedValue : "geen",
+                    new Dictionary<string, string>(),
+                    isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
+                    null, null,
+                    isUndetermined ? missing!.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []));
+            }
+        }
+
+        var findings = new List<FindingResult>();
+        for (var f = 0; f < set.Findings.Count; f++)
+        {
+            if (state.Findings[f] != EvaluationState.True) continue;
+            var rule = set.Rules[set.Findings[f].Rules.First(p => state.RuleResults[p] == EvaluationState.True)];
+            findings.Add(new FindingResult(set.Findings[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
+        }
+
+        return new Decision(set.Reference, asOf, outcomes, criteria, findings, MissingFacts(set, criteria, outcomes, missing), notices,
+            options.Trace ? Trace(set, state) : null);
+    }
+
+    private static List<MissingFact> MissingFacts(CompiledRuleSet set, List<CriterionResult> criteria, List<OutcomeResult> outcomes, Missing? missing)
+    {
+        if (missing is null) return [];
+        var affects = new SortedDictionary<string, (string Label, List<string> Affects)>(StringComparer.Ordinal);
+        void Add(string entity, IReadOnlyList<string> paths)
+        {
+            foreach (var path in paths)
+            {
+                if (!affects.TryGetValue(path, out var entry)) affects[path] = entry = (missing.LabelOf(path), []);
+                entry.Affects.Add(entity);
+            }
+        }
+
+        foreach (var c in criteria.Where(c => c.Status == CriterionStatus.Undetermined)) Add("criterium " + c.Id, c.MissingFacts);
+        foreach (var o in outcomes.Where(o => o.Status == OutcomeStatus.Undetermined)) Add("uitkomst " + o.Id, o.MissingFacts);
+        return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects)).ToList();
+    }
+
+    private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state)
+    {
+        var trace = new List<RuleFiring>(set.Rules.Count);
+        for (var i = 0; i < set.Rules.Count; i++)
+        {
+            var rule = set.Rules[i];
+            var result = state.RuleResults[i] switch { EvaluationState.True => "waar", EvaluationState.False => "onwaar", _ => "onbekend" };
+            var reads = rule.FactsRead
+                .Select(path => new FactReading(path, set.FactReaders.TryGetValue(path, out var read) ? read(state.Case) : EmployeesText(state.Case)))
+                .ToList();
+            trace.Add(new RuleFiring(i + 1, rule.Stratum, rule.Definition.Id, rule.Conclusion, result,
+                rule.Definition.Kind == ConclusionKind.Criterion || state.RuleResults[i] == EvaluationState.True, reads));
+        }
+
+        return trace;
+    }
+
+    private static string EmployeesText(Case @case) =>
+        @case.Municipality.Employees is { } list ? $"{list.Count} dienstbetrekking(en)" : "onbekend";
+
+    /// <summary>Missing facts per rule, expanded through the criteria, findings and outcomes a rule read.</summary>
+    private sealed class Missing(CompiledRuleSet set)
+    {
+        private readonly List<string>?[] _byRule = new List<string>?[set.Rules.Count];
+        private readonly Dictionary<string, string> _labels = [];
+
+        public void CaptureRule(int rule, EvaluationState state)
+        {
+            var paths = new List<string>();
+            for (var k = 0; k < state.MissingCount; k++)
+            {
+                var leaf = set.Leaves[state.MissingLeaves[k]];
+                switch (leaf.Kind)
+                {
+                    case LeafKind.Fact:
+                        AddPath(paths, leaf.Path, leaf.Label);
+                        break;
+                    case LeafKind.TableRow:
+                        var detail = state.MissingDetails[k];
+                        AddPath(paths, $"{leaf.Path}[{detail}]", $"{leaf.Label} ({detail}) ontbreekt in de tabel");
+                        break;
+                    case LeafKind.Criterion:
+                        AddAll(paths, ForRule(set.Criteria[leaf.Index].Rule));
+                        break;
+                    case LeafKind.Finding:
+                        AddAll(paths, ForRules(set.Findings[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
+                        break;
+                    case LeafKind.Outcome:
+                        AddAll(paths, ForRules(set.Outcomes[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
+                        break;
+                }
+            }
+
+            _byRule[rule] = paths;
+        }
+
+        public IReadOnlyList<string> ForRule(int rule) => _byRule[rule] ?? [];
+
+        public IReadOnlyList<string> ForRules(IEnumerable<int> rules)
+        {
+            var paths = new List<string>();
+            foreach (var r in rules) AddAll(paths, ForRule(r));
+            return paths;
+        }
+
+        public string LabelOf(string path) => _labels.GetValueOrDefault(path, path);
+
+        private void AddPath(List<string> paths, string path, string label)
+        {
+            _labels.TryAdd(path, label);
+            if (!paths.Contains(path)) paths.Add(path);
+        }
+
+        private static void AddAll(List<string> paths, IEnumerable<string> more)
+        {
+            foreach (var p in more)
+                if (!paths.Contains(p)) paths.Add(p);
+        }
+    }
+}

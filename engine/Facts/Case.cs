@@ -1,0 +1,65 @@
+namespace EligibilityEngine.Facts;
+
+/// <summary>
+/// All facts about one person's situation (casus). Every fact may be unknown (null); an unknown fact is never
+/// read as false or zero.
+/// </summary>
+public sealed record Case(
+    string? CaseId,
+    Person Person,
+    Application Application,
+    Municipality Municipality,
+    IReadOnlyList<CaseEvent> Events)
+{
+    public static Case Empty { get; } = new(null, new Person(), new Application(), new Municipality(), []);
+}
+
+/// <summary>The person (betrokkene).</summary>
+/// <param name="DateOfBirth">geboortedatum</param>
+/// <param name="HasWorkCapacity">arbeidsvermogen: can perform work at all (BabW art. 3 lid 1).</param>
+/// <param name="SupervisionNeed">begeleiding: supervision needed at work.</param>
+/// <param name="AdaptationNeed">aanpassingen: workplace or work adaptations needed.</param>
+/// <param name="CanWorkAtRegularEmployer">Whether a regular employer can, within reasonable limits, provide the support needed.</param>
+/// <param name="Benefit">uitkering</param>
+/// <param name="WswSupportedWorkPossible">For Wsw-indicatie holders: UWV judged the person able to do begeleid werken (BabW art. 3 lid 3 a, lid 4).</param>
+/// <param name="WageValuePercent">loonwaarde in percent of the minimum wage: recorded, legally irrelevant to eligibility.</param>
+public sealed record Person(
+    DateOnly? DateOfBirth = null,
+    bool? HasWorkCapacity = null,
+    SupervisionLevel? SupervisionNeed = null,
+    AdaptationLevel? AdaptationNeed = null,
+    bool? CanWorkAtRegularEmployer = null,
+    BenefitType? Benefit = null,
+    bool? WswSupportedWorkPossible = null,
+    decimal? WageValuePercent = null);
+
+/// <summary>The application for an advice beschut werk (aanvraag).</summary>
+/// <param name="Applicant">aanvrager: the municipality or the person.</param>
+/// <param name="Date">datum van de aanvraag</param>
+/// <param name="NewFactsStated">The applicant states new facts or changed circumstances (BabW art. 3 lid 5–6).</param>
+public sealed record Application(
+    Applicant? Applicant = null,
+    DateOnly? Date = null,
+    bool? NewFactsStated = null);
+
+/// <summary>The municipality whose duty is judged (gemeente).</summary>
+/// <param name="Code">CBS code, GMxxxx.</param>
+/// <param name="Quota">The year's number of dienstbetrekkingen as the municipality states it; overrides the table.</param>
+/// <param name="Employees">People already employed in beschut werk; null when not known.</param>
+public sealed record Municipality(
+    string? Code = null,
+    int? Quota = null,
+    IReadOnlyList<Employee>? Employees = null);
+
+/// <summary>One person already employed in beschut werk by the municipality (a dienstbetrekking).</summary>
+public sealed record Employee(decimal? HoursPerWeek = null, EmployerKind? EmployerKind = null);
+
+/// <summary>A dated event in the person's history (gebeurtenis). The date is always known.</summary>
+public sealed record CaseEvent(
+    EventType Type,
+    DateOnly Date,
+    AdviceResult? Result = null,
+    decimal? HoursPerWeek = null,
+    EmployerKind? EmployerKind = null,
+    LeaveReason? Reason = null,
+    string? Municipality = null);

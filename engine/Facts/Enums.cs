@@ -1,0 +1,115 @@
+namespace EligibilityEngine.Facts;
+
+/// <summary>How much supervision a person needs at work (begeleiding).</summary>
+public enum SupervisionLevel
+{
+    /// <summary>geen begeleiding</summary>
+    None,
+    /// <summary>lichte begeleiding, such as a job coach now and then</summary>
+    Light,
+    /// <summary>regelmatige begeleiding</summary>
+    Regular,
+    /// <summary>intensieve begeleiding (BabW art. 3 lid 1 b)</summary>
+    Intensive,
+    /// <summary>permanent toezicht (BabW art. 3 lid 1 b)</summary>
+    Permanent,
+}
+
+/// <summary>How far the workplace or the work must be adapted (aanpassingen, BabW art. 3 lid 1 a).</summary>
+public enum AdaptationLevel
+{
+    /// <summary>geen aanpassingen</summary>
+    None,
+    /// <summary>beperkte aanpassingen</summary>
+    Limited,
+    /// <summary>ingrijpende technische of organisatorische aanpassingen</summary>
+    Extensive,
+}
+
+/// <summary>The benefit a person receives (uitkering), which decides the route to an advice.</summary>
+public enum BenefitType
+{
+    /// <summary>bijstand onder de Participatiewet</summary>
+    Participatiewet,
+    /// <summary>geen uitkering (niet-uitkeringsgerechtigde, NUG)</summary>
+    None,
+    /// <summary>Wajong</summary>
+    Wajong,
+    /// <summary>WIA</summary>
+    Wia,
+    /// <summary>Wsw-indicatie (former Sheltered Employment Act)</summary>
+    WswIndicatie,
+    /// <summary>another UWV benefit (WW, ZW, WAO, ...)</summary>
+    OtherUwv,
+}
+
+/// <summary>Who asked UWV for the advice beschut werk (aanvrager).</summary>
+public enum Applicant
+{
+    /// <summary>het college van B&amp;W (the municipality)</summary>
+    Municipality,
+    /// <summary>de persoon zelf (possible since 1 January 2017)</summary>
+    Person,
+}
+
+/// <summary>The result of an advice beschut werk (advies beschut werk).</summary>
+public enum AdviceResult
+{
+    /// <summary>positief advies</summary>
+    Positief,
+    /// <summary>negatief advies</summary>
+    Negatief,
+}
+
+/// <summary>The kind of employer a person works for.</summary>
+public enum EmployerKind
+{
+    /// <summary>sociaal ontwikkelbedrijf / SW-bedrijf</summary>
+    SwCompany,
+    /// <summary>de gemeente zelf</summary>
+    Municipality,
+    /// <summary>een reguliere werkgever</summary>
+    RegularEmployer,
+}
+
+/// <summary>Why a job ended (reden van uitstroom).</summary>
+public enum LeaveReason
+{
+    /// <summary>ziekte</summary>
+    Illness,
+    /// <summary>verhuizing</summary>
+    Moved,
+    /// <summary>ontslag</summary>
+    Dismissed,
+    /// <summary>doorstroom naar ander werk (banenafspraak or regular work)</summary>
+    OtherWork,
+    /// <summary>het werk bleek niet vol te houden</summary>
+    NotSustainable,
+    /// <summary>einde contract</summary>
+    ContractEnded,
+    /// <summary>andere reden</summary>
+    Other,
+}
+
+/// <summary>What happened on a date in a person's history (gebeurtenis).</summary>
+public enum EventType
+{
+    /// <summary>UWV gaf een advies beschut werk (positief of negatief)</summary>
+    AdviceIssued,
+    /// <summary>geplaatst in beschut werk (dienstbetrekking begonnen)</summary>
+    Placed,
+    /// <summary>beschut werk beëindigd</summary>
+    Left,
+    /// <summary>indicatie banenafspraak aangevraagd</summary>
+    BanenafspraakIndicationApplied,
+    /// <summary>indicatie banenafspraak toegekend</summary>
+    BanenafspraakIndicationGranted,
+    /// <summary>baan in het kader van de banenafspraak begonnen</summary>
+    BanenafspraakJobStarted,
+    /// <summary>baan in het kader van de banenafspraak beëindigd</summary>
+    BanenafspraakJobEnded,
+    /// <summary>arbeidsvermogen verloren</summary>
+    WorkCapacityLost,
+    /// <summary>verhuisd naar een andere gemeente</summary>
+    Moved,
+}

@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using EligibilityEngine.Conditions;
+using ValueType = EligibilityEngine.Conditions.ValueType;
+
+namespace EligibilityEngine.Facts;
+
+/// <summary>
+/// The declared fact model: the complete list of what a condition can read. Nothing else of .NET is reachable
+/// from a rule file — the compiler resolves names only against these tables.
+/// </summary>
+public static class FactModel
+{
+    public static readonly CodeDomain Supervision = CodeDomain.FromEnum<SupervisionLevel>();
+    public static readonly CodeDomain Adaptation = CodeDomain.FromEnum<AdaptationLevel>();
+    public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>();
+    public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>();
+    public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>();
+    public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>();
+    public static readonly CodeDomain Reason = CodeDomain.FromEnum<LeaveReason>();
+
+    /// <summary>Facts of the case, by path (person.*, application.*, municipality.*).</summary>
+    public static IReadOnlyDictionary<string, FactField> CaseFields { get; } = Index(
+        Fact("person.date_of_birth", ValueType.Date, "geboortedatum", c => Day(Prop(c, "Person", "DateOfBirth"))),
+        Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", c => Prop(c, "Person", "HasWorkCapacity")),
+        Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", c => AsInt(Prop(c, "Person", "SupervisionNeed"))),
+        Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", c => AsInt(Prop(c, "Person", "AdaptationNeed"))),
+        Fact("person.can_work_at_regular_employer", ValueType.Bool, "kan met ondersteuning bij een reguliere werkgever werken", c => Prop(c, "Person", "CanWorkAtRegularEmployer")),
+        Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit"))),
+        Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible")),
+        Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", c => Prop(c, "Person", "WageValuePercent")),
+        Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager", c => AsInt(Prop(c, "Application", "Applicant"))),
+        Fact("application.date", ValueType.Date, "datum van de aanvraag", c => Day(Prop(c, "Application", "Date"))),
+        Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", c => Prop(c, "Application", "NewFactsStated")),
+        Fact("municipality.code", ValueType.Text, "gemeentecode (CBS)", c => Prop(c, "Municipality", "Code")),
+        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota"))));
+
+    /// <summary>Fields of one event, reachable by bare name inside <c>where</c> of an event quantifier.</summary>
+    public static IReadOnlyDictionary<string, FactField> EventFields { get; } = Index(
+        Fact("date", ValueType.Date, "datum", e => Day(Expression.Convert(Expression.Property(e, "Date"), typeof(DateOnly?)))),
+        Fact("result", ValueType.Code(Advice), "uitkomst van het advies", e => AsInt(Expression.Property(e, "Result"))),
+        Fact("hours_per_week", ValueType.Number, "uren per week", e => Expression.Property(e, "HoursPerWeek")),
+        Fact("employer_kind", ValueType.Code(Employer), "soort werkgever", e => AsInt(Expression.Property(e, "EmployerKind"))),
+        Fact("reason", ValueType.Code(Reason), "reden", e => AsInt(Expression.Property(e, "Reason"))),
+        Fact("municipality", ValueType.Text, "gemeente", e => Expression.Property(e, "Municipality")));
+
+    /// <summary>Fields of one employee in <c>employees</c> (municipality.employees).</summary>
+    public static IReadOnlyDictionary<string, FactField> EmployeeFields { get; } = Index(
+        Fact("hours_per_week", ValueType.Number, "uren per week", e => Expression.Property(e, "HoursPerWeek")),
+        Fact("employer_kind", ValueType.Code(Employer), "soort werkgever", e => AsInt(Expression.Property(e, "EmployerKind"))));
+
+    /// <summary>Event collections by name: each event type's code names the events of that type.</summary>
+    public static IReadOnlyDictionary<string, EventType> EventCollections { get; } =
+        Enum.GetValues<EventType>().ToDictionary(t => CodeNames.ToCode(t.ToString()), t => t);
+
+    /// <summary>The collection of people already employed in beschut werk by the municipality.</summary>
+    public const string EmployeesCollection = "employees";
+
+    private static FactField Fact(string path, ValueType type, string label, Func<Expression, Expression> read) =>
+        new(path, type, label, read);
+
+    private static Dictionary<string, FactField> Index(params FactField[] fields) => fields.ToDictionary(f => f.Path);
+
+    private static Expression Prop(Expression @case, string section, string field) =>
+        Expression.Property(Expression.Property(@case, section), field);
+
+    private static Expression AsInt(Expression nullableEnum) => Expression.Convert(nullableEnum, typeof(int?));
+
+    private static Expression ToDecimal(Expression nullableInt) => Expression.Convert(nullableInt, typeof(decimal?));
+
+    private static Expression Day(Expression nullableDate) =>
+        Expression.Call(typeof(RuntimeOps).GetMethod(nameof(RuntimeOps.DayNumber))!, nullableDate);
+}

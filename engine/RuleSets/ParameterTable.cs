@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace EligibilityEngine.RuleSets;
+
+/// <summary>One key column of a table parameter.</summary>
+public sealed record TableKey(string Name, ParameterType Type);
+
+/// <summary>Where a block of table rows comes from (e.g. one year's ministerial regulation), and how complete it is.</summary>
+/// <param name="Status">complete, partial or illustrative.</param>
+public sealed record TableRowSource(string Label, string Citation, string? Url, string Status, string File);
+
+/// <summary>
+/// A table parameter with one or two keys (text or integer), such as the quota per municipality and year. A key
+/// that is absent is unknown, never zero.
+/// </summary>
+public sealed class ParameterTable(IReadOnlyList<TableKey> keys, ParameterType valueType)
+{
+    private readonly Dictionary<(string?, decimal, string?, decimal), (decimal Value, int SourceIndex)> _rows = [];
+    private readonly List<TableRowSource> _sources = [];
+
+    public IReadOnlyList<TableKey> Keys { get; } = keys;
+
+    public ParameterType ValueType { get; } = valueType;
+
+    public IReadOnlyList<TableRowSource> Sources => _sources;
+
+    public int Count => _rows.Count;
+
+    public int AddSource(TableRowSource source)
+    {
+        _sources.Add(source);
+        return _sources.Count - 1;
+    }
+
+    /// <summary>Adds a row; returns false when the key is already present.</summary>
+    public bool TryAdd(IReadOnlyList<object> key, decimal value, int sourceIndex) =>
+        _rows.TryAdd(ToKey(key), (value, sourceIndex));
+
+    /// <summary>Looks a row up; text keys in <paramref name="text1"/>/<paramref name="text2"/>, numbers in the others.</summary>
+    public decimal? Find(string? text1, decimal? number1, string? text2, decimal? number2)
+    {
+        if (!KeyKnown(0, text1, number1) || (Keys.Count > 1 && !KeyKnown(1, text2, number2))) return null;
+        return _rows.TryGetValue((text1, number1 ?? 0, text2, number2 ?? 0), out var row) ? row.Value : null;
+    }
+
+    public IEnumerable<(IReadOnlyList<string> Key, decimal Value, TableRowSource? Source)> Rows() =>
+        _rows.OrderBy(r => r.Key.Item1, StringComparer.Ordinal).ThenBy(r => r.Key.Item2)
+            .ThenBy(r => r.Key.Item3, StringComparer.Ordinal).ThenBy(r => r.Key.Item4)
+            .Select(r => ((IReadOnlyList<string>)KeyText(r.Key), r.Value.Value, r.Value.SourceIndex >= 0 ? _sources[r.Value.SourceIndex] : null));
+
+    private bool KeyKnown(int index, string? text, decimal? number) =>
+        Keys[index].Type == ParameterType.Text ? text is not null : number is not null;
+
+    private (string?, decimal, string?, decimal) ToKey(IReadOnlyList<object> key)
+    {
+        string? t1 = null, t2 = null;
+        decimal n1 = 0, n2 = 0;
+        if (key[0] is string s1) t1 = s1; else n1 = (decimal)key[0];
+        if (key.Count > 1)
+        {
+            if (key[1] is string s2) t2 = s2; else n2 = (decimal)key[1];
+        }
+
+        return (t1, n1, t2, n2);
+    }
+
+    private string[] KeyText((string?, decimal, string?, decimal) key)
+    {
+        var first = key.Item1 ?? key.Item2.ToString(CultureInfo.InvariantCulture);
+        return Keys.Count == 1 ? [first] : [first, key.Item3 ?? key.Item4.ToString(CultureInfo.InvariantCulture)];
+    }
+}

@@ -1,0 +1,94 @@
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.RuleSets;
+
+/// <summary>
+/// All versions of one rule set, validated and compiled once. Picks the version in force on a date; a planned version
+/// is used only when asked for by name.
+/// </summary>
+public sealed class RuleLibrary
+{
+    private RuleLibrary(string directory, IReadOnlyList<CompiledRuleSet> versions)
+    {
+        Directory = directory;
+        Versions = versions;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>In-force versions by effective date, then planned versions.</summary>
+    public IReadOnlyList<CompiledRuleSet> Versions { get; }
+
+    public IEnumerable<CompiledRuleSet> InForce => Versions.Where(v => !v.Version.Planned);
+
+    /// <summary>Loads, validates and compiles every version in a folder; throws with every problem found.</summary>
+    public static RuleLibrary Load(string directory)
+    {
+        var (library, diagnostics) = TryLoad(directory);
+        return library ?? throw new InvalidInputException($"the rule set in '{directory}' has {diagnostics.Count} error(s)", diagnostics);
+    }
+
+    /// <summary>Loads a folder and returns the library, or null with every problem found (for `eligibility validate`).</summary>
+    public static (RuleLibrary? Library, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(string directory)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!System.IO.Directory.Exists(directory))
+        {
+            diagnostics.Add(SourcePosition.None(directory), "rule folder does not exist");
+            return (null, diagnostics.Items);
+        }
+
+        var files = System.IO.Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => RuleSetFileReader.Read(f, DisplayPath(f), diagnostics))
+            .OfType<RuleSetFile>()
+            .ToList();
+        if (files.Count == 0 && !diagnostics.HasErrors) diagnostics.Add(SourcePosition.None(directory), "no rule-set version files (*.yaml) in this folder");
+
+        var versions = RuleSetComposer.Compose(files, diagnostics);
+        var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics)).ToList();
+        if (diagnostics.HasErrors) return (null, Deduplicate(diagnostics.Items));
+        return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList()), []);
+    }
+
+    // A problem in an inherited rule is found again in every version that inherits it; report it once.
+    private static List<Diagnostic> Deduplicate(IEnumerable<Diagnostic> diagnostics) => diagnostics.Distinct().ToList();
+
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    /// <summary>
+    /// The version to apply: the one named by <paramref name="version"/> (a version id or a prefix of its content
+    /// hash, at least 8 characters), else the in-force version on <paramref name="asOf"/>.
+    /// </summary>
+    public CompiledRuleSet Select(DateOnly asOf, string? version = null)
+    {
+        if (version is not null)
+        {
+            var named = Versions.FirstOrDefault(v => v.Version.Version == version)
+                ?? (version.Length >= 8 ? Versions.FirstOrDefault(v => v.Reference.ContentHash.StartsWith(version, StringComparison.OrdinalIgnoreCase)) : null);
+            return named ?? throw new VersionNotFoundException(
+                $"no version '{version}' in rule set {Versions[0].Version.RuleSetId}; versions: {string.Join(", ", Versions.Select(v => v.Version.Version))}");
+        }
+
+        var inForce = InForce.ToList();
+        var first = inForce[0].Version.EffectiveFrom!.Value;
+        if (asOf < first)
+            throw new EvaluationException(
+                $"no version of rule set {inForce[0].Version.RuleSetId} is in force on {asOf:yyyy-MM-dd}: the first version takes effect on {first:yyyy-MM-dd}");
+        var current = inForce.Last(v => v.Version.EffectiveFrom <= asOf);
+        if (current.Version.EffectiveUntil is { } until && asOf > until)
+            throw new EvaluationException($"no version is in force on {asOf:yyyy-MM-dd}: version {current.Version.Version} ended on {until:yyyy-MM-dd}");
+        return current;
+    }
+
+    public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null) =>
+        Evaluator.Evaluate(Select(asOf, version), @case, asOf, options ?? EvaluationOptions.Default);
+}
+
+/// <summary>A pinned version that does not exist.</summary>
+public sealed class VersionNotFoundException(string message) : Exception(message);

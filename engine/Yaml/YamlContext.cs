@@ -1,0 +1,61 @@
+using EligibilityEngine.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace EligibilityEngine.Yaml;
+
+/// <summary>The file being read, its text (to locate text inside block scalars) and where errors go.</summary>
+public sealed class YamlContext(string file, string text, DiagnosticBag diagnostics)
+{
+    private readonly string[] _lines = text.Split('\n');
+
+    public string File { get; } = file;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public SourcePosition PositionOf(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>
+    /// The position of character <paramref name="offset"/> inside a scalar's value, so that an error in a
+    /// condition points at the offending token, also inside quoted and block scalars.
+    /// </summary>
+    public SourcePosition PositionInScalar(YamlScalarNode node, int offset)
+    {
+        var value = node.Value ?? "";
+        var line = 0;
+        var column = 0;
+        for (var i = 0; i < offset && i < value.Length; i++)
+        {
+            if (value[i] == '\n') { line++; column = 0; }
+            else column++;
+        }
+
+        var startLine = (int)node.Start.Line;
+        var startColumn = (int)node.Start.Column;
+        switch (node.Style)
+        {
+            case YamlDotNet.Core.ScalarStyle.Literal:
+            case YamlDotNet.Core.ScalarStyle.Folded:
+                // Block scalar content starts on the line after the indicator, at the content indentation.
+                var contentLine = startLine + 1 + line;
+                return new SourcePosition(File, contentLine, Indentation(contentLine) + 1 + column);
+            case YamlDotNet.Core.ScalarStyle.SingleQuoted:
+            case YamlDotNet.Core.ScalarStyle.DoubleQuoted:
+                return line == 0
+                    ? new SourcePosition(File, startLine, startColumn + 1 + column)
+                    : new SourcePosition(File, startLine + line, Indentation(startLine + line) + 1 + column);
+            default:
+                return line == 0
+                    ? new SourcePosition(File, startLine, startColumn + column)
+                    : new SourcePosition(File, startLine + line, Indentation(startLine + line) + 1 + column);
+        }
+    }
+
+    private int Indentation(int line)
+    {
+        if (line < 1 || line > _lines.Length) return 0;
+        var text = _lines[line - 1];
+        var count = 0;
+        while (count < text.Length && text[count] == ' ') count++;
+        return count;
+    }
+}
