@@ -168,6 +168,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         ParameterType.Money => new(Expression.Constant((decimal?)value, typeof(decimal?)), ValueType.Money),
         ParameterType.Date => new(Expression.Constant(((DateOnly?)value)?.DayNumber, typeof(int?)), ValueType.Date),
         ParameterType.Text => new(Expression.Constant((string?)value, typeof(string)), ValueType.Text),
+        ParameterType.Percentage => new(Expression.Constant((decimal?)value, typeof(decimal?)), ValueType.Percentage),
         _ => new(Expression.Constant((decimal?)value, typeof(decimal?)), ValueType.Number),
     };
 

@@ -8,8 +8,11 @@ public enum ValueKind { Bool, Number, Money, Date, Text, Code }
 /// The type of a value in the condition language. At run time every value is nullable (null = unknown):
 /// Bool → bool?, Number and Money → decimal?, Date → int? (day number), Text → string, Code → int? (index in its domain).
 /// </summary>
-public sealed record ValueType(ValueKind Kind, CodeDomain? Domain = null)
+/// <param name="Percent">A number that is a fraction shown as a percentage (0.68 reads as 68 %).</param>
+public sealed record ValueType(ValueKind Kind, CodeDomain? Domain = null, bool Percent = false)
 {
+    public static ValueType Percentage { get; } = new(ValueKind.Number, Percent: true);
+
     public static ValueType Bool { get; } = new(ValueKind.Bool);
     public static ValueType Number { get; } = new(ValueKind.Number);
     public static ValueType Money { get; } = new(ValueKind.Money);
@@ -34,8 +37,11 @@ public sealed record ValueType(ValueKind Kind, CodeDomain? Domain = null)
 }
 
 /// <summary>A closed list of codes, such as the supervision levels or the values of an outcome.</summary>
-public sealed class CodeDomain(string name, IReadOnlyList<string> codes)
+public sealed class CodeDomain(string name, IReadOnlyList<string> codes, IReadOnlyList<string>? dutchLabels = null)
 {
+    /// <summary>How each code reads in a Dutch explanation; the code itself where no label is given.</summary>
+    public IReadOnlyList<string> DutchLabels { get; } = dutchLabels ?? codes;
+
     public string Name { get; } = name;
 
     public IReadOnlyList<string> Codes { get; } = codes;
@@ -47,6 +53,6 @@ public sealed class CodeDomain(string name, IReadOnlyList<string> codes)
         return -1;
     }
 
-    public static CodeDomain FromEnum<TEnum>() where TEnum : struct, Enum =>
-        new(typeof(TEnum).Name, Enum.GetValues<TEnum>().Select(v => CodeNames.ToCode(v.ToString())).ToArray());
+    public static CodeDomain FromEnum<TEnum>(params string[] dutchLabels) where TEnum : struct, Enum =>
+        new(typeof(TEnum).Name, CodeNames.All<TEnum>(), dutchLabels.Length == 0 ? null : dutchLabels);
 }

@@ -21,8 +21,9 @@ public static class DutchFormat
         null => "onbekend",
         bool b => b ? "ja" : "nee",
         int day when type.Kind == ValueKind.Date => Date(DateOnly.FromDayNumber(day)),
-        int code when type.Kind == ValueKind.Code => code >= 0 ? type.Domain!.Codes[code] : "geen",
+        int code when type.Kind == ValueKind.Code => code >= 0 ? type.Domain!.DutchLabels[code] : "geen",
         decimal d when type.Kind == ValueKind.Money => Money(d),
+        decimal d when type.Percent => Number(d * 100m) + " %",
         decimal d => Number(d),
         _ => value.ToString() ?? "",
     };

@@ -10,13 +10,17 @@ namespace EligibilityEngine.Facts;
 /// </summary>
 public static class FactModel
 {
-    public static readonly CodeDomain Supervision = CodeDomain.FromEnum<SupervisionLevel>();
-    public static readonly CodeDomain Adaptation = CodeDomain.FromEnum<AdaptationLevel>();
-    public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>();
-    public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>();
-    public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>();
-    public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>();
-    public static readonly CodeDomain Reason = CodeDomain.FromEnum<LeaveReason>();
+    public static readonly CodeDomain Supervision = CodeDomain.FromEnum<SupervisionLevel>(
+        "geen begeleiding", "lichte begeleiding", "regelmatige begeleiding", "intensieve begeleiding", "permanent toezicht");
+    public static readonly CodeDomain Adaptation = CodeDomain.FromEnum<AdaptationLevel>(
+        "geen aanpassingen", "beperkte aanpassingen", "ingrijpende aanpassingen");
+    public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>(
+        "bijstand (Participatiewet)", "geen uitkering (niet-uitkeringsgerechtigde)", "Wajong", "WIA", "Wsw-indicatie", "andere UWV-uitkering");
+    public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>("het college", "betrokkene zelf");
+    public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>("positief", "negatief");
+    public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>("sociaal ontwikkelbedrijf", "de gemeente", "een reguliere werkgever");
+    public static readonly CodeDomain Reason = CodeDomain.FromEnum<LeaveReason>(
+        "ziekte", "verhuizing", "ontslag", "doorstroom naar ander werk", "werk niet vol te houden", "einde contract", "andere reden");
 
     /// <summary>Facts of the case, by path (person.*, application.*, municipality.*).</summary>
     public static IReadOnlyDictionary<string, FactField> CaseFields { get; } = Index(

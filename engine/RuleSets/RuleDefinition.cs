@@ -12,6 +12,8 @@ public enum ConclusionKind { Criterion, Finding, Outcome }
 /// </summary>
 /// <param name="Explanations">Dutch explanation templates: for a criterion keyed met / not_met / undetermined;
 /// otherwise one template keyed "fired".</param>
+/// <param name="InsertBefore">For a rule a later version adds: the rule it goes before, which sets its priority among
+/// the rules of the same outcome. Without it an added rule goes last.</param>
 public sealed record RuleDefinition(
     string Id,
     string SourceId,
@@ -22,4 +24,5 @@ public sealed record RuleDefinition(
     IReadOnlyDictionary<string, string> Values,
     LocatedText When,
     IReadOnlyDictionary<string, LocatedText> Explanations,
+    string? InsertBefore,
     SourcePosition Position);

@@ -85,6 +85,7 @@ internal static class RuleSetComposer
         var parameters = Merge("parameter", parent?.Parameters, file.Parameters, p => p.Name, p => p.Position, file, changes, diagnostics);
         var outcomes = Merge("outcome", parent?.Outcomes, file.Outcomes, o => o.Id, o => o.Position, file, changes, diagnostics);
         var rules = Merge("rule", parent?.Rules, file.Rules, r => r.Id, r => r.Position, file, changes, diagnostics);
+        rules = PlaceInsertedRules(rules, file, diagnostics);
 
         var version = new RuleSetVersion(
             file.RuleSetId ?? "", file.Version!, file.EffectiveFrom, file.EffectiveUntil, file.Planned,
@@ -127,6 +128,26 @@ internal static class RuleSetComposer
         }
 
         return result;
+    }
+
+    /// <summary>Moves rules that name <c>insert_before</c> in front of that rule (priority within an outcome).</summary>
+    private static List<RuleDefinition> PlaceInsertedRules(List<RuleDefinition> rules, RuleSetFile file, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in file.Rules.Where(r => r.InsertBefore is not null))
+        {
+            var index = rules.FindIndex(r => ReferenceEquals(r, rule));
+            if (index < 0) continue;
+            rules.RemoveAt(index);
+            var target = rules.FindIndex(r => r.Id == rule.InsertBefore);
+            if (target < 0)
+            {
+                diagnostics.Add(rule.Position, $"insert_before names rule '{rule.InsertBefore}', which this version does not have", rule.Id);
+                rules.Insert(index, rule);
+            }
+            else rules.Insert(target, rule);
+        }
+
+        return rules;
     }
 
     private static void CheckDateChain(List<RuleSetVersion> versions, Dictionary<string, RuleSetFile> files, DiagnosticBag diagnostics)

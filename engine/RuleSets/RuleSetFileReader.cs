@@ -73,7 +73,7 @@ internal static class RuleSetFileReader
     {
         var id = raw.String("id", required: true);
         var map = raw.WithRule(id);
-        map.AllowOnly("id", "source", "title", "when", "then", "explain");
+        map.AllowOnly("id", "source", "title", "when", "then", "explain", "insert_before");
         var source = map.String("source", required: false);
         if (source is null) map.Error("the rule has no 'source': every rule must cite the law article, Besluit article or letter it implements");
         var title = map.String("title", required: false);
@@ -127,7 +127,8 @@ internal static class RuleSetFileReader
         else if (Located(map, "explain", required: true) is { } fired) explanations["fired"] = fired;
 
         if (id is null || source is null || when is null || kind is null || target is null) return null;
-        return new RuleDefinition(id, source, title, kind.Value, target, value, values, when, explanations, map.Position);
+        return new RuleDefinition(id, source, title, kind.Value, target, value, values, when, explanations,
+            map.String("insert_before", required: false), map.Position);
     }
 
     private static ParameterDefinition? ReadParameter(YamlMap map, string directory, string displayPath)

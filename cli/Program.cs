@@ -1,0 +1,3 @@
+using EligibilityEngine.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

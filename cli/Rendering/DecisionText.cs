@@ -1,0 +1,73 @@
+using System.Text;
+using EligibilityEngine.Evaluation;
+
+namespace EligibilityEngine.Cli.Rendering;
+
+/// <summary>Renders a decision as plain Dutch text for a labour expert: outcomes, criteria with ✓/✗/?, sources, trace.</summary>
+public static class DecisionText
+{
+    public static string Render(Decision d, bool fullTrace)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"Besluit beschut werk — peildatum {DutchFormat.Date(d.AsOf)}");
+        b.AppendLine($"Regelset: {d.RuleSet.Id} versie {d.RuleSet.Version}{(d.RuleSet.Planned ? " (GEPLAND — geen geldend recht)" : "")}");
+        b.AppendLine($"  {d.RuleSet.Title}");
+        b.AppendLine($"  sha256 {d.RuleSet.ContentHash}");
+        foreach (var notice in d.Notices) b.AppendLine().AppendLine("! " + notice);
+
+        b.AppendLine().AppendLine("Uitkomsten");
+        foreach (var o in d.Outcomes)
+        {
+            var values = o.Values.Count == 0 ? "" : " (" + string.Join(", ", o.Values.Select(v => $"{v.Key}: {v.Value}")) + ")";
+            b.AppendLine($"  {o.Title}: {o.Value}{values}");
+            b.AppendLine($"    {o.Explanation}");
+            if (o.Citation is not null) b.AppendLine($"    Bron: {Cite(o.Citation)} [regel {o.RuleId}]");
+            if (o.MissingFacts.Count > 0) b.AppendLine($"    Ontbreekt: {string.Join(", ", o.MissingFacts)}");
+        }
+
+        b.AppendLine().AppendLine("Criteria");
+        foreach (var c in d.Criteria)
+        {
+            var (mark, word) = c.Status switch
+            {
+                CriterionStatus.Met => ("✓", "voldaan"),
+                CriterionStatus.NotMet => ("✗", "niet voldaan"),
+                _ => ("?", "niet vast te stellen"),
+            };
+            b.AppendLine($"  {mark} {c.Title} — {word}");
+            b.AppendLine($"    {c.Explanation}");
+            b.AppendLine($"    Bron: {Cite(c.Citation)} [regel {c.RuleId}]");
+            if (c.MissingFacts.Count > 0) b.AppendLine($"    Ontbreekt: {string.Join(", ", c.MissingFacts)}");
+        }
+
+        if (d.Findings.Count > 0)
+        {
+            b.AppendLine().AppendLine("Vaststellingen");
+            foreach (var f in d.Findings)
+            {
+                b.AppendLine($"  • {f.Explanation}");
+                b.AppendLine($"    Bron: {Cite(f.Citation)} [regel {f.RuleId}]");
+            }
+        }
+
+        if (d.MissingFacts.Count > 0)
+        {
+            b.AppendLine().AppendLine("Ontbrekende gegevens");
+            foreach (var m in d.MissingFacts) b.AppendLine($"  - {m.Label} ({m.Path}) — nodig voor: {string.Join(", ", m.Affects)}");
+        }
+
+        if (d.Trace is { } trace)
+        {
+            b.AppendLine().AppendLine(fullTrace ? "Alle regels in volgorde van uitvoering" : "Toegepaste regels in volgorde van uitvoering (--full-trace toont alle)");
+            foreach (var r in trace.Where(r => fullTrace || r.Fired))
+            {
+                var reads = r.Reads.Count == 0 ? "" : " — gelezen: " + string.Join("; ", r.Reads.Select(x => $"{x.Path} = {x.Value}"));
+                b.AppendLine($"  {r.Order,3}. [laag {r.Stratum}] {r.RuleId} → {r.Conclusion}: {r.Result}{reads}");
+            }
+        }
+
+        return b.ToString();
+    }
+
+    private static string Cite(Citation c) => c.Url is null ? c.Text : $"{c.Text} — {c.Url}";
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
+using EligibilityEngine.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace EligibilityEngine.Cases;
+
+/// <summary>
+/// Reads case facts from YAML or JSON. A fact that is absent, null or written as <c>unknown</c> is unknown. Every error
+/// names the field and its line and column; all errors of a file are reported together.
+/// </summary>
+public static class CaseReader
+{
+    public static CaseFile ReadFile(string path)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = YamlDocumentLoader.LoadMapping(File.ReadAllText(path), path, diagnostics);
+        CaseFile? file = null;
+        if (root is not null)
+        {
+            root.AllowOnly("case_id", "description", "as_of", "version", "person", "application", "municipality", "events", "expected");
+            file = new CaseFile(
+                ReadCase(root, diagnostics),
+                root.Date("as_of", required: false),
+                root.String("version", required: false),
+                root.String("description", required: false),
+                root.Map("expected", required: false) is { } expected ? ReadExpected(expected) : null);
+        }
+
+        if (diagnostics.HasErrors || file is null) throw new InvalidInputException($"the case file '{path}' is not valid", diagnostics.Items);
+        return file;
+    }
+
+    /// <summary>Reads the case facts from a mapping that has person, application, municipality and events keys.</summary>
+    public static Case ReadCase(YamlMap map, DiagnosticBag diagnostics)
+    {
+        var person = map.Map("person", required: false);
+        var application = map.Map("application", required: false);
+        var municipality = map.Map("municipality", required: false);
+        return new Case(
+            map.String("case_id", required: false),
+            person is null ? new Person() : ReadPerson(person),
+            application is null ? new Application() : ReadApplication(application),
+            municipality is null ? new Municipality() : ReadMunicipality(municipality),
+            ReadEvents(map));
+    }
+
+    public static ExpectedDecision ReadExpected(YamlMap map)
+    {
+        map.AllowOnly("outcomes", "criteria", "findings", "missing", "planned");
+        var criteria = Pairs(map.Map("criteria", required: false));
+        foreach (var (id, status) in criteria)
+            if (status is not ("met" or "not_met" or "undetermined"))
+                map.Error(map.Map("criteria", false)!.Find(id)!, $"expected status of criterion '{id}' must be met, not_met or undetermined, not '{status}'");
+        return new ExpectedDecision(
+            Pairs(map.Map("outcomes", required: false)),
+            criteria,
+            map.Has("findings") ? map.StringList("findings", required: false).Select(f => f.Value).ToList() : null,
+            map.Has("missing") ? map.StringList("missing", required: false).Select(f => f.Value).ToList() : null,
+            map.Bool("planned", required: false));
+    }
+
+    private static Dictionary<string, string> Pairs(YamlMap? map)
+    {
+        var result = new Dictionary<string, string>();
+        if (map is null) return result;
+        foreach (var (key, _, value) in map.Entries())
+        {
+            if (value is YamlScalarNode { Value: { } text }) result[key] = text;
+            else map.Error(value, $"'{key}' must be a text value");
+        }
+
+        return result;
+    }
+
+    private static Person ReadPerson(YamlMap m)
+    {
+        m.AllowOnly("date_of_birth", "has_work_capacity", "supervision_need", "adaptation_need", "can_work_at_regular_employer",
+            "benefit", "wsw_supported_work_possible", "wage_value_percent");
+        return new Person(
+            Date(m, "person", "date_of_birth"),
+            Bool(m, "person", "has_work_capacity"),
+            Code<SupervisionLevel>(m, "person", "supervision_need"),
+            Code<AdaptationLevel>(m, "person", "adaptation_need"),
+            Bool(m, "person", "can_work_at_regular_employer"),
+            Code<BenefitType>(m, "person", "benefit"),
+            Bool(m, "person", "wsw_supported_work_possible"),
+            Number(m, "person", "wage_value_percent", min: 0, max: 100));
+    }
+
+    private static Application ReadApplication(YamlMap m)
+    {
+        m.AllowOnly("applicant", "date", "new_facts_stated");
+        return new Application(Code<Applicant>(m, "application", "applicant"), Date(m, "application", "date"), Bool(m, "application", "new_facts_stated"));
+    }
+
+    private static Municipality ReadMunicipality(YamlMap m)
+    {
+        m.AllowOnly("code", "quota", "employees");
+        var code = Text(m, "municipality", "code");
+        if (code is not null && !IsMunicipalityCode(code))
+        {
+            m.Error(m.Find("code")!, $"municipality.code: '{code}' is not a CBS municipality code such as GM0014");
+            code = null;
+        }
+
+        var quota = Number(m, "municipality", "quota", min: 0, max: 100000);
+        List<Employee>? employees = null;
+        var node = m.Find("employees");
+        if (node is not null && !IsUnknown(node))
+        {
+            employees = [];
+            foreach (var (entry, index) in m.MapList("employees", required: false).Select((e, i) => (e, i)))
+            {
+                var field = $"municipality.employees[{index}]";
+                entry.AllowOnly("hours_per_week", "employer_kind", "count");
+                var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: 60), Code<EmployerKind>(entry, field, "employer_kind"));
+                // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
+                var count = Number(entry, field, "count", min: 1, max: 100000) ?? 1;
+                employees.AddRange(Enumerable.Repeat(employee, (int)count));
+            }
+        }
+
+        return new Municipality(code, quota is null ? null : (int)quota, employees);
+    }
+
+    public static bool IsMunicipalityCode(string code) => code.Length == 6 && code.StartsWith("GM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
+
+    private static List<CaseEvent> ReadEvents(YamlMap map)
+    {
+        var events = new List<CaseEvent>();
+        foreach (var (e, index) in map.MapList("events", required: false).Select((e, i) => (e, i)))
+        {
+            var field = $"events[{index}]";
+            e.AllowOnly("type", "date", "result", "hours_per_week", "employer_kind", "reason", "municipality");
+            var type = Code<EventType>(e, field, "type");
+            var date = Date(e, field, "date");
+            if (type is null && !e.Has("type")) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})");
+            if (date is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated");
+            var municipality = Text(e, field, "municipality");
+            if (municipality is not null && !IsMunicipalityCode(municipality))
+                e.Error(e.Find("municipality")!, $"{field}.municipality: '{municipality}' is not a CBS municipality code such as GM0014");
+            if (type is null || date is null) continue;
+            events.Add(new CaseEvent(type.Value, date.Value,
+                Code<AdviceResult>(e, field, "result"),
+                Number(e, field, "hours_per_week", min: 0, max: 60),
+                Code<EmployerKind>(e, field, "employer_kind"),
+                Code<LeaveReason>(e, field, "reason"),
+                municipality));
+        }
+
+        return events;
+    }
+
+    private static bool IsUnknown(YamlNode node) => YamlMap.IsNull(node) || node is YamlScalarNode { Value: "unknown" };
+
+    private static string? Text(YamlMap m, string section, string key)
+    {
+        var node = m.Find(key);
+        if (node is null || IsUnknown(node)) return null;
+        if (node is YamlScalarNode { Value: { } value }) return value;
+        m.Error(node, $"{section}.{key} must be a text value");
+        return null;
+    }
+
+    private static bool? Bool(YamlMap m, string section, string key)
+    {
+        var text = Text(m, section, key);
+        if (text is null) return null;
+        if (text is "true" or "false") return text == "true";
+        m.Error(m.Find(key)!, $"{section}.{key} must be true, false or unknown, not '{text}'");
+        return null;
+    }
+
+    private static DateOnly? Date(YamlMap m, string section, string key)
+    {
+        var text = Text(m, section, key);
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        m.Error(m.Find(key)!, $"{section}.{key} must be a date written as YYYY-MM-DD, not '{text}'");
+        return null;
+    }
+
+    private static decimal? Number(YamlMap m, string section, string key, decimal min, decimal max)
+    {
+        var text = Text(m, section, key);
+        if (text is null) return null;
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            m.Error(m.Find(key)!, $"{section}.{key} must be a number, not '{text}'");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            m.Error(m.Find(key)!, $"{section}.{key} must be between {min} and {max}, not {value}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static TEnum? Code<TEnum>(YamlMap m, string section, string key) where TEnum : struct, Enum
+    {
+        var text = Text(m, section, key);
+        if (text is null) return null;
+        if (CodeNames.TryParse<TEnum>(text, out var value)) return value;
+        var codes = CodeNames.All<TEnum>();
+        var hint = Spelling.Closest(text, codes) is { } s ? $"; did you mean '{s}'?" : "";
+        m.Error(m.Find(key)!, $"{section}.{key}: '{text}' is not one of ({string.Join(", ", codes)}){hint}");
+        return null;
+    }
+}
