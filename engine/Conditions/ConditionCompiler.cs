@@ -251,8 +251,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                 return new(node.Operator == BinaryOperator.And ? ThreeValuedAnd(l, r) : ThreeValuedOr(l, r), ValueType.Bool);
 
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
-                (l, lt) = CoerceCode(node.Left, l, lt, rt);
-                (r, rt) = CoerceCode(node.Right, r, rt, lt);
+                if (CoerceCode(node.Left, l, lt, rt) is not { } left2 || CoerceCode(node.Right, r, rt, left2.Item2) is not { } right2) return null;
+                ((l, lt), (r, rt)) = (left2, right2);
                 if (!SameType(lt, rt))
                 {
                     Error(node, $"cannot compare a {lt} with a {rt}");
@@ -320,7 +320,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         a.Kind == b.Kind && (a.Kind != ValueKind.Code || a.Domain == b.Domain);
 
     /// <summary>A text literal compared with a code value becomes that code's index, checked against the domain.</summary>
-    private (Expression, ValueType) CoerceCode(Node node, Expression expr, ValueType type, ValueType other)
+    private (Expression, ValueType)? CoerceCode(Node node, Expression expr, ValueType type, ValueType other)
     {
         if (other.Kind != ValueKind.Code || type.Kind != ValueKind.Text || node is not LiteralNode { Kind: LiteralKind.Text } literal)
             return (expr, type);
@@ -328,7 +328,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         if (index < 0)
         {
             Error(node, $"'{literal.Text}' is not one of ({string.Join(", ", other.Domain.Codes)})" + Hint(literal.Text, other.Domain.Codes));
-            return (expr, type);
+            return null;
+
         }
 
         return (Expression.Constant(index, typeof(int?)), other);
@@ -389,7 +390,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             {
                 var item = Compile(itemNode);
                 if (item is null) return null;
-                var (e, t) = CoerceCode(itemNode, item.Value.Expr, item.Value.Type, vt);
+                if (CoerceCode(itemNode, item.Value.Expr, item.Value.Type, vt) is not var (e, t)) return null;
                 if (!SameType(t, vt)) { Error(itemNode, $"the list holds a {t}, but the value tested is a {vt}"); return null; }
                 items.Add(e);
             }

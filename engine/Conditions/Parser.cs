@@ -221,6 +221,9 @@ public sealed class Parser
             name += "." + Expect(TokenKind.Identifier, "a name after '.'").Text;
         }
 
+        // A dotted call such as System.IO.File.Exists(...) parses, so that the compiler can reject it by name.
+        if (Current.Kind == TokenKind.LeftParen) return ParseCall(first with { Text = name });
+
         var nameNode = new NameNode(name, first.Offset);
         if (Current.Kind != TokenKind.LeftBracket) return nameNode;
 

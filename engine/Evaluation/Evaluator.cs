@@ -13,13 +13,15 @@ public static class Evaluator
 
     public static Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options, IReadOnlyList<string>? notices = null)
     {
+        // As of the peildatum, an application made later has not happened yet, just like later events.
+        var futureApplication = @case.Application.Date > asOf;
         var state = set.NewState();
-        state.Case = @case;
+        state.Case = futureApplication ? @case with { Application = new Application() } : @case;
         state.AsOfDay = asOf.DayNumber;
         state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
 
         var missing = Run(set, state);
-        return Build(set, state, asOf, options, missing, Notices(set, ignored, notices));
+        return Build(set, state, asOf, options, missing, Notices(set, ignored, futureApplication, notices));
     }
 
     /// <summary>The core loop; returns per-entity missing facts, allocated only when something was unknown.</summary>
@@ -97,7 +99,7 @@ public static class Evaluator
         return kept;
     }
 
-    private static List<string> Notices(CompiledRuleSet set, int ignoredEvents, IReadOnlyList<string>? extra)
+    private static List<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication, IReadOnlyList<string>? extra)
     {
         var notices = new List<string>();
         if (set.Version.Planned)
@@ -105,6 +107,8 @@ public static class Evaluator
                         "Deze regels zijn (nog) geen geldend recht; de uitkomst laat zien wat er zou gelden als zij in werking treden.");
         if (ignoredEvents > 0)
             notices.Add($"{ignoredEvents} gebeurtenis(sen) na de peildatum zijn buiten beschouwing gelaten.");
+        if (futureApplication)
+            notices.Add("De aanvraag is gedaan na de peildatum en is daarom buiten beschouwing gelaten.");
         if (extra is not null) notices.AddRange(extra);
         return notices;
     }
