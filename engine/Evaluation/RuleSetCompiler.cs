@@ -149,9 +149,9 @@ public static class RuleSetCompiler
     }
 
     /// <summary>
-    /// Orders rules so that all producers of what a rule reads run before it (Kahn's algorithm, ties broken by file
-    /// order, so the order is deterministic). The stratum of a rule is the length of the longest producer chain before
-    /// it. Returns null after reporting any cycle.
+    /// Orders rules so that all producers of what a rule reads run before it. The stratum of a rule is the length of
+    /// the longest producer chain before it (found with Kahn's algorithm); rules run stratum by stratum, in file order
+    /// within a stratum, so the order is deterministic. Returns null after reporting any cycle.
     /// </summary>
     private static List<int>? Stratify(List<CompiledRule> rules, List<List<Dependency>> dependencies, DiagnosticBag diagnostics)
     {
@@ -180,7 +180,8 @@ public static class RuleSetCompiler
             }
         }
 
-        if (order.Count == rules.Count) return order;
+        // Layer by layer, file order within a layer: a valid order (every edge goes to a higher stratum) that reads well.
+        if (order.Count == rules.Count) return order.OrderBy(i => rules[i].Stratum).ThenBy(i => i).ToList();
 
         var stuck = Enumerable.Range(0, rules.Count).Where(i => indegree[i] > 0).ToHashSet();
         foreach (var i in stuck.Order())
