@@ -238,7 +238,42 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         if (left is null || right is null) return null;
         var (l, lt) = left.Value;
         var (r, rt) = right.Value;
+        if (node.Operator is BinaryOperator.And or BinaryOperator.Or)
+            return lt.Kind != ValueKind.Bool || rt.Kind != ValueKind.Bool
+                ? Mismatch(node, $"'{(node.Operator == BinaryOperator.And ? "and" : "or")}' joins truth values, not {lt} and {rt}")
+                : new(node.Operator == BinaryOperator.And ? ThreeValuedAnd(l, r) : ThreeValuedOr(l, r), ValueType.Bool);
 
+        var typed = Operator(node, l, lt, r, rt);
+        return typed is null ? null : new(BothOperands(typed.Value.Expr, l, r), typed.Value.Type);
+    }
+
+    private Typed? Mismatch(Node node, string message)
+    {
+        Error(node, message);
+        return null;
+    }
+
+    /// <summary>
+    /// Evaluates both operands before the operator: a lifted operator skips its right operand when the left is null,
+    /// and then the unknown facts on the right would not be reported as missing.
+    /// </summary>
+    private static Expression BothOperands(Expression op, Expression left, Expression right)
+    {
+        var l = Expression.Variable(left.Type, "left");
+        var r = Expression.Variable(right.Type, "right");
+        var body = new ReplaceOperands(left, l, right, r).Visit(op)!;
+        return Expression.Block(op.Type, [l, r], Expression.Assign(l, left), Expression.Assign(r, right), body);
+    }
+
+    /// <summary>Replaces the two operand expressions (by reference) with the variables that hold their values.</summary>
+    private sealed class ReplaceOperands(Expression left, Expression l, Expression right, Expression r) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) =>
+            ReferenceEquals(node, left) ? l : ReferenceEquals(node, right) ? r : base.Visit(node);
+    }
+
+    private Typed? Operator(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
+    {
         switch (node.Operator)
         {
             case BinaryOperator.And or BinaryOperator.Or:
@@ -335,8 +370,25 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         return (Expression.Constant(index, typeof(int?)), other);
     }
 
+    /// <summary>Evaluates <paramref name="value"/>; when it ends known, forgets the unknown reads made inside it.</summary>
+    private static Expression ForgetMissingWhenKnown(Expression value)
+    {
+        var mark = Expression.Variable(typeof(int), "mark");
+        var result = Expression.Variable(value.Type, "result");
+        Expression known = value.Type == typeof(string)
+            ? Expression.NotEqual(result, Expression.Constant(null, typeof(string)))
+            : value.Type.IsGenericType ? Expression.Property(result, "HasValue") : Expression.Constant(true);
+        return Expression.Block(value.Type, [mark, result],
+            Expression.Assign(mark, Expression.Property(State, nameof(EvaluationState.MissingMark))),
+            Expression.Assign(result, value),
+            Expression.Call(State, nameof(EvaluationState.KeepMissingIfUnknown), null, mark, known),
+            result);
+    }
+
     /// <summary>Kleene conjunction with short-circuit: false wins over unknown.</summary>
-    private static Expression ThreeValuedAnd(Expression left, Expression right)
+    private static Expression ThreeValuedAnd(Expression left, Expression right) => ForgetMissingWhenKnown(AndCore(left, right));
+
+    private static Expression AndCore(Expression left, Expression right)
     {
         var l = Expression.Variable(typeof(bool?), "l");
         var r = Expression.Variable(typeof(bool?), "r");
@@ -420,7 +472,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             ? Expression.NotEqual(expr, Expression.Constant(null, typeof(string)))
             : Expression.Property(expr, "HasValue");
         if (!node.Known) known = Expression.Not(known);
-        return new(Expression.Convert(known, typeof(bool?)), ValueType.Bool);
+        return new(ForgetMissingWhenKnown(Expression.Convert(known, typeof(bool?))), ValueType.Bool);
     }
 
     private Typed? Call(CallNode node)
@@ -492,7 +544,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             };
         }
 
-        return new(result, type);
+        return new(node.Function == "first_known" ? ForgetMissingWhenKnown(result) : result, type);
     }
 
     private static Expression MinMax(Expression a, Expression b, bool min)

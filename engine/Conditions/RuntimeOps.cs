@@ -80,7 +80,8 @@ public static class RuntimeOps
     public static decimal? Lookup(ParameterTable table, string? text1, decimal? number1, string? text2, decimal? number2, EvaluationState state, int leaf)
     {
         var value = table.Find(text1, number1, text2, number2);
-        if (value is null) state.MarkMissing(leaf, string.Join(", ", new object?[] { text1 ?? (object?)number1, text2 ?? (object?)number2 }.Where(k => k is not null)));
+        // An unknown key is reported through its own fact; only a row absent for known keys is reported here.
+        if (value is null && table.KeysKnown(text1, number1, text2, number2)) state.MarkMissing(leaf, string.Join(", ", new object?[] { text1 ?? (object?)number1, text2 ?? (object?)number2 }.Where(k => k is not null)));
         return value;
     }
 

@@ -46,6 +46,18 @@ public sealed class EvaluationState
     internal string?[] MissingDetails = new string?[16];
     internal int MissingCount;
 
+    /// <summary>How many unknown reads are recorded so far; see <see cref="KeepMissingIfUnknown"/>.</summary>
+    public int MissingMark => MissingCount;
+
+    /// <summary>
+    /// A sub-condition that ends known does not depend on the unknown facts it read (Kleene logic), so the reads it
+    /// recorded since <paramref name="mark"/> are dropped: only facts that could change the result are reported missing.
+    /// </summary>
+    public void KeepMissingIfUnknown(int mark, bool known)
+    {
+        if (known) MissingCount = mark;
+    }
+
     public void MarkMissing(int leaf, string? detail = null)
     {
         if (MissingCount == MissingLeaves.Length)

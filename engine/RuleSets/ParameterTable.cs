@@ -43,6 +43,10 @@ public sealed class ParameterTable(IReadOnlyList<TableKey> keys, ParameterType v
         return _rows.TryGetValue((text1, number1 ?? 0, text2, number2 ?? 0), out var row) ? row.Value : null;
     }
 
+    /// <summary>Whether every key is known, so that a failed lookup means the row is absent from the table.</summary>
+    public bool KeysKnown(string? text1, decimal? number1, string? text2, decimal? number2) =>
+        KeyKnown(0, text1, number1) && (Keys.Count == 1 || KeyKnown(1, text2, number2));
+
     public IEnumerable<(IReadOnlyList<string> Key, decimal Value, TableRowSource? Source)> Rows() =>
         _rows.OrderBy(r => r.Key.Item1, StringComparer.Ordinal).ThenBy(r => r.Key.Item2)
             .ThenBy(r => r.Key.Item3, StringComparer.Ordinal).ThenBy(r => r.Key.Item4)

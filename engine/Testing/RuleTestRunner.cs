@@ -17,7 +17,7 @@ public static class RuleTestRunner
         {
             var root = YamlDocumentLoader.LoadMapping(File.ReadAllText(file), file, diagnostics);
             if (root is null) continue;
-            root.AllowOnly("tests");
+            root.AllowOnly("fixtures", "tests"); // fixtures only hold YAML anchors that tests refer to
             foreach (var entry in root.MapList("tests", required: true))
             {
                 entry.AllowOnly("name", "source", "as_of", "version", "case", "expect");
