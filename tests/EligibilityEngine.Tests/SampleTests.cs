@@ -1,0 +1,58 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Testing;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests;
+
+/// <summary>Every sample case gets the decision stored in it, and samples/README.md describes every sample.</summary>
+public sealed class SampleTests
+{
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Samples, "*.yaml").Order()) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_gets_the_decision_it_states(string name)
+    {
+        var file = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, name));
+        file.Expected.ShouldNotBeNull();
+        var decision = RealRules.Library.Evaluate(file.Case, file.AsOf!.Value, EvaluationOptions.Default, file.Version);
+        ExpectationCheck.Differences(decision, file.Expected).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_is_described_in_the_samples_readme(string name)
+    {
+        var file = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, name));
+        var line = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "samples", "README.md")).SingleOrDefault(l => l.StartsWith($"| `{name}` |"));
+        line.ShouldNotBeNull();
+        foreach (var (outcome, value) in file.Expected!.Outcomes.Where(o => line.Contains(o.Key == "gemeentelijke_plicht" ? "plicht" : o.Key)))
+            line.ShouldContain($"`{value}`", customMessage: $"README states another {outcome} for {name}");
+    }
+
+    [Fact]
+    public void The_same_case_gives_three_legal_answers_on_two_dates_and_under_the_planned_version()
+    {
+        var @case = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml")).Case;
+        var library = RealRules.Library;
+
+        var in2016 = library.Evaluate(@case, new DateOnly(2016, 6, 1));
+        var in2017 = library.Evaluate(@case, new DateOnly(2017, 6, 1));
+        var planned = library.Evaluate(@case, new DateOnly(2017, 6, 1), version: "planned-simpel-switchen");
+
+        (in2016.RuleSet.Version, in2016.Outcome("levensloop").Value, in2016.Outcome("gemeentelijke_plicht").Value)
+            .ShouldBe(("2015-01-01", "advies_omgezet", "geen_plicht_geen_positief_advies"));
+        (in2017.RuleSet.Version, in2017.Outcome("levensloop").Value, in2017.Outcome("advies").Value)
+            .ShouldBe(("2017-01-01", "terugval_nieuwe_aanvraag_nodig", "negatief"));
+        (planned.RuleSet.Version, planned.RuleSet.Planned, planned.Outcome("levensloop").Value, planned.Outcome("gemeentelijke_plicht").Value)
+            .ShouldBe(("planned-simpel-switchen", true, "terugkeer_zonder_herbeoordeling", "plicht_tot_aanbod"));
+        planned.Notices.ShouldContain(n => n.Contains("GEPLANDE regelset"));
+        in2017.Outcome("advies").Citation!.Text.ShouldBe("Besluit advisering beschut werk art. 3 lid 3 onder b en lid 6");
+    }
+}
