@@ -12,7 +12,8 @@ public static class DutchFormat
 
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 
-    public static string Number(decimal value) => value.ToString("#,0.##", NumberFormat);
+    // Dutch style groups thousands only from five digits: 2600 plekken, 2018, but 10.300.
+    public static string Number(decimal value) => value.ToString(Math.Abs(value) >= 10000 ? "#,0.##" : "0.##", NumberFormat);
 
     public static string Money(decimal value) => "€ " + value.ToString("#,0.00", NumberFormat);
 

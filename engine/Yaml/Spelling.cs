@@ -5,6 +5,10 @@ public static class Spelling
 {
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        // A truncated word ('intens' for 'intensive') is the likeliest mistake.
+        var prefixed = candidates.Where(c => name.Length >= 3 && c.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (prefixed.Count == 1) return prefixed[0];
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using EligibilityEngine.Cli;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests;
+
+/// <summary>The `eligibility` command as a labour expert and a CI job use it.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempRuleSet _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Sample(string name) => Path.Combine(RepositoryPaths.Samples, name);
+
+    [Fact]
+    public void Evaluate_prints_criteria_with_marks_reasons_sources_trace_and_hash()
+    {
+        var (exit, output, _) = Run("evaluate", Sample("onvoldoende-gegevens.yaml"), "--rules", RepositoryPaths.Rules);
+
+        exit.ShouldBe(0);
+        output.ShouldContain("Besluit beschut werk — peildatum 1 mei 2019");
+        output.ShouldContain("Regelset: beschut-werk versie 2017-01-01");
+        output.ShouldContain($"sha256 {RealRules.Library.Select(new DateOnly(2019, 5, 1)).Reference.ContentHash}");
+        output.ShouldContain("  ✓ Arbeidsvermogen — voldaan");
+        output.ShouldContain("  ? Intensieve begeleiding of permanent toezicht nodig — niet vast te stellen");
+        output.ShouldContain("    De benodigde begeleiding is niet bekend.");
+        output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515) — https://wetten.overheid.nl/BWBR0035947/2015-01-01#Artikel3 [regel ADV-C-BEGELEIDING]");
+        output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
+        output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");
+        output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterion arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
+    }
+
+    [Fact]
+    public void Json_output_holds_the_same_decision_as_the_text()
+    {
+        var (exit, output, _) = Run("evaluate", Sample("quotum-bereikt-ander-aanbod.yaml"), "--rules", RepositoryPaths.Rules, "--format", "json");
+
+        exit.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("as_of").GetString().ShouldBe("2018-09-01");
+        root.GetProperty("rule_set").GetProperty("version").GetString().ShouldBe("2017-01-01");
+        var duty = root.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "gemeentelijke_plicht");
+        duty.GetProperty("value").GetString().ShouldBe("geen_plicht_quotum_bereikt");
+        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht");
+        duty.GetProperty("explanation").GetString()!.ShouldContain("heeft met 35 dienstbetrekkingen het aantal van 35 voor 2018 bereikt");
+        root.GetProperty("criteria").EnumerateArray().First().GetProperty("status").GetString().ShouldBe("met");
+        root.GetProperty("trace").GetArrayLength().ShouldBe(40);
+
+        var text = Run("evaluate", Sample("quotum-bereikt-ander-aanbod.yaml"), "--rules", RepositoryPaths.Rules).Output;
+        text.ShouldContain(duty.GetProperty("explanation").GetString()!);
+    }
+
+    [Fact]
+    public void As_of_on_the_command_line_overrides_the_case_file()
+    {
+        var output = Run("evaluate", Sample("eigen-aanvraag-2017.yaml"), "--rules", RepositoryPaths.Rules, "--as-of", "2016-12-31").Output;
+        output.ShouldContain("Regelset: beschut-werk versie 2015-01-01");
+    }
+
+    [Fact]
+    public void A_date_before_the_first_version_is_refused()
+    {
+        var (exit, _, error) = Run("evaluate", Sample("positief-advies.yaml"), "--rules", RepositoryPaths.Rules, "--as-of", "2014-06-01");
+        exit.ShouldBe(1);
+        error.ShouldContain("no version of rule set beschut-werk is in force on 2014-06-01");
+    }
+
+    [Fact]
+    public void Validate_reports_all_errors_of_a_broken_file_with_positions_and_fails()
+    {
+        var rules = TempRuleSet.Criterion("person.has_work_capacity and person.date_of_birth > 3", id: "A")
+            + TempRuleSet.Criterion("param.missing = 1", id: "B", criterion: "b")
+            + TempRuleSet.Criterion("person.supervision_need = 'strong'", id: "C", criterion: "c3");
+        _temp.With("2015-01-01.yaml", TempRuleSet.Version(rules));
+
+        var (exit, _, error) = Run("validate", _temp.Path);
+
+        exit.ShouldBe(1);
+        var file = Path.Combine(_temp.Path, "2015-01-01.yaml");
+        error.ShouldContain($"{file}:16:62: [rule A] cannot order a date against a number");
+        error.ShouldContain($"{file}:25:12: [rule B] unknown parameter 'param.missing'");
+        error.ShouldContain($"{file}:34:37: [rule C] 'strong' is not one of (none, light, regular, intensive, permanent)");
+        error.ShouldContain("3 error(s) in");
+    }
+
+    [Fact]
+    public void Validate_accepts_the_real_rule_set()
+    {
+        var (exit, output, _) = Run("validate", RepositoryPaths.Rules);
+        exit.ShouldBe(0);
+        output.ShouldContain("6 version(s) valid");
+    }
+
+    [Fact]
+    public void A_bad_case_file_names_the_field_and_its_line()
+    {
+        var path = Path.Combine(_temp.Path, "case.yaml");
+        File.WriteAllText(path, """
+            as_of: 2019-01-01
+            person:
+              has_work_capacity: yes please
+              supervision_need: intens
+            events:
+              - { type: placed, date: 2019-13-01 }
+            """);
+
+        var (exit, _, error) = Run("evaluate", path, "--rules", RepositoryPaths.Rules);
+
+        exit.ShouldBe(1);
+        error.ShouldContain($"{path}:3:22: person.has_work_capacity must be true, false or unknown, not 'yes please'");
+        error.ShouldContain($"{path}:4:21: person.supervision_need: 'intens' is not one of (none, light, regular, intensive, permanent); did you mean 'intensive'?");
+        error.ShouldContain($"{path}:6:27: events[0].date must be a date written as YYYY-MM-DD, not '2019-13-01'");
+    }
+
+    [Fact]
+    public void Versions_lists_dates_titles_and_summaries()
+    {
+        var output = Run("versions", "--rules", RepositoryPaths.Rules).Output;
+        output.ShouldContain("2017-01-01  in werking  vanaf 2017-01-01");
+        output.ShouldContain("planned-simpel-switchen  GEPLAND  vanaf datum onbekend");
+        output.ShouldContain("Plicht tot aanbod tot het aantal uit de regeling; aanvraag door de persoon zelf");
+    }
+
+    [Fact]
+    public void Show_prints_the_complete_rule_set_in_force_on_a_date()
+    {
+        var output = Run("show", "--as-of", "2018-01-01", "--rules", RepositoryPaths.Rules).Output;
+
+        output.ShouldContain("# beschut-werk 2017-01-01: Plicht tot aanbod");
+        // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
+        output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterion arbeidsvermogen");
+        output.ShouldContain("### PL-PLICHT [laag 3] → outcome gemeentelijke_plicht = plicht_tot_aanbod");
+        output.ShouldContain("  als: finding.geldig_positief_advies and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
+        output.ShouldNotContain("PL-2015-GEEN-PLICHT");
+    }
+
+    [Fact]
+    public void Test_runs_the_yaml_rule_tests_and_ends_with_a_count()
+    {
+        var (exit, output, _) = Run("test", "--rules", RepositoryPaths.Rules);
+        exit.ShouldBe(0);
+        output.TrimEnd().Split('\n')[^1].ShouldMatch(@"^\d+ passed, 0 failed$");
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error() =>
+        Run("evaluate", Sample("positief-advies.yaml"), "--asof", "2019-01-01").Exit.ShouldBe(2);
+}
