@@ -89,7 +89,7 @@ public sealed class CommandLineTests : IDisposable
         var file = Path.Combine(_temp.Path, "2015-01-01.yaml");
         error.ShouldContain($"{file}:16:62: [rule A] cannot order a date against a number");
         error.ShouldContain($"{file}:25:12: [rule B] unknown parameter 'param.missing'");
-        error.ShouldContain($"{file}:34:37: [rule C] 'strong' is not one of (none, light, regular, intensive, permanent)");
+        error.ShouldContain($"{file}:34:38: [rule C] 'strong' is not one of (none, light, regular, intensive, permanent)");
         error.ShouldContain("3 error(s) in");
     }
 
