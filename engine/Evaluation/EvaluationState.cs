@@ -42,8 +42,9 @@ public sealed class EvaluationState
     public byte[] RuleResults { get; }
 
     // The unknown facts the current rule read; only consulted when the rule's condition ends unknown.
-    internal int[] MissingLeaves = new int[16];
-    internal string?[] MissingDetails = new string?[16];
+    // Allocated on the first unknown read: most cases read no unknown fact at all.
+    internal int[] MissingLeaves = [];
+    internal string?[] MissingDetails = [];
     internal int MissingCount;
 
     /// <summary>How many unknown reads are recorded so far; see <see cref="KeepMissingIfUnknown"/>.</summary>
@@ -62,8 +63,8 @@ public sealed class EvaluationState
     {
         if (MissingCount == MissingLeaves.Length)
         {
-            Array.Resize(ref MissingLeaves, MissingCount * 2);
-            Array.Resize(ref MissingDetails, MissingCount * 2);
+            Array.Resize(ref MissingLeaves, Math.Max(16, MissingCount * 2));
+            Array.Resize(ref MissingDetails, Math.Max(16, MissingCount * 2));
         }
 
         MissingLeaves[MissingCount] = leaf;

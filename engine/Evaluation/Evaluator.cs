@@ -92,10 +92,25 @@ public static class Evaluator
         state.Outcomes[outcome] = anyUnknown ? EvaluationState.Undetermined : EvaluationState.NoValue;
     }
 
+    /// <summary>The events up to the peildatum, oldest first; equal dates keep their order in the case (stable).</summary>
     private static CaseEvent[] EventsUpTo(IReadOnlyList<CaseEvent> events, DateOnly asOf, out int ignored)
     {
-        var kept = events.Where(e => e.Date <= asOf).OrderBy(e => e.Date).ToArray();
-        ignored = events.Count - kept.Length;
+        var count = 0;
+        for (var i = 0; i < events.Count; i++) if (events[i].Date <= asOf) count++;
+        ignored = events.Count - count;
+        if (count == 0) return [];
+        var kept = new CaseEvent[count];
+        var k = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Date > asOf) continue;
+            // Insertion sort: histories are short and usually already in date order, so this is linear.
+            var j = k++;
+            while (j > 0 && kept[j - 1].Date > e.Date) { kept[j] = kept[j - 1]; j--; }
+            kept[j] = e;
+        }
+
         return kept;
     }
 
@@ -141,7 +156,7 @@ public static class Evaluator
             var value = state.Outcomes[o];
             if (value >= 0)
             {
-                var rule = set.Rules[producers.First(p => state.RuleResults[p] == EvaluationState.True)];
+                var rule = set.Rules[FirstTrue(state, producers)];
                 outcomes.Add(new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
                     rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []));
             }
@@ -151,7 +166,7 @@ public static class Evaluator
                 outcomes.Add(new OutcomeResult(definition.Id, definition.Title,
                     isUndetermined ? OutcomeStatus.Undetermined : OutcomeStatus.NoRuleApplied,
                     isUndetermined ? definition.UndeterminedValue : "geen",
-                    new Dictionary<string, string>(),
+                    NoValues,
                     isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
                     isUndetermined ? missing!.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []));
@@ -162,13 +177,22 @@ public static class Evaluator
         for (var f = 0; f < set.Findings.Count; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
-            var rule = set.Rules[set.Findings[f].Rules.First(p => state.RuleResults[p] == EvaluationState.True)];
+            var rule = set.Rules[FirstTrue(state, set.Findings[f].Rules)];
             findings.Add(new FindingResult(set.Findings[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
         }
 
         return new Decision(set.Reference, asOf, outcomes, criteria, findings, MissingFacts(set, criteria, outcomes, missing), notices,
             options.Trace ? Trace(set, state) : null);
     }
+
+    private static int FirstTrue(EvaluationState state, int[] rules)
+    {
+        foreach (var r in rules)
+            if (state.RuleResults[r] == EvaluationState.True) return r;
+        throw new InvalidOperationException("no producer fired");
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     private static List<MissingFact> MissingFacts(CompiledRuleSet set, List<CriterionResult> criteria, List<OutcomeResult> outcomes, Missing? missing)
     {

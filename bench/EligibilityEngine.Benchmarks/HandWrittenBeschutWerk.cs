@@ -1,0 +1,115 @@
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.Benchmarks;
+
+/// <summary>
+/// The 2017 beschut-werk rules written out by hand in plain C#, with the same three-valued logic, as the speed limit to
+/// compare the engine against. Only outcome values are produced (no explanations, no trace).
+/// </summary>
+public static class HandWrittenBeschutWerk
+{
+    public readonly record struct Result(string Advies, string Ontvankelijkheid, string Plicht, string Levensloop, string Loonkostensubsidie);
+
+    private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a == true && b == true ? true : null;
+
+    private static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a == false && b == false ? false : null;
+
+    private static bool? Not(bool? a) => a is null ? null : !a;
+
+    public static Result Evaluate(Case c, DateOnly asOf, IReadOnlyDictionary<(string, int), int> quota)
+    {
+        var p = c.Person;
+        var a = c.Application.Date > asOf ? new Application() : c.Application;
+        CaseEvent? Latest(EventType t)
+        {
+            CaseEvent? found = null;
+            foreach (var e in c.Events) if (e.Type == t && e.Date <= asOf) found = e;
+            return found;
+        }
+
+        bool Exists(EventType t, Func<CaseEvent, bool> where)
+        {
+            foreach (var e in c.Events) if (e.Type == t && e.Date <= asOf && where(e)) return true;
+            return false;
+        }
+
+        // Criteria
+        var arbeidsvermogen = p.HasWorkCapacity;
+        bool? begeleiding = p.SupervisionNeed is null ? null : p.SupervisionNeed is SupervisionLevel.Intensive or SupervisionLevel.Permanent;
+        bool? aanpassingen = p.AdaptationNeed is null ? null : p.AdaptationNeed == AdaptationLevel.Extensive;
+        var nietRegulier = Not(p.CanWorkAtRegularEmployer);
+        bool? personenkring = p.Benefit is null ? null : true;
+        int? ageMonths = p.DateOfBirth is { } dob ? (asOf.Year - dob.Year) * 12 + asOf.Month - dob.Month - (asOf.Day < dob.Day ? 1 : 0) : null;
+        int? aowMonths = asOf.Year switch { 2017 => 789, 2018 => 792, <= 2021 => 796, 2022 => 799, 2023 => 802, _ => 804 };
+        bool? jong = ageMonths is null ? null : ageMonths < aowMonths;
+
+        // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
+        var advies = FirstOf(
+            (And(a.Applicant is null && a.Date is null, true), "geen_aanvraag"),
+            (And(And(a.Applicant is null ? null : a.Applicant == Applicant.Person, Not(a.NewFactsStated)),
+                a.Date is null ? null : Exists(EventType.AdviceIssued, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)
+                    || Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)), "negatief"),
+            (And(And(p.Benefit is null ? null : p.Benefit == BenefitType.WswIndicatie, p.WswSupportedWorkPossible), Not(a.NewFactsStated)), "negatief"),
+            (And(And(p.Benefit is null ? null : p.Benefit == BenefitType.WswIndicatie, Not(p.WswSupportedWorkPossible)), Not(a.NewFactsStated)), "positief"),
+            (Not(arbeidsvermogen), "negatief"),
+            (Not(nietRegulier), "negatief"),
+            (And(And(arbeidsvermogen, nietRegulier), Or(begeleiding, aanpassingen)), "positief"),
+            (And(Not(begeleiding), Not(aanpassingen)), "negatief"));
+
+        var ontvankelijkheid = FirstOf(
+            (a.Applicant is null && a.Date is null, "geen_aanvraag"),
+            (a.Applicant is null ? null : a.Applicant == Applicant.Municipality, "ontvankelijk"),
+            (And(a.Applicant is null ? null : a.Applicant == Applicant.Person, a.Date is null ? null : a.Date < new DateOnly(2017, 1, 1)), "niet_ontvankelijk"),
+            (a.Applicant is null ? null : a.Applicant == Applicant.Person, "ontvankelijk"));
+
+        // Lifecycle findings
+        var lastAdvice = Latest(EventType.AdviceIssued);
+        var laatstePositief = lastAdvice is not null && lastAdvice.Result == AdviceResult.Positief;
+        var omgezet = laatstePositief && Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= lastAdvice!.Date);
+        var verloren = lastAdvice is not null && Exists(EventType.WorkCapacityLost, e => e.Date >= lastAdvice.Date);
+        var lastPlaced = Latest(EventType.Placed);
+        var werkt = laatstePositief && Exists(EventType.Placed, e => e.Date >= lastAdvice!.Date)
+            && !Exists(EventType.Left, e => e.Date >= lastPlaced!.Date);
+        var geldig = Or(advies == "positief" ? true : advies == "onvoldoende_gegevens" ? null : false, laatstePositief && !omgezet && !verloren);
+
+        var grant = Latest(EventType.BanenafspraakIndicationGranted);
+        var ended = Latest(EventType.BanenafspraakJobEnded);
+        var levensloop =
+            lastAdvice is null ? "geen_advies"
+            : verloren ? "arbeidsvermogen_verloren"
+            : lastAdvice.Result == AdviceResult.Negatief ? "advies_negatief"
+            : omgezet && ended is not null && ended.Date >= grant!.Date && !Exists(EventType.BanenafspraakJobStarted, e => e.Date > ended.Date) ? "terugval_nieuwe_aanvraag_nodig"
+            : omgezet ? "advies_omgezet"
+            : werkt ? "geplaatst"
+            : laatstePositief && Exists(EventType.Left, e => e.Date >= lastAdvice.Date) ? "uitgevallen"
+            : "advies_positief";
+
+        // Duty, bounded by the quota in dienstbetrekkingen.
+        var m = c.Municipality;
+        decimal? count = m.Employees?.Count;
+        decimal? number = m.Quota ?? (m.Code is not null && quota.TryGetValue((m.Code, asOf.Year), out var q) ? q : null);
+        bool? under = count is null || number is null ? null : count < number;
+        var plicht = FirstOf(
+            (Not(geldig), "geen_plicht_geen_positief_advies"),
+            (werkt, "reeds_geplaatst"),
+            (Or(Not(personenkring), Not(jong)), "geen_plicht_buiten_personenkring"),
+            (And(geldig, under), "plicht_tot_aanbod"),
+            (And(geldig, Not(under)), "geen_plicht_quotum_bereikt"));
+
+        var lks = FirstOf((Not(geldig), "niet_van_toepassing"), (geldig, "loonwaardemeting"));
+        return new Result(advies, ontvankelijkheid, plicht, levensloop, lks);
+    }
+
+    private static string FirstOf(params (bool? When, string Value)[] rules)
+    {
+        string? blocked = null;
+        foreach (var (when, value) in rules)
+        {
+            if (when == true) return blocked is not null && blocked != value ? "onvoldoende_gegevens" : value;
+            if (when is null && blocked is null) blocked = value;
+            else if (when is null && blocked != value) blocked = "*";
+        }
+
+        return blocked is null ? "geen" : "onvoldoende_gegevens";
+    }
+}
