@@ -20,7 +20,7 @@ public class EvaluationBenchmarks
     public void Setup()
     {
         var root = Paths.Root;
-        var library = RuleLibrary.Load(Path.Combine(root, "rules", "beschut-werk"));
+        var library = RuleLibrary.Load(Path.Combine(root, "rules", "beschut-werk"), CompileMode.Compiled);
         _rules = library.Select(AsOf);
         _case = CaseReader.ReadFile(Path.Combine(root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
         _quota = new() { [("GM0014", 2017)] = 44, [("GM0014", 2018)] = 70 };

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.RuleSets;
 
@@ -15,6 +16,19 @@ internal sealed class CompileScope
     public required IReadOnlyDictionary<string, (int Index, CodeDomain Domain)> Outcomes { get; init; }
 
     public List<Leaf> Leaves { get; } = [];
+
+    /// <summary>Start every delegate interpreted (promoted later) rather than JIT-compiled at once.</summary>
+    public required bool InterpretFirst { get; init; }
+
+    /// <summary>Every delegate made for this version, to promote to compiled code.</summary>
+    public List<ITiered> Delegates { get; } = [];
+
+    public Tiered<TDelegate> Tiered<TDelegate>(Expression<TDelegate> tree) where TDelegate : Delegate
+    {
+        var tiered = new Tiered<TDelegate>(tree, InterpretFirst);
+        Delegates.Add(tiered);
+        return tiered;
+    }
 
     private readonly Dictionary<(LeafKind, string), int> _leafIndex = [];
 

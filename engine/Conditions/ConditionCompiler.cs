@@ -46,12 +46,11 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         return Expression.Lambda<Func<EvaluationState, bool?>>(typed.Value.Expr, State);
     }
 
-    /// <summary>Compiles a value for an explanation placeholder, boxed, with its type for formatting.</summary>
-    public (Expression<Func<EvaluationState, object?>> Read, ValueType Type)? CompileValue(Node node)
+    /// <summary>Compiles a value for an explanation placeholder: its expression over <see cref="State"/>, and its type.</summary>
+    public (Expression Body, ValueType Type)? CompileValue(Node node)
     {
         var typed = Compile(node);
-        if (typed is null) return null;
-        return (Expression.Lambda<Func<EvaluationState, object?>>(Expression.Convert(typed.Value.Expr, typeof(object)), State), typed.Value.Type);
+        return typed is null ? null : (typed.Value.Expr, typed.Value.Type);
     }
 
     private void Error(Node node, string message) => Error(node.Offset, message);
@@ -221,12 +220,12 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         var (expr, type) = operand.Value;
         if (node.Operator == UnaryOperator.Not)
         {
-            if (type.Kind == ValueKind.Bool) return new(Expression.Not(expr), type);
+            if (type.Kind == ValueKind.Bool) return new(Op(nameof(RuntimeOps.Not), expr), type);
             Error(node, $"'not' needs a truth value, not a {type}");
             return null;
         }
 
-        if (type.Kind is ValueKind.Number or ValueKind.Money) return new(Expression.Negate(expr), type);
+        if (type.Kind is ValueKind.Number or ValueKind.Money) return new(Op(nameof(RuntimeOps.Negate), expr), type);
         Error(node, $"'-' needs a number or amount, not a {type}");
         return null;
     }
@@ -238,42 +237,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         if (left is null || right is null) return null;
         var (l, lt) = left.Value;
         var (r, rt) = right.Value;
-        if (node.Operator is BinaryOperator.And or BinaryOperator.Or)
-            return lt.Kind != ValueKind.Bool || rt.Kind != ValueKind.Bool
-                ? Mismatch(node, $"'{(node.Operator == BinaryOperator.And ? "and" : "or")}' joins truth values, not {lt} and {rt}")
-                : new(node.Operator == BinaryOperator.And ? ThreeValuedAnd(l, r) : ThreeValuedOr(l, r), ValueType.Bool);
 
-        var typed = Operator(node, l, lt, r, rt);
-        return typed is null ? null : new(BothOperands(typed.Value.Expr, l, r), typed.Value.Type);
-    }
-
-    private Typed? Mismatch(Node node, string message)
-    {
-        Error(node, message);
-        return null;
-    }
-
-    /// <summary>
-    /// Evaluates both operands before the operator: a lifted operator skips its right operand when the left is null,
-    /// and then the unknown facts on the right would not be reported as missing.
-    /// </summary>
-    private static Expression BothOperands(Expression op, Expression left, Expression right)
-    {
-        var l = Expression.Variable(left.Type, "left");
-        var r = Expression.Variable(right.Type, "right");
-        var body = new ReplaceOperands(left, l, right, r).Visit(op)!;
-        return Expression.Block(op.Type, [l, r], Expression.Assign(l, left), Expression.Assign(r, right), body);
-    }
-
-    /// <summary>Replaces the two operand expressions (by reference) with the variables that hold their values.</summary>
-    private sealed class ReplaceOperands(Expression left, Expression l, Expression right, Expression r) : ExpressionVisitor
-    {
-        public override Expression? Visit(Expression? node) =>
-            ReferenceEquals(node, left) ? l : ReferenceEquals(node, right) ? r : base.Visit(node);
-    }
-
-    private Typed? Operator(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
-    {
         switch (node.Operator)
         {
             case BinaryOperator.And or BinaryOperator.Or:
@@ -283,7 +247,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                     return null;
                 }
 
-                return new(node.Operator == BinaryOperator.And ? ThreeValuedAnd(l, r) : ThreeValuedOr(l, r), ValueType.Bool);
+                return new(Logical(node.Operator == BinaryOperator.And ? nameof(RuntimeOps.And) : nameof(RuntimeOps.Or), l, r), ValueType.Bool);
 
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 if (CoerceCode(node.Left, l, lt, rt) is not { } left2 || CoerceCode(node.Right, r, rt, left2.Item2) is not { } right2) return null;
@@ -294,10 +258,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                     return null;
                 }
 
-                Expression equal = lt.Kind == ValueKind.Text
-                    ? Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.TextEquals), null, l, r)
-                    : Expression.Equal(l, r, liftToNull: true, method: null);
-                return new(node.Operator == BinaryOperator.Equal ? equal : Expression.Not(equal), ValueType.Bool);
+                var equal = Op(nameof(RuntimeOps.Equal), l, r);
+                return new(node.Operator == BinaryOperator.Equal ? equal : Op(nameof(RuntimeOps.Not), equal), ValueType.Bool);
 
             case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
                 if (!SameType(lt, rt) || lt.Kind is not (ValueKind.Number or ValueKind.Money or ValueKind.Date))
@@ -306,18 +268,23 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                     return null;
                 }
 
-                return new(node.Operator switch
-                {
-                    BinaryOperator.Less => Expression.LessThan(l, r, true, null),
-                    BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(l, r, true, null),
-                    BinaryOperator.Greater => Expression.GreaterThan(l, r, true, null),
-                    _ => Expression.GreaterThanOrEqual(l, r, true, null),
-                }, ValueType.Bool);
+                return new(Op(node.Operator.ToString(), l, r), ValueType.Bool);
 
             default:
                 return Arithmetic(node, l, lt, r, rt);
         }
     }
+
+    /// <summary>A call to the operator method of that name; both operands are always evaluated, so every unknown
+    /// fact an operand reads is recorded.</summary>
+    private static Expression Op(string method, params Expression[] operands) =>
+        Expression.Call(typeof(RuntimeOps), method, null, operands);
+
+    /// <summary>and / or: the mark is taken before either operand runs, so a known result can forget their unknown reads.</summary>
+    private static Expression Logical(string method, Expression left, Expression right) =>
+        Expression.Call(typeof(RuntimeOps), method, null, State, Mark(), left, right);
+
+    private static Expression Mark() => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Mark), null, State);
 
     private Typed? Arithmetic(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
     {
@@ -342,13 +309,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             return null;
         }
 
-        return new(op switch
-        {
-            BinaryOperator.Add => Expression.Add(l, r),
-            BinaryOperator.Subtract => Expression.Subtract(l, r),
-            BinaryOperator.Multiply => Expression.Multiply(l, r),
-            _ => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Divide), null, l, r),
-        }, result);
+        return new(Op(op.ToString(), l, r), result);
     }
 
     private static bool SameType(ValueType a, ValueType b) =>
@@ -369,49 +330,6 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
 
         return (Expression.Constant(index, typeof(int?)), other);
     }
-
-    /// <summary>Evaluates <paramref name="value"/>; when it ends known, forgets the unknown reads made inside it.</summary>
-    private static Expression ForgetMissingWhenKnown(Expression value)
-    {
-        var mark = Expression.Variable(typeof(int), "mark");
-        var result = Expression.Variable(value.Type, "result");
-        Expression known = value.Type == typeof(string)
-            ? Expression.NotEqual(result, Expression.Constant(null, typeof(string)))
-            : value.Type.IsGenericType ? Expression.Property(result, "HasValue") : Expression.Constant(true);
-        return Expression.Block(value.Type, [mark, result],
-            Expression.Assign(mark, Expression.Property(State, nameof(EvaluationState.MissingMark))),
-            Expression.Assign(result, value),
-            Expression.Call(State, nameof(EvaluationState.KeepMissingIfUnknown), null, mark, known),
-            result);
-    }
-
-    /// <summary>Kleene conjunction with short-circuit: false wins over unknown.</summary>
-    private static Expression ThreeValuedAnd(Expression left, Expression right) => ForgetMissingWhenKnown(AndCore(left, right));
-
-    private static Expression AndCore(Expression left, Expression right)
-    {
-        var l = Expression.Variable(typeof(bool?), "l");
-        var r = Expression.Variable(typeof(bool?), "r");
-        var falseValue = Expression.Constant(false, typeof(bool?));
-        return Expression.Block(typeof(bool?), [l, r],
-            Expression.Assign(l, left),
-            Expression.Condition(
-                Expression.Equal(l, falseValue),
-                falseValue,
-                Expression.Block(typeof(bool?),
-                    Expression.Assign(r, right),
-                    Expression.Condition(
-                        Expression.Equal(r, falseValue),
-                        falseValue,
-                        Expression.Condition(
-                            Expression.AndAlso(Expression.Equal(l, Expression.Constant(true, typeof(bool?))), Expression.Equal(r, Expression.Constant(true, typeof(bool?)))),
-                            Expression.Constant(true, typeof(bool?)),
-                            Expression.Constant(null, typeof(bool?)))))));
-    }
-
-    /// <summary>Kleene disjunction with short-circuit: true wins over unknown.</summary>
-    private static Expression ThreeValuedOr(Expression left, Expression right) =>
-        Expression.Not(ThreeValuedAnd(Expression.Not(left), Expression.Not(right)));
 
     private Typed? In(InNode node)
     {
@@ -444,23 +362,17 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                 if (item is null) return null;
                 if (CoerceCode(itemNode, item.Value.Expr, item.Value.Type, vt) is not var (e, t)) return null;
                 if (!SameType(t, vt)) { Error(itemNode, $"the list holds a {t}, but the value tested is a {vt}"); return null; }
+                if (e is not ConstantExpression) { Error(itemNode, "list items must be written-out values or come from a list parameter"); return null; }
                 items.Add(e);
             }
         }
 
-        // value in [a, b] = value = a or value = b, three-valued; the value is read once.
-        var temp = Expression.Variable(v.Type, "v");
-        Expression any = Expression.Constant(false, typeof(bool?));
-        foreach (var item in items)
-        {
-            Expression equal = vt.Kind == ValueKind.Text
-                ? Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.TextEquals), null, temp, item)
-                : Expression.Equal(temp, item, true, null);
-            any = ThreeValuedOr(any, equal);
-        }
-
-        Expression body = Expression.Block(typeof(bool?), [temp], Expression.Assign(temp, v), any);
-        return new(node.Negated ? Expression.Not(body) : body, ValueType.Bool);
+        // The list is known when the rule set is compiled: one constant array, looked up per case.
+        var elementType = Nullable.GetUnderlyingType(v.Type) ?? v.Type;
+        var array = Array.CreateInstance(elementType, items.Count);
+        for (var i = 0; i < items.Count; i++) array.SetValue(((ConstantExpression)items[i]).Value, i);
+        var test = Op(nameof(RuntimeOps.In), v, Expression.Constant(array));
+        return new(node.Negated ? Op(nameof(RuntimeOps.Not), test) : test, ValueType.Bool);
     }
 
     private Typed? IsKnown(IsKnownNode node)
@@ -472,7 +384,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             ? Expression.NotEqual(expr, Expression.Constant(null, typeof(string)))
             : Expression.Property(expr, "HasValue");
         if (!node.Known) known = Expression.Not(known);
-        return new(ForgetMissingWhenKnown(Expression.Convert(known, typeof(bool?))), ValueType.Bool);
+        return new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Known), null, State, Mark(), known), ValueType.Bool);
     }
 
     private Typed? Call(CallNode node)
@@ -538,27 +450,15 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         {
             result = node.Function switch
             {
-                "first_known" => Expression.Coalesce(result, next.Expr),
-                // min/max are unknown when either side is unknown: the lifted comparison gives null, not false.
-                _ => MinMax(result, next.Expr, node.Function == "min"),
+                // first_known: the first known value; unknown reads before it do not count as missing.
+                "first_known" => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.FirstKnown), null, State, Mark(), result, next.Expr),
+                // min/max are unknown when either side is unknown.
+                "min" => Op(nameof(RuntimeOps.Min), result, next.Expr),
+                _ => Op(nameof(RuntimeOps.Max), result, next.Expr),
             };
         }
 
-        return new(node.Function == "first_known" ? ForgetMissingWhenKnown(result) : result, type);
-    }
-
-    private static Expression MinMax(Expression a, Expression b, bool min)
-    {
-        var x = Expression.Variable(a.Type, "x");
-        var y = Expression.Variable(b.Type, "y");
-        var pick = min ? Expression.LessThanOrEqual(x, y) : Expression.GreaterThanOrEqual(x, y);
-        return Expression.Block(a.Type, [x, y],
-            Expression.Assign(x, a),
-            Expression.Assign(y, b),
-            Expression.Condition(
-                Expression.OrElse(Expression.Not(Expression.Property(x, "HasValue")), Expression.Not(Expression.Property(y, "HasValue"))),
-                Expression.Constant(null, a.Type),
-                Expression.Condition(pick, x, y)));
+        return new(result, type);
     }
 
     private Typed? Aggregate(AggregateNode node)
@@ -583,9 +483,11 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             _items.Pop();
             if (predicate is null) return null;
             if (predicate.Value.Type.Kind != ValueKind.Bool) { Error(node.Where, "'where' needs a condition that is true or false"); return null; }
-            // Compiled once here, at rule-set compile time, and embedded as a constant delegate.
-            var lambda = Expression.Lambda(predicate.Value.Expr, State, item);
-            whereDelegate = Expression.Constant(lambda.Compile());
+            // Built once here, at rule-set compile time; the call reads the holder's current (interpreted or compiled) delegate.
+            var lambda = Expression.Lambda(whereDelegate.Type, predicate.Value.Expr, State, item);
+            var tiered = (ITiered)typeof(CompileScope).GetMethod(nameof(CompileScope.Tiered))!
+                .MakeGenericMethod(whereDelegate.Type).Invoke(scope, [lambda])!;
+            whereDelegate = Expression.Property(Expression.Constant(tiered), nameof(Tiered<Delegate>.Current));
         }
 
         FactField? field = null;
@@ -604,11 +506,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             }
         }
 
-        Expression FieldReader()
-        {
-            var p = Expression.Parameter(itemType, "x");
-            return Expression.Constant(Expression.Lambda(field!.Read(p), p).Compile());
-        }
+        Expression FieldReader() => Expression.Constant(FactModel.ItemReader(itemType, field!.Path));
 
         if (isEmployees)
         {

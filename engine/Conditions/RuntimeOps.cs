@@ -8,7 +8,7 @@ namespace EligibilityEngine.Conditions;
 /// Helpers that compiled conditions call. Rule authors cannot name these: the compiler emits the calls for the
 /// operators and functions of the condition language. Every helper treats null as unknown.
 /// </summary>
-public static class RuntimeOps
+public static partial class RuntimeOps
 {
     public static int? DayNumber(DateOnly? date) => date?.DayNumber;
 
@@ -41,7 +41,6 @@ public static class RuntimeOps
         return null;
     }
 
-    public static bool? TextEquals(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal);
 
     public static decimal? Divide(decimal? a, decimal? b) => a is null || b is null || b == 0 ? null : a / b;
 

@@ -1,3 +1,4 @@
+using EligibilityEngine.Conditions;
 using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Evaluation;
@@ -9,7 +10,10 @@ public sealed class CompiledRule
 
     public required Citation Citation { get; init; }
 
-    public required Func<EvaluationState, bool?> Condition { get; init; }
+    public required Tiered<Func<EvaluationState, bool?>> Code { get; init; }
+
+    /// <summary>The condition as it runs now: interpreted until the version is promoted to compiled code.</summary>
+    public Func<EvaluationState, bool?> Condition => Code.Current;
 
     /// <summary>The condition in canonical form.</summary>
     public required string ConditionText { get; init; }

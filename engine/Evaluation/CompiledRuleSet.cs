@@ -1,3 +1,4 @@
+using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 
@@ -29,6 +30,14 @@ public sealed class CompiledRuleSet
 
     /// <summary>Readers for the firing trace, by fact path.</summary>
     public required IReadOnlyDictionary<string, Func<Case, string>> FactReaders { get; init; }
+
+    /// <summary>Completes when every delegate of this version runs as JIT-compiled code (at once for
+    /// <see cref="CompileMode.Compiled"/>, in the background for <see cref="CompileMode.Tiered"/>, never for interpreted).</summary>
+    public required Task Compilation { get; init; }
+
+    public required IReadOnlyList<ITiered> Delegates { get; init; }
+
+    public bool IsFullyCompiled => Delegates.All(d => d.IsCompiled);
 
     public int StratumCount => Rules.Count == 0 ? 0 : Rules.Max(r => r.Stratum) + 1;
 

@@ -1,37 +1,41 @@
 using System.Text;
+using System.Linq.Expressions;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.RuleSets;
-using ValueType = EligibilityEngine.Conditions.ValueType;
 
 namespace EligibilityEngine.Evaluation;
 
 /// <summary>
 /// A Dutch explanation with placeholders such as {person.date_of_birth} or {param.quota[municipality.code, year(case.as_of)]}.
-/// Placeholders are conditions-language expressions, compiled once with the same sandbox as conditions.
+/// Placeholders are condition-language expressions with the same sandbox as conditions; a template compiles to one
+/// function that writes the whole text.
 /// </summary>
 public sealed class ExplanationTemplate
 {
-    private readonly IReadOnlyList<object> _parts; // string literal parts and compiled placeholders
+    private readonly Tiered<Func<EvaluationState, string>>? _render;
 
-    private ExplanationTemplate(string text, IReadOnlyList<object> parts)
+    private ExplanationTemplate(string text, string literal, Tiered<Func<EvaluationState, string>>? render)
     {
         Text = text;
-        _parts = parts;
+        Literal = literal;
+        _render = render;
     }
 
     /// <summary>The template as written, with whitespace folded (so layout does not change it).</summary>
     public string Text { get; }
 
-    private sealed record Placeholder(Func<EvaluationState, object?> Read, ValueType Type);
+    /// <summary>The text itself when the template has no placeholders.</summary>
+    private string Literal { get; }
 
     public static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     internal static ExplanationTemplate Compile(LocatedText template, CompileScope scope, string? ruleId, DiagnosticBag diagnostics)
     {
-        var parts = new List<object>();
+        var parts = new List<Expression>();
         var text = template.Text;
         var literal = new StringBuilder();
+        var placeholders = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -43,13 +47,17 @@ public sealed class ExplanationTemplate
                 break;
             }
 
-            if (literal.Length > 0) { parts.Add(literal.ToString()); literal.Clear(); }
+            if (literal.Length > 0) { parts.Add(Expression.Constant(FoldSpaces(literal.ToString()))); literal.Clear(); }
             var inner = template.Slice(i + 1, close - i - 1);
             try
             {
                 var compiler = new ConditionCompiler(scope, inner, ruleId, diagnostics);
                 if (compiler.CompileValue(Parser.Parse(inner.Text)) is { } value)
-                    parts.Add(new Placeholder(value.Read.Compile(), value.Type));
+                {
+                    parts.Add(Expression.Call(typeof(DutchFormat), nameof(DutchFormat.Value), null,
+                        Expression.Convert(value.Body, typeof(object)), Expression.Constant(value.Type)));
+                    placeholders++;
+                }
             }
             catch (ConditionSyntaxException ex)
             {
@@ -59,12 +67,18 @@ public sealed class ExplanationTemplate
             i = close + 1;
         }
 
-        if (literal.Length > 0) parts.Add(literal.ToString());
-        // Fold whitespace in literal parts so that re-wrapping a YAML string does not change the text users read.
-        var folded = parts.Select(p => p is string s ? FoldSpaces(s) : p).ToList();
-        return new ExplanationTemplate(Normalise(text), folded);
+        if (literal.Length > 0) parts.Add(Expression.Constant(FoldSpaces(literal.ToString())));
+        if (placeholders == 0)
+            return new ExplanationTemplate(Normalise(text), string.Concat(parts.Select(p => (string)((ConstantExpression)p).Value!)).Trim(), null);
+
+        var concat = Expression.Call(ConcatArray, Expression.NewArrayInit(typeof(string), parts));
+        var render = scope.Tiered(Expression.Lambda<Func<EvaluationState, string>>(concat, ConditionCompiler.State));
+        return new ExplanationTemplate(Normalise(text), "", render);
     }
 
+    private static readonly System.Reflection.MethodInfo ConcatArray = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
+
+    // Fold whitespace in literal parts so that re-wrapping a YAML string does not change the text users read.
     private static string FoldSpaces(string s)
     {
         var builder = new StringBuilder(s.Length);
@@ -77,15 +91,5 @@ public sealed class ExplanationTemplate
         return builder.ToString();
     }
 
-    public string Render(EvaluationState state)
-    {
-        var builder = new StringBuilder();
-        foreach (var part in _parts)
-        {
-            if (part is string s) builder.Append(s);
-            else if (part is Placeholder p) builder.Append(DutchFormat.Value(p.Read(state), p.Type));
-        }
-
-        return builder.ToString().Trim();
-    }
+    public string Render(EvaluationState state) => _render is null ? Literal : _render.Current(state).Trim();
 }

@@ -12,7 +12,7 @@ namespace EligibilityEngine.Evaluation;
 /// </summary>
 public static class RuleSetCompiler
 {
-    public static CompiledRuleSet? Compile(RuleSetVersion version, DiagnosticBag diagnostics)
+    public static CompiledRuleSet? Compile(RuleSetVersion version, DiagnosticBag diagnostics, CompileMode mode = CompileMode.Tiered)
     {
         var errorsBefore = diagnostics.Items.Count;
         var sources = new Dictionary<string, LegalSource>();
@@ -50,6 +50,7 @@ public static class RuleSetCompiler
             Criteria = criteria,
             Findings = findings,
             Outcomes = outcomes,
+            InterpretFirst = mode != CompileMode.Compiled,
         };
 
         var compiled = new List<CompiledRule>();
@@ -69,12 +70,12 @@ public static class RuleSetCompiler
             }
 
             var compiler = new ConditionCompiler(scope, rule.When, rule.Id, diagnostics);
-            Func<EvaluationState, bool?>? condition = null;
+            Tiered<Func<EvaluationState, bool?>>? condition = null;
             try
             {
                 var ast = Parser.Parse(rule.When.Text);
                 canonical[rule.Id] = ConditionPrinter.Print(ast);
-                condition = compiler.CompileCondition(ast)?.Compile();
+                condition = compiler.CompileCondition(ast) is { } tree ? scope.Tiered(tree) : null;
             }
             catch (ConditionSyntaxException ex)
             {
@@ -88,7 +89,7 @@ public static class RuleSetCompiler
             {
                 Definition = rule,
                 Citation = new Citation(rule.SourceId, source?.Citation ?? "", source?.Url),
-                Condition = condition ?? (_ => null),
+                Code = condition ?? scope.Tiered<Func<EvaluationState, bool?>>(_ => null),
                 ConditionText = canonical.GetValueOrDefault(rule.Id, rule.When.Text),
                 TargetIndex = rule.Kind switch
                 {
@@ -133,20 +134,19 @@ public static class RuleSetCompiler
                 .Select(r => position[r.FileIndex]).ToArray())).ToList(),
             Outcomes = version.Outcomes.Select((o, i) => (o, outcomeProducers[i], undeterminedTemplates[i])).ToList(),
             Leaves = scope.Leaves,
-            FactReaders = FactModel.CaseFields.ToDictionary(f => f.Key, f => TraceReader(f.Value)),
+            FactReaders = FactModel.TraceReaders,
+            Compilation = mode == CompileMode.Tiered ? Task.Run(() => PromoteAll(scope.Delegates)) : Task.CompletedTask,
+            Delegates = scope.Delegates,
         };
+    }
+
+    private static void PromoteAll(IEnumerable<ITiered> delegates)
+    {
+        foreach (var d in delegates) d.Promote();
     }
 
     private static string SpellingHint(string name, IEnumerable<string> candidates) =>
         Yaml.Spelling.Closest(name, candidates) is { } s ? $"; did you mean '{s}'?" : "";
-
-    private static Func<Case, string> TraceReader(FactField field)
-    {
-        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(Case), "c");
-        var read = System.Linq.Expressions.Expression.Lambda<Func<Case, object?>>(
-            System.Linq.Expressions.Expression.Convert(field.Read(parameter), typeof(object)), parameter).Compile();
-        return c => DutchFormat.Value(read(c), field.Type);
-    }
 
     /// <summary>
     /// Orders rules so that all producers of what a rule reads run before it. The stratum of a rule is the length of

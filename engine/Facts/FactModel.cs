@@ -59,6 +59,30 @@ public static class FactModel
     /// <summary>The collection of people already employed in beschut werk by the municipality.</summary>
     public const string EmployeesCollection = "employees";
 
+    private static readonly Dictionary<(Type, string), Delegate> ItemReaders =
+        EventFields.Values.Select(f => (typeof(CaseEvent), f)).Concat(EmployeeFields.Values.Select(f => (typeof(Employee), f)))
+            .ToDictionary(x => (x.Item1, x.f.Path), x => Compile(x.Item1, x.f));
+
+    /// <summary>A compiled reader of one field of an event or employee, for quantifiers (compiled once per process).</summary>
+    public static Delegate ItemReader(Type itemType, string field) => ItemReaders[(itemType, field)];
+
+    /// <summary>Readers that show a case fact's value in the firing trace, by path (compiled once per process).</summary>
+    public static IReadOnlyDictionary<string, Func<Case, string>> TraceReaders { get; } =
+        CaseFields.ToDictionary(f => f.Key, f => TraceReader(f.Value));
+
+    private static Delegate Compile(Type itemType, FactField field)
+    {
+        var item = Expression.Parameter(itemType, "item");
+        return Expression.Lambda(field.Read(item), item).Compile();
+    }
+
+    private static Func<Case, string> TraceReader(FactField field)
+    {
+        var parameter = Expression.Parameter(typeof(Case), "c");
+        var read = Expression.Lambda<Func<Case, object?>>(Expression.Convert(field.Read(parameter), typeof(object)), parameter).Compile();
+        return c => Evaluation.DutchFormat.Value(read(c), field.Type);
+    }
+
     private static FactField Fact(string path, ValueType type, string label, Func<Expression, Expression> read) =>
         new(path, type, label, read);
 

@@ -24,14 +24,14 @@ public sealed class RuleLibrary
     public IEnumerable<CompiledRuleSet> InForce => Versions.Where(v => !v.Version.Planned);
 
     /// <summary>Loads, validates and compiles every version in a folder; throws with every problem found.</summary>
-    public static RuleLibrary Load(string directory)
+    public static RuleLibrary Load(string directory, CompileMode mode = CompileMode.Tiered)
     {
-        var (library, diagnostics) = TryLoad(directory);
+        var (library, diagnostics) = TryLoad(directory, mode);
         return library ?? throw new InvalidInputException($"the rule set in '{directory}' has {diagnostics.Count} error(s)", diagnostics);
     }
 
     /// <summary>Loads a folder and returns the library, or null with every problem found (for `eligibility validate`).</summary>
-    public static (RuleLibrary? Library, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(string directory)
+    public static (RuleLibrary? Library, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(string directory, CompileMode mode = CompileMode.Tiered)
     {
         var diagnostics = new DiagnosticBag();
         if (!System.IO.Directory.Exists(directory))
@@ -47,7 +47,7 @@ public sealed class RuleLibrary
         if (files.Count == 0 && !diagnostics.HasErrors) diagnostics.Add(SourcePosition.None(directory), "no rule-set version files (*.yaml) in this folder");
 
         var versions = RuleSetComposer.Compose(files, diagnostics);
-        var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics)).ToList();
+        var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics, mode)).ToList();
         if (diagnostics.HasErrors) return (null, Deduplicate(diagnostics.Items));
         return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList()), []);
     }

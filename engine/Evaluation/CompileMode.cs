@@ -1,0 +1,14 @@
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>How a version's expression trees become runnable code.</summary>
+public enum CompileMode
+{
+    /// <summary>Usable at once (interpreted), promoted to JIT-compiled code in the background. The default.</summary>
+    Tiered,
+
+    /// <summary>JIT-compiled before the version is returned: slower to load, fastest from the first case.</summary>
+    Compiled,
+
+    /// <summary>Interpreted only: fastest to load, for one-off runs and for checking the two paths agree.</summary>
+    Interpreted,
+}

@@ -1,0 +1,40 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Cli.Rendering;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.RuleSets;
+using EligibilityEngine.Testing;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests;
+
+/// <summary>Interpreted and JIT-compiled code run the same expression trees and must give the same decisions.</summary>
+public sealed class CompileModeTests
+{
+    [Fact]
+    public void Interpreted_and_compiled_evaluation_give_identical_decisions_for_every_rule_test_and_sample()
+    {
+        var interpreted = RuleLibrary.Load(RepositoryPaths.Rules, CompileMode.Interpreted);
+        var compiled = RuleLibrary.Load(RepositoryPaths.Rules, CompileMode.Compiled);
+        interpreted.Versions.ShouldAllBe(v => !v.IsFullyCompiled);
+        compiled.Versions.ShouldAllBe(v => v.IsFullyCompiled);
+
+        var cases = RuleTestRunner.Load(RepositoryPaths.RuleTests).Select(t => (t.Case, t.AsOf, t.Version))
+            .Concat(Directory.GetFiles(RepositoryPaths.Samples, "*.yaml").Select(CaseReader.ReadFile).Select(f => (f.Case, f.AsOf!.Value, f.Version)))
+            .ToList();
+        cases.Count.ShouldBeGreaterThan(80);
+        foreach (var (@case, asOf, version) in cases)
+        {
+            var a = Json.Serialize(interpreted.Evaluate(@case, asOf, EvaluationOptions.WithTrace, version));
+            var b = Json.Serialize(compiled.Evaluate(@case, asOf, EvaluationOptions.WithTrace, version));
+            a.ShouldBe(b, $"{@case.CaseId} on {asOf}");
+        }
+    }
+
+    [Fact]
+    public async Task A_tiered_version_is_promoted_to_compiled_code_in_the_background()
+    {
+        var library = RuleLibrary.Load(RepositoryPaths.Rules);
+        await Task.WhenAll(library.Versions.Select(v => v.Compilation)).WaitAsync(TimeSpan.FromMinutes(1));
+        library.Versions.ShouldAllBe(v => v.IsFullyCompiled);
+    }
+}
