@@ -280,9 +280,24 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     private static Expression Op(string method, params Expression[] operands) =>
         Expression.Call(typeof(RuntimeOps), method, null, operands);
 
-    /// <summary>and / or: the mark is taken before either operand runs, so a known result can forget their unknown reads.</summary>
-    private static Expression Logical(string method, Expression left, Expression right) =>
-        Expression.Call(typeof(RuntimeOps), method, null, State, Mark(), left, right);
+    /// <summary>
+    /// and / or with short-circuit: `false and x` and `true or x` do not evaluate x (the history quantifiers on the
+    /// right are the expensive part). The mark is taken before either operand runs, so a known result forgets the
+    /// unknown reads made on the way.
+    /// </summary>
+    private static Expression Logical(string method, Expression left, Expression right)
+    {
+        var mark = Expression.Variable(typeof(int), "mark");
+        var l = Expression.Variable(typeof(bool?), "l");
+        var decisive = method == nameof(RuntimeOps.And) ? nameof(RuntimeOps.IsFalse) : nameof(RuntimeOps.IsTrue);
+        return Expression.Block(typeof(bool?), [mark, l],
+            Expression.Assign(mark, Mark()),
+            Expression.Assign(l, left),
+            Expression.Condition(
+                Expression.Call(typeof(RuntimeOps), decisive, null, l),
+                Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Decided), null, State, mark, l),
+                Expression.Call(typeof(RuntimeOps), method, null, State, mark, l, right)));
+    }
 
     private static Expression Mark() => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Mark), null, State);
 
@@ -508,26 +523,26 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
 
         Expression FieldReader() => Expression.Constant(FactModel.ItemReader(itemType, field!.Path));
 
+        Expression items;
         if (isEmployees)
         {
-            var leaf = Expression.Constant(scope.Leaf(LeafKind.Fact, "municipality.employees", "mensen in beschut werk bij de gemeente"));
             FactsRead.Add("municipality.employees");
-            return node.Kind switch
-            {
-                AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.ExistsEmployee), null, State, whereDelegate, leaf), ValueType.Bool),
-                AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.CountEmployees), null, State, whereDelegate, leaf), ValueType.Number),
-                AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.SumEmployees), null, State, whereDelegate, FieldReader(), leaf), field!.Type),
-                _ => Unsupported(node, "latest and earliest apply to events, which have dates"),
-            };
+            var leaf = scope.Leaf(LeafKind.Fact, "municipality.employees", "mensen in beschut werk bij de gemeente");
+            items = Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Employees), null, State, Expression.Constant(leaf));
+        }
+        else
+        {
+            var type = (int)FactModel.EventCollections[node.Collection];
+            items = Expression.Call(State, nameof(EvaluationState.EventsOfType), null, Expression.Constant(type));
         }
 
-        var type = Expression.Constant((int)FactModel.EventCollections[node.Collection]);
         return node.Kind switch
         {
-            AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.ExistsEvent), null, State, type, whereDelegate), ValueType.Bool),
-            AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.CountEvents), null, State, type, whereDelegate), ValueType.Number),
-            AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.SumEvents), null, State, type, whereDelegate, FieldReader()), field!.Type),
-            _ => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.PickEvent), [field!.Type.ClrType], State, type, whereDelegate, FieldReader(),
+            AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Exists), [itemType], State, items, whereDelegate), ValueType.Bool),
+            AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Count), [itemType], State, items, whereDelegate), ValueType.Number),
+            AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Sum), [itemType], State, items, whereDelegate, FieldReader()), field!.Type),
+            _ when isEmployees => Unsupported(node, "latest and earliest apply to events, which have dates"),
+            _ => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Pick), [itemType, field!.Type.ClrType], State, items, whereDelegate, FieldReader(),
                 Expression.Constant(node.Kind == AggregateKind.Latest)), field.Type),
         };
     }

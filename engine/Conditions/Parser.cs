@@ -130,27 +130,20 @@ public sealed class Parser
         return items;
     }
 
-    private Node ParseAdditive()
+    private Node ParseAdditive() =>
+        ParseLeftAssociative(ParseMultiplicative, (TokenKind.Plus, BinaryOperator.Add), (TokenKind.Minus, BinaryOperator.Subtract));
+
+    private Node ParseMultiplicative() =>
+        ParseLeftAssociative(ParseUnary, (TokenKind.Star, BinaryOperator.Multiply), (TokenKind.Slash, BinaryOperator.Divide));
+
+    /// <summary>One precedence level of left-associative operators: operand (op operand)*.</summary>
+    private Node ParseLeftAssociative(Func<Node> operand, params (TokenKind Token, BinaryOperator Operator)[] operators)
     {
-        var left = ParseMultiplicative();
-        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        var left = operand();
+        while (Array.FindIndex(operators, o => o.Token == Current.Kind) is var index and >= 0)
         {
             var op = Advance();
-            var right = ParseMultiplicative();
-            left = new BinaryNode(op.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, left, right, op.Offset);
-        }
-
-        return left;
-    }
-
-    private Node ParseMultiplicative()
-    {
-        var left = ParseUnary();
-        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
-        {
-            var op = Advance();
-            var right = ParseUnary();
-            left = new BinaryNode(op.Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide, left, right, op.Offset);
+            left = new BinaryNode(operators[index].Operator, left, operand(), op.Offset);
         }
 
         return left;

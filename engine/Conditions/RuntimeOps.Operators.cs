@@ -27,6 +27,17 @@ public static partial class RuntimeOps
         return result;
     }
 
+    public static bool IsFalse(bool? a) => a == false;
+
+    public static bool IsTrue(bool? a) => a == true;
+
+    /// <summary>The left operand decided an and/or on its own: forget the unknown reads since <paramref name="mark"/>.</summary>
+    public static bool? Decided(EvaluationState state, int mark, bool? value)
+    {
+        state.KeepMissingIfUnknown(mark, true);
+        return value;
+    }
+
     public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
 
     /// <summary>The result of <c>is known</c>: never unknown itself, so the reads it made are forgotten.</summary>

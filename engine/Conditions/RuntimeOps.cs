@@ -84,15 +84,16 @@ public static partial class RuntimeOps
         return value;
     }
 
-    // Quantifiers over the history. A predicate that is unknown for some event makes "exists" unknown unless another
-    // event makes it true; "count" and "sum" are unknown as soon as one event is.
-    public static bool? ExistsEvent(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where)
+    // Quantifiers over a collection (the events of one type, or the municipality's employees). A predicate that is
+    // unknown for some item makes "exists" unknown unless another item makes it true; "count" and "sum" are unknown as
+    // soon as one item is; an unknown collection (employees not given) makes them all unknown.
+    public static bool? Exists<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where)
     {
+        if (items is null) return null;
         var unknown = false;
-        foreach (var e in state.Events)
+        for (var i = 0; i < items.Count; i++)
         {
-            if ((int)e.Type != type) continue;
-            var match = where is null ? true : where(state, e);
+            var match = where is null ? true : where(state, items[i]);
             if (match == true) return true;
             if (match is null) unknown = true;
         }
@@ -100,13 +101,14 @@ public static partial class RuntimeOps
         return unknown ? null : false;
     }
 
-    public static decimal? CountEvents(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where)
+    public static decimal? Count<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where)
     {
+        if (items is null) return null;
+        if (where is null) return items.Count;
         var count = 0;
-        foreach (var e in state.Events)
+        for (var i = 0; i < items.Count; i++)
         {
-            if ((int)e.Type != type) continue;
-            var match = where is null ? true : where(state, e);
+            var match = where(state, items[i]);
             if (match is null) return null;
             if (match == true) count++;
         }
@@ -114,84 +116,39 @@ public static partial class RuntimeOps
         return count;
     }
 
-    public static decimal? SumEvents(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where, Func<CaseEvent, decimal?> field)
+    public static decimal? Sum<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where, Func<T, decimal?> field)
     {
+        if (items is null) return null;
         decimal sum = 0;
-        foreach (var e in state.Events)
+        for (var i = 0; i < items.Count; i++)
         {
-            if ((int)e.Type != type) continue;
-            var match = where is null ? true : where(state, e);
+            var match = where is null ? true : where(state, items[i]);
             if (match is null) return null;
             if (match == false) continue;
-            if (field(e) is not { } value) return null;
+            if (field(items[i]) is not { } value) return null;
             sum += value;
         }
 
         return sum;
     }
 
-    /// <summary>A field of the most recent (or first) matching event; unknown when none matches or a later one might.</summary>
-    public static T? PickEvent<T>(EvaluationState state, int type, Func<EvaluationState, CaseEvent, bool?>? where, Func<CaseEvent, T?> field, bool latest)
+    /// <summary>A field of the most recent (or first) matching item; unknown when none matches or a later one might.</summary>
+    public static TValue? Pick<T, TValue>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest)
     {
-        var events = state.Events;
-        for (var k = 0; k < events.Length; k++)
+        if (items is null) return default;
+        for (var k = 0; k < items.Count; k++)
         {
-            var e = events[latest ? events.Length - 1 - k : k];
-            if ((int)e.Type != type) continue;
-            var match = where is null ? true : where(state, e);
+            var item = items[latest ? items.Count - 1 - k : k];
+            var match = where is null ? true : where(state, item);
             if (match is null) return default;
-            if (match == true) return field(e);
+            if (match == true) return field(item);
         }
 
         return default;
     }
 
-    public static bool? ExistsEmployee(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, int leaf)
-    {
-        if (Employees(state, leaf) is not { } employees) return null;
-        var unknown = false;
-        foreach (var e in employees)
-        {
-            var match = where is null ? true : where(state, e);
-            if (match == true) return true;
-            if (match is null) unknown = true;
-        }
-
-        return unknown ? null : false;
-    }
-
-    public static decimal? CountEmployees(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, int leaf)
-    {
-        if (Employees(state, leaf) is not { } employees) return null;
-        if (where is null) return employees.Count;
-        var count = 0;
-        foreach (var e in employees)
-        {
-            var match = where(state, e);
-            if (match is null) return null;
-            if (match == true) count++;
-        }
-
-        return count;
-    }
-
-    public static decimal? SumEmployees(EvaluationState state, Func<EvaluationState, Employee, bool?>? where, Func<Employee, decimal?> field, int leaf)
-    {
-        if (Employees(state, leaf) is not { } employees) return null;
-        decimal sum = 0;
-        foreach (var e in employees)
-        {
-            var match = where is null ? true : where(state, e);
-            if (match is null) return null;
-            if (match == false) continue;
-            if (field(e) is not { } value) return null;
-            sum += value;
-        }
-
-        return sum;
-    }
-
-    private static IReadOnlyList<Employee>? Employees(EvaluationState state, int leaf)
+    /// <summary>The municipality's employees, or null (unknown, recorded as missing) when the case does not list them.</summary>
+    public static IReadOnlyList<Employee>? Employees(EvaluationState state, int leaf)
     {
         var employees = state.Case.Municipality.Employees;
         if (employees is null) state.MarkMissing(leaf);

@@ -33,6 +33,21 @@ public sealed class EvaluationState
     /// <summary>The history up to and including the peildatum, oldest first.</summary>
     public CaseEvent[] Events { get; internal set; } = [];
 
+    private readonly CaseEvent[]?[] _eventsByType = new CaseEvent[]?[EventTypeCount];
+    private static readonly int EventTypeCount = Enum.GetValues<EventType>().Length;
+
+    /// <summary>The events of one type up to the peildatum, oldest first; grouped once per case, on first use.</summary>
+    public CaseEvent[] EventsOfType(int type)
+    {
+        if (_eventsByType[type] is { } cached) return cached;
+        var count = 0;
+        foreach (var e in Events) if ((int)e.Type == type) count++;
+        var result = count == 0 ? [] : new CaseEvent[count];
+        var k = 0;
+        foreach (var e in Events) if ((int)e.Type == type) result[k++] = e;
+        return _eventsByType[type] = result;
+    }
+
     public byte[] Criteria { get; }
 
     public byte[] Findings { get; }
