@@ -14,7 +14,7 @@ public class EvaluationBenchmarks
     private CompiledRuleSet _rules = null!;
     private Case _case = null!;
     private Dictionary<(string, int), int> _quota = null!;
-    private readonly EvaluationOptions _core = new(Trace: false, Explain: false);
+    private readonly EvaluationOptions _core = EvaluationOptions.Minimal;
 
     [GlobalSetup]
     public void Setup()

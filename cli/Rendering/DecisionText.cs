@@ -50,6 +50,13 @@ public static class DecisionText
             }
         }
 
+        if (d.Timeline.Count > 0)
+        {
+            b.AppendLine().AppendLine("Levensloop (elke gebeurtenis beoordeeld naar de regels die toen golden)");
+            foreach (var step in d.Timeline)
+                b.AppendLine($"  {DutchFormat.Date(step.Date)} ({string.Join(", ", step.Events)}): {step.Value} — versie {step.Version}{(step.Planned ? " (GEPLAND)" : "")}");
+        }
+
         if (d.MissingFacts.Count > 0)
         {
             b.AppendLine().AppendLine("Ontbrekende gegevens");

@@ -14,6 +14,9 @@ public sealed record Decision(
     IReadOnlyList<string> Notices,
     IReadOnlyList<RuleFiring>? Trace)
 {
+    /// <summary>The timeline outcomes (levensloop) judged on each event date under the version then in force.</summary>
+    public IReadOnlyList<TimelineStep> Timeline { get; init; } = [];
+
     public OutcomeResult Outcome(string id) => Outcomes.Single(o => o.Id == id);
 
     public CriterionResult Criterion(string id) => Criteria.Single(c => c.Id == id);
@@ -55,3 +58,6 @@ public sealed record MissingFact(string Path, string Label, IReadOnlyList<string
 public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Conclusion, string Result, bool Fired, IReadOnlyList<FactReading> Reads);
 
 public sealed record FactReading(string Path, string Value);
+
+/// <summary>One step of the levensloop: on the date of an event, the outcome under the version in force on that date.</summary>
+public sealed record TimelineStep(DateOnly Date, IReadOnlyList<string> Events, string Outcome, string Value, string Explanation, string Version, bool Planned);

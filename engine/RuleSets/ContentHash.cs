@@ -60,6 +60,7 @@ public static class ContentHash
                 json.WriteString("title", o.Title);
                 json.WriteString("values", string.Join(",", o.Values));
                 json.WriteString("undetermined", o.UndeterminedValue);
+                json.WriteBoolean("timeline", o.Timeline);
                 json.WriteString("explain", ExplanationTemplate.Normalise(o.UndeterminedExplanation.Text));
                 json.WriteEndObject();
             }

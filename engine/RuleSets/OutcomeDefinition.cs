@@ -6,10 +6,13 @@ namespace EligibilityEngine.RuleSets;
 /// A decision the rule set returns (uitkomst), e.g. the advice beschut werk: its possible values and what is
 /// said when it cannot be decided (onvoldoende gegevens).
 /// </summary>
+/// <param name="Timeline">Also judge this outcome on the date of every event in the history, each time under the
+/// version in force on that date (the levensloop).</param>
 public sealed record OutcomeDefinition(
     string Id,
     string Title,
     IReadOnlyList<string> Values,
     string UndeterminedValue,
     LocatedText UndeterminedExplanation,
+    bool Timeline,
     SourcePosition Position);

@@ -86,8 +86,14 @@ public sealed class RuleLibrary
         return current;
     }
 
-    public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null) =>
-        Evaluator.Evaluate(Select(asOf, version), @case, asOf, options ?? EvaluationOptions.Default);
+    public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null)
+    {
+        options ??= EvaluationOptions.Default;
+        var decision = Evaluator.Evaluate(Select(asOf, version), @case, asOf, options);
+        return options.Timeline && @case.Events.Count > 0
+            ? decision with { Timeline = Evaluation.Timeline.Build(this, @case, asOf, version) }
+            : decision;
+    }
 }
 
 /// <summary>A pinned version that does not exist.</summary>

@@ -57,7 +57,7 @@ internal static class RuleSetFileReader
 
     private static OutcomeDefinition? ReadOutcome(YamlMap map)
     {
-        map.AllowOnly("id", "title", "values", "undetermined");
+        map.AllowOnly("id", "title", "values", "undetermined", "timeline");
         var id = map.String("id", required: true);
         var title = map.String("title", required: true);
         var values = map.StringList("values", required: true).Select(v => v.Value).ToList();
@@ -66,7 +66,7 @@ internal static class RuleSetFileReader
         var value = undetermined?.String("value", required: true);
         var explain = undetermined is null ? null : Located(undetermined, "explain", required: true);
         if (id is null || title is null || value is null || explain is null) return null;
-        return new OutcomeDefinition(id, title, values, value, explain, map.Position);
+        return new OutcomeDefinition(id, title, values, value, explain, map.Bool("timeline", required: false) ?? false, map.Position);
     }
 
     private static RuleDefinition? ReadRule(YamlMap raw)

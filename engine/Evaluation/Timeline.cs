@@ -1,0 +1,42 @@
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// Judges the timeline outcomes (levensloop) on the date of every event up to the peildatum, each under the version
+/// in force on that date — or, when a version was asked for by name, under that version throughout.
+/// </summary>
+public static class Timeline
+{
+    public static IReadOnlyList<TimelineStep> Build(RuleLibrary library, Case @case, DateOnly asOf, string? version)
+    {
+        var steps = new List<TimelineStep>();
+        var dates = @case.Events.Where(e => e.Date <= asOf).Select(e => e.Date).Distinct().Order();
+        foreach (var date in dates)
+        {
+            CompiledRuleSet set;
+            try
+            {
+                set = library.Select(date, version);
+            }
+            catch (EvaluationException)
+            {
+                continue; // an event before the first version: there was no law of this kind yet to judge it by
+            }
+
+            var outcomes = set.Version.Outcomes.Where(o => o.Timeline).Select(o => o.Id).ToList();
+            if (outcomes.Count == 0) continue;
+            var decision = Evaluator.Evaluate(set, @case, date, new EvaluationOptions(Trace: false, Explain: true, Timeline: false));
+            var events = @case.Events.Where(e => e.Date == date).Select(e => CodeNames.ToCode(e.Type.ToString())).ToList();
+            foreach (var id in outcomes)
+            {
+                var outcome = decision.Outcome(id);
+                steps.Add(new TimelineStep(date, events, id, outcome.Value, outcome.Explanation, set.Version.Version, set.Version.Planned));
+            }
+        }
+
+        return steps;
+    }
+}

@@ -1,0 +1,49 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests;
+
+/// <summary>The levensloop: every event judged on its own date under the version in force on that date.</summary>
+public sealed class TimelineTests
+{
+    private static Facts.Case Case => CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml")).Case;
+
+    private static string Steps(Decision decision) =>
+        string.Join("; ", decision.Timeline.Select(s => $"{s.Date:yyyy-MM-dd} {string.Join("+", s.Events)} {s.Value} {s.Version}"));
+
+    [Fact]
+    public void Each_event_is_judged_under_the_version_in_force_on_its_date()
+    {
+        var decision = RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1));
+
+        Steps(decision).ShouldBe(
+            "2015-09-01 advice_issued advies_positief 2015-01-01; " +
+            "2015-11-01 placed geplaatst 2015-01-01; " +
+            "2016-05-01 banenafspraak_indication_granted advies_omgezet 2015-01-01; " +
+            "2016-06-30 left advies_omgezet 2015-01-01; " +
+            "2016-07-01 banenafspraak_job_started advies_omgezet 2015-01-01; " +
+            "2017-02-28 banenafspraak_job_ended terugval_nieuwe_aanvraag_nodig 2017-01-01");
+        // The step judged under the 2015 text names the college as the only applicant; today's status names both.
+        decision.Timeline[^1].Explanation.ShouldContain("door het college of betrokkene zelf");
+        decision.Outcome("levensloop").Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");
+    }
+
+    [Fact]
+    public void A_version_asked_for_by_name_judges_every_event_and_says_it_is_planned()
+    {
+        var decision = RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1), version: "planned-simpel-switchen");
+
+        decision.Timeline.ShouldAllBe(s => s.Version == "planned-simpel-switchen" && s.Planned);
+        decision.Timeline.Single(s => s.Date == new DateOnly(2016, 5, 1)).Value.ShouldBe("advies_behouden");
+        decision.Timeline[^1].Value.ShouldBe("terugkeer_zonder_herbeoordeling");
+    }
+
+    [Fact]
+    public void Events_after_the_peildatum_are_not_in_the_timeline() =>
+        RealRules.Library.Evaluate(Case, new DateOnly(2016, 6, 1)).Timeline.Select(s => s.Date).Max().ShouldBe(new DateOnly(2016, 5, 1));
+
+    [Fact]
+    public void The_minimal_options_leave_the_timeline_out() =>
+        RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1), EvaluationOptions.Minimal).Timeline.ShouldBeEmpty();
+}
