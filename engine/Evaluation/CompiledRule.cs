@@ -8,6 +8,8 @@ public sealed class CompiledRule
 {
     public required RuleDefinition Definition { get; init; }
 
+    public ConclusionKind Kind => Definition.Kind;
+
     public required Citation Citation { get; init; }
 
     public required Tiered<Func<EvaluationState, bool?>> Code { get; init; }
@@ -24,6 +26,17 @@ public sealed class CompiledRule
     public required int ValueIndex { get; init; }
 
     public required IReadOnlyDictionary<string, ExplanationTemplate> Explanations { get; init; }
+
+    /// <summary>The explanation for a criterion status, or for a finding or outcome that holds ("fired").</summary>
+    public ExplanationTemplate Explanation(string key) => key switch
+    {
+        "met" => _met ??= Explanations["met"],
+        "not_met" => _notMet ??= Explanations["not_met"],
+        "undetermined" => _undetermined ??= Explanations["undetermined"],
+        _ => _fired ??= Explanations["fired"],
+    };
+
+    private ExplanationTemplate? _met, _notMet, _undetermined, _fired;
 
     public required IReadOnlyList<string> FactsRead { get; init; }
 

@@ -39,6 +39,23 @@ public sealed class CompiledRuleSet
 
     public bool IsFullyCompiled => Delegates.All(d => d.IsCompiled);
 
+    // Arrays for the per-case loop: indexing an array is cheaper than an interface indexer or a tuple copy.
+    internal CompiledRule[] RuleArray => _ruleArray ??= Rules.ToArray();
+    internal int[] CriterionRules => _criterionRules ??= Criteria.Select(c => c.Rule).ToArray();
+    internal int[][] FindingRules => _findingRules ??= Findings.Select(f => f.Rules).ToArray();
+    internal int[][] OutcomeRules => _outcomeRules ??= Outcomes.Select(o => o.Rules).ToArray();
+    internal (OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)[] OutcomeArray => _outcomeArray ??= Outcomes.ToArray();
+    internal (string Id, int Rule)[] CriterionArray => _criterionArray ??= Criteria.ToArray();
+    internal (string Id, int[] Rules)[] FindingArray => _findingArray ??= Findings.ToArray();
+
+    private CompiledRule[]? _ruleArray;
+    private int[]? _criterionRules;
+    private int[][]? _findingRules;
+    private int[][]? _outcomeRules;
+    private (OutcomeDefinition, int[], ExplanationTemplate)[]? _outcomeArray;
+    private (string, int)[]? _criterionArray;
+    private (string, int[])[]? _findingArray;
+
     public int StratumCount => Rules.Count == 0 ? 0 : Rules.Max(r => r.Stratum) + 1;
 
     public EvaluationState NewState() => new(Criteria.Count, Findings.Count, Outcomes.Count, Rules.Count);

@@ -28,31 +28,31 @@ public static class Evaluator
     private static Missing? Run(CompiledRuleSet set, EvaluationState state)
     {
         Missing? missing = null;
-        var rules = set.Rules;
-        Array.Fill(state.Findings, EvaluationState.False);
-        for (var i = 0; i < rules.Count; i++)
+        var rules = set.RuleArray;
+        var results = state.RuleResults;
+        for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
             state.MissingCount = 0;
             var result = rule.Condition(state);
-            var truth = result switch { true => EvaluationState.True, false => EvaluationState.False, _ => EvaluationState.Unknown };
-            state.RuleResults[i] = truth;
+            var truth = result.HasValue ? (result.Value ? EvaluationState.True : EvaluationState.False) : EvaluationState.Unknown;
+            results[i] = truth;
             if (truth == EvaluationState.Unknown)
             {
                 missing ??= new Missing(set);
                 missing.CaptureRule(i, state);
             }
 
-            switch (rule.Definition.Kind)
+            switch (rule.Kind)
             {
                 case ConclusionKind.Criterion:
                     state.Criteria[rule.TargetIndex] = truth;
                     break;
                 case ConclusionKind.Finding:
                     // Asserted if any producer is true; unknown if none is true and one is unknown.
-                    if (truth == EvaluationState.True) state.Findings[rule.TargetIndex] = EvaluationState.True;
-                    else if (truth == EvaluationState.Unknown && state.Findings[rule.TargetIndex] != EvaluationState.True)
-                        state.Findings[rule.TargetIndex] = EvaluationState.Unknown;
+                    ref var finding = ref state.Findings[rule.TargetIndex];
+                    if (truth == EvaluationState.True) finding = EvaluationState.True;
+                    else if (truth == EvaluationState.Unknown && finding != EvaluationState.True) finding = EvaluationState.Unknown;
                     break;
             }
 
@@ -68,12 +68,12 @@ public static class Evaluator
     /// </summary>
     private static void ResolveOutcome(CompiledRuleSet set, EvaluationState state, int outcome)
     {
-        var producers = set.Outcomes[outcome].Rules;
+        var rules = set.RuleArray;
         var unknownValues = 0UL;
         var anyUnknown = false;
-        foreach (var p in producers)
+        foreach (var p in set.OutcomeRules[outcome])
         {
-            var value = set.Rules[p].ValueIndex;
+            var value = rules[p].ValueIndex;
             var result = state.RuleResults[p];
             if (result == EvaluationState.True)
             {
@@ -131,34 +131,37 @@ public static class Evaluator
     private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, List<string> notices)
     {
         var explain = options.Explain;
-        var criteria = new List<CriterionResult>(set.Criteria.Count);
-        for (var c = 0; c < set.Criteria.Count; c++)
+        var rules = set.RuleArray;
+        var criterionArray = set.CriterionArray;
+        var criteria = new List<CriterionResult>(criterionArray.Length);
+        for (var c = 0; c < criterionArray.Length; c++)
         {
-            var rule = set.Rules[set.Criteria[c].Rule];
-            var status = state.Criteria[c] switch
+            var (id, ruleIndex) = criterionArray[c];
+            var rule = rules[ruleIndex];
+            var (status, key) = state.Criteria[c] switch
             {
-                EvaluationState.True => CriterionStatus.Met,
-                EvaluationState.False => CriterionStatus.NotMet,
-                _ => CriterionStatus.Undetermined,
+                EvaluationState.True => (CriterionStatus.Met, "met"),
+                EvaluationState.False => (CriterionStatus.NotMet, "not_met"),
+                _ => (CriterionStatus.Undetermined, "undetermined"),
             };
-            var key = status switch { CriterionStatus.Met => "met", CriterionStatus.NotMet => "not_met", _ => "undetermined" };
             criteria.Add(new CriterionResult(
-                set.Criteria[c].Id, rule.Definition.Title!, status,
-                explain ? rule.Explanations[key].Render(state) : "",
+                id, rule.Definition.Title!, status,
+                explain ? rule.Explanation(key).Render(state) : "",
                 rule.Definition.Id, rule.Citation,
-                missing?.ForRule(set.Criteria[c].Rule) ?? []));
+                missing?.ForRule(ruleIndex) ?? []));
         }
 
-        var outcomes = new List<OutcomeResult>(set.Outcomes.Count);
-        for (var o = 0; o < set.Outcomes.Count; o++)
+        var outcomeArray = set.OutcomeArray;
+        var outcomes = new List<OutcomeResult>(outcomeArray.Length);
+        for (var o = 0; o < outcomeArray.Length; o++)
         {
-            var (definition, producers, undetermined) = set.Outcomes[o];
+            var (definition, producers, undetermined) = outcomeArray[o];
             var value = state.Outcomes[o];
             if (value >= 0)
             {
-                var rule = set.Rules[FirstTrue(state, producers)];
+                var rule = rules[FirstTrue(state, producers)];
                 outcomes.Add(new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []));
+                    rule.Definition.Values, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation, []));
             }
             else
             {
@@ -173,12 +176,13 @@ public static class Evaluator
             }
         }
 
+        var findingArray = set.FindingArray;
         var findings = new List<FindingResult>();
-        for (var f = 0; f < set.Findings.Count; f++)
+        for (var f = 0; f < findingArray.Length; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
-            var rule = set.Rules[FirstTrue(state, set.Findings[f].Rules)];
-            findings.Add(new FindingResult(set.Findings[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
+            var rule = rules[FirstTrue(state, findingArray[f].Rules)];
+            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation));
         }
 
         return new Decision(set.Reference, asOf, outcomes, criteria, findings, MissingFacts(set, criteria, outcomes, missing), notices,
