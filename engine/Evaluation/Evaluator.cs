@@ -114,8 +114,9 @@ public static class Evaluator
         return kept;
     }
 
-    private static List<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication, IReadOnlyList<string>? extra)
+    private static IReadOnlyList<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication, IReadOnlyList<string>? extra)
     {
+        if (!set.Version.Planned && ignoredEvents == 0 && !futureApplication && extra is not { Count: > 0 }) return [];
         var notices = new List<string>();
         if (set.Version.Planned)
             notices.Add($"LET OP: dit besluit gebruikt de GEPLANDE regelset '{set.Version.Version}' ({set.Version.Title}). " +
@@ -128,12 +129,12 @@ public static class Evaluator
         return notices;
     }
 
-    private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, List<string> notices)
+    private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, IReadOnlyList<string> notices)
     {
         var explain = options.Explain;
         var rules = set.RuleArray;
         var criterionArray = set.CriterionArray;
-        var criteria = new List<CriterionResult>(criterionArray.Length);
+        var criteria = new CriterionResult[criterionArray.Length];
         for (var c = 0; c < criterionArray.Length; c++)
         {
             var (id, ruleIndex) = criterionArray[c];
@@ -144,15 +145,15 @@ public static class Evaluator
                 EvaluationState.False => (CriterionStatus.NotMet, "not_met"),
                 _ => (CriterionStatus.Undetermined, "undetermined"),
             };
-            criteria.Add(new CriterionResult(
+            criteria[c] = new CriterionResult(
                 id, rule.Definition.Title!, status,
                 explain ? rule.Explanation(key).Render(state) : "",
                 rule.Definition.Id, rule.Citation,
-                missing?.ForRule(ruleIndex) ?? []));
+                missing?.ForRule(ruleIndex) ?? []);
         }
 
         var outcomeArray = set.OutcomeArray;
-        var outcomes = new List<OutcomeResult>(outcomeArray.Length);
+        var outcomes = new OutcomeResult[outcomeArray.Length];
         for (var o = 0; o < outcomeArray.Length; o++)
         {
             var (definition, producers, undetermined) = outcomeArray[o];
@@ -160,19 +161,19 @@ public static class Evaluator
             if (value >= 0)
             {
                 var rule = rules[FirstTrue(state, producers)];
-                outcomes.Add(new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    rule.Definition.Values, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation, []));
+                outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
+                    rule.Definition.Values, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation, []);
             }
             else
             {
                 var isUndetermined = value == EvaluationState.Undetermined;
-                outcomes.Add(new OutcomeResult(definition.Id, definition.Title,
+                outcomes[o] = new OutcomeResult(definition.Id, definition.Title,
                     isUndetermined ? OutcomeStatus.Undetermined : OutcomeStatus.NoRuleApplied,
                     isUndetermined ? definition.UndeterminedValue : "geen",
                     NoValues,
                     isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
-                    isUndetermined ? missing!.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []));
+                    isUndetermined ? missing!.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []);
             }
         }
 
@@ -198,7 +199,7 @@ public static class Evaluator
 
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
-    private static List<MissingFact> MissingFacts(CompiledRuleSet set, List<CriterionResult> criteria, List<OutcomeResult> outcomes, Missing? missing)
+    private static List<MissingFact> MissingFacts(CompiledRuleSet set, CriterionResult[] criteria, OutcomeResult[] outcomes, Missing? missing)
     {
         if (missing is null) return [];
         var affects = new SortedDictionary<string, (string Label, List<string> Affects)>(StringComparer.Ordinal);
