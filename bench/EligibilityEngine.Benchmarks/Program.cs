@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using EligibilityEngine.Benchmarks;
 
-// Run from the repository root: dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'
+// From the repository root:
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10    (sustained, one thread)
+if (args is ["throughput", ..])
+{
+    Throughput.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
