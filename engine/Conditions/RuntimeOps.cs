@@ -87,11 +87,11 @@ public static partial class RuntimeOps
     // Quantifiers over a collection (the events of one type, or the municipality's employees). A predicate that is
     // unknown for some item makes "exists" unknown unless another item makes it true; "count" and "sum" are unknown as
     // soon as one item is; an unknown collection (employees not given) makes them all unknown.
-    public static bool? Exists<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where)
+    public static bool? Exists<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where)
     {
         if (items is null) return null;
         var unknown = false;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             var match = where is null ? true : where(state, items[i]);
             if (match == true) return true;
@@ -101,12 +101,12 @@ public static partial class RuntimeOps
         return unknown ? null : false;
     }
 
-    public static decimal? Count<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where)
+    public static decimal? Count<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where)
     {
         if (items is null) return null;
-        if (where is null) return items.Count;
+        if (where is null) return items.Length;
         var count = 0;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             var match = where(state, items[i]);
             if (match is null) return null;
@@ -116,11 +116,11 @@ public static partial class RuntimeOps
         return count;
     }
 
-    public static decimal? Sum<T>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where, Func<T, decimal?> field)
+    public static decimal? Sum<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, decimal?> field)
     {
         if (items is null) return null;
         decimal sum = 0;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             var match = where is null ? true : where(state, items[i]);
             if (match is null) return null;
@@ -133,12 +133,12 @@ public static partial class RuntimeOps
     }
 
     /// <summary>A field of the most recent (or first) matching item; unknown when none matches or a later one might.</summary>
-    public static TValue? Pick<T, TValue>(EvaluationState state, IReadOnlyList<T>? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest)
+    public static TValue? Pick<T, TValue>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest)
     {
         if (items is null) return default;
-        for (var k = 0; k < items.Count; k++)
+        for (var k = 0; k < items.Length; k++)
         {
-            var item = items[latest ? items.Count - 1 - k : k];
+            var item = items[latest ? items.Length - 1 - k : k];
             var match = where is null ? true : where(state, item);
             if (match is null) return default;
             if (match == true) return field(item);
@@ -148,9 +148,9 @@ public static partial class RuntimeOps
     }
 
     /// <summary>The municipality's employees, or null (unknown, recorded as missing) when the case does not list them.</summary>
-    public static IReadOnlyList<Employee>? Employees(EvaluationState state, int leaf)
+    public static Employee[]? Employees(EvaluationState state, int leaf)
     {
-        var employees = state.Case.Municipality.Employees;
+        var employees = state.EmployeeArray;
         if (employees is null) state.MarkMissing(leaf);
         return employees;
     }

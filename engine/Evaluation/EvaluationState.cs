@@ -48,6 +48,11 @@ public sealed class EvaluationState
         return _eventsByType[type] = result;
     }
 
+    /// <summary>The municipality's employees as an array (copied once per case, when first read), or null when unknown.</summary>
+    public Employee[]? EmployeeArray => _employees ??= Case.Municipality.Employees?.ToArray();
+
+    private Employee[]? _employees;
+
     public byte[] Criteria { get; }
 
     public byte[] Findings { get; }
