@@ -3,9 +3,9 @@ using EligibilityEngine.Evaluation;
 namespace EligibilityEngine.Conditions;
 
 /// <summary>
-/// The operators of the condition language as small methods. Compiled conditions call these instead of inlining
-/// lifted nullable operators: the emitted code stays small (dynamic methods are always fully optimised by the JIT, so
-/// compile time grows with their size) and these methods are compiled once and inlined where the JIT sees fit.
+/// Operators of the condition language that need more than a lifted .NET operator: three-valued and/or that forget
+/// irrelevant unknown reads, text equality, first_known, min/max, membership. (Comparisons and arithmetic on numbers
+/// and dates are emitted inline by the compiler.)
 /// </summary>
 public static partial class RuntimeOps
 {
@@ -38,8 +38,6 @@ public static partial class RuntimeOps
         return value;
     }
 
-    public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
-
     /// <summary>The result of <c>is known</c>: never unknown itself, so the reads it made are forgotten.</summary>
     public static bool? Known(EvaluationState state, int mark, bool known)
     {
@@ -66,37 +64,7 @@ public static partial class RuntimeOps
         return value;
     }
 
-    public static bool? Equal(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value == b.Value : null;
-
-    public static bool? Equal(int? a, int? b) => a.HasValue && b.HasValue ? a.Value == b.Value : null;
-
-    public static bool? Equal(bool? a, bool? b) => a.HasValue && b.HasValue ? a.Value == b.Value : null;
-
     public static bool? Equal(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal);
-
-    public static bool? Less(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value < b.Value : null;
-
-    public static bool? Less(int? a, int? b) => a.HasValue && b.HasValue ? a.Value < b.Value : null;
-
-    public static bool? LessOrEqual(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value <= b.Value : null;
-
-    public static bool? LessOrEqual(int? a, int? b) => a.HasValue && b.HasValue ? a.Value <= b.Value : null;
-
-    public static bool? Greater(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value > b.Value : null;
-
-    public static bool? Greater(int? a, int? b) => a.HasValue && b.HasValue ? a.Value > b.Value : null;
-
-    public static bool? GreaterOrEqual(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value >= b.Value : null;
-
-    public static bool? GreaterOrEqual(int? a, int? b) => a.HasValue && b.HasValue ? a.Value >= b.Value : null;
-
-    public static decimal? Add(decimal? a, decimal? b) => a + b;
-
-    public static decimal? Subtract(decimal? a, decimal? b) => a - b;
-
-    public static decimal? Multiply(decimal? a, decimal? b) => a * b;
-
-    public static decimal? Negate(decimal? a) => -a;
 
     public static decimal? Min(decimal? a, decimal? b) => a.HasValue && b.HasValue ? Math.Min(a.Value, b.Value) : null;
 
