@@ -5,5 +5,19 @@ public sealed class RulesOptions
 {
     public const string Section = "Rules";
 
+    /// <summary>An absolute path, or a path relative to the working directory or one of its parents (so that
+    /// `dotnet run --project grpc-host` from the checkout finds `rules/beschut-werk`).</summary>
     public string Directory { get; set; } = "rules/beschut-werk";
+
+    public string ResolveDirectory()
+    {
+        if (Path.IsPathRooted(Directory)) return Directory;
+        for (var d = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, Directory);
+            if (System.IO.Directory.Exists(candidate)) return candidate;
+        }
+
+        return Directory;
+    }
 }

@@ -1,0 +1,25 @@
+using EligibilityEngine.GrpcHost.Services;
+
+namespace EligibilityEngine.GrpcHost;
+
+/// <summary>Wires the host: configuration, the rule library, gRPC services, health and reflection.</summary>
+public static class EligibilityHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        // appsettings.json is read from the host's own folder, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
+        builder.Services.AddSingleton<RuleLibraryHolder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<RulesLoadedCheck>("rules");
+
+        var app = builder.Build();
+        app.MapGrpcService<EligibilityGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using EligibilityEngine.Evaluation;
+using V1 = EligibilityEngine.Grpc.V1;
+
+namespace EligibilityEngine.GrpcHost.Services;
+
+/// <summary>Maps an engine decision to the contract.</summary>
+public static class DecisionMapper
+{
+    public static V1.Decision Map(Decision d)
+    {
+        var result = new V1.Decision
+        {
+            RuleSet = new V1.RuleSetReference
+            {
+                Id = d.RuleSet.Id, Version = d.RuleSet.Version, Title = d.RuleSet.Title, Planned = d.RuleSet.Planned, ContentHash = d.RuleSet.ContentHash,
+            },
+            AsOf = d.AsOf.ToString("yyyy-MM-dd"),
+        };
+        foreach (var o in d.Outcomes)
+        {
+            var outcome = new V1.Outcome
+            {
+                Id = o.Id, Title = o.Title, Value = o.Value, Explanation = o.Explanation, RuleId = o.RuleId ?? "",
+                Status = o.Status switch
+                {
+                    OutcomeStatus.Decided => V1.OutcomeStatus.Decided,
+                    OutcomeStatus.Undetermined => V1.OutcomeStatus.Undetermined,
+                    _ => V1.OutcomeStatus.NoRuleApplied,
+                },
+                Citation = o.Citation is null ? null : Cite(o.Citation),
+            };
+            foreach (var (key, value) in o.Values) outcome.Values[key] = value;
+            outcome.MissingFacts.Add(o.MissingFacts);
+            result.Outcomes.Add(outcome);
+        }
+
+        foreach (var c in d.Criteria)
+        {
+            var criterion = new V1.Criterion
+            {
+                Id = c.Id, Title = c.Title, Explanation = c.Explanation, RuleId = c.RuleId, Citation = Cite(c.Citation),
+                Status = c.Status switch
+                {
+                    CriterionStatus.Met => V1.CriterionStatus.Met,
+                    CriterionStatus.NotMet => V1.CriterionStatus.NotMet,
+                    _ => V1.CriterionStatus.Undetermined,
+                },
+            };
+            criterion.MissingFacts.Add(c.MissingFacts);
+            result.Criteria.Add(criterion);
+        }
+
+        result.Findings.Add(d.Findings.Select(f => new V1.Finding { Id = f.Id, Explanation = f.Explanation, RuleId = f.RuleId, Citation = Cite(f.Citation) }));
+        result.MissingFacts.Add(d.MissingFacts.Select(m => new V1.MissingFact { Path = m.Path, Label = m.Label, Affects = { m.Affects } }));
+        result.Notices.Add(d.Notices);
+        result.Timeline.Add(d.Timeline.Select(s => new V1.TimelineStep
+        {
+            Date = s.Date.ToString("yyyy-MM-dd"), Events = { s.Events }, Outcome = s.Outcome, Value = s.Value, Version = s.Version, Planned = s.Planned,
+        }));
+        return result;
+    }
+
+    private static V1.Citation Cite(Citation c) => new() { SourceId = c.SourceId, Text = c.Text, Url = c.Url ?? "" };
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Facts;
+using Google.Rpc;
+using V1 = EligibilityEngine.Grpc.V1;
+
+namespace EligibilityEngine.GrpcHost.Services;
+
+/// <summary>
+/// Maps a request to engine facts. Every bad field is collected as a field violation (path as in the request, e.g.
+/// "case.events[2].date"), so one answer names them all.
+/// </summary>
+public sealed class RequestMapper
+{
+    private readonly List<BadRequest.Types.FieldViolation> _violations = [];
+
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => _violations;
+
+    public (Case Case, DateOnly AsOf) Map(V1.EvaluateRequest request)
+    {
+        var asOf = Date(request.AsOf, "as_of", required: true) ?? default;
+        var c = request.Case ?? new V1.Case();
+        var person = c.Person ?? new V1.Person();
+        var application = c.Application;
+        var municipality = c.Municipality ?? new V1.Municipality();
+
+        var mapped = new Case(
+            request.CorrelationId,
+            new Person(
+                Date(person.DateOfBirth, "case.person.date_of_birth"),
+                person.HasHasWorkCapacity ? person.HasWorkCapacity : null,
+                Code<SupervisionLevel>((int)person.SupervisionNeed),
+                Code<AdaptationLevel>((int)person.AdaptationNeed),
+                person.HasCanWorkAtRegularEmployer ? person.CanWorkAtRegularEmployer : null,
+                Code<BenefitType>((int)person.Benefit),
+                person.HasWswSupportedWorkPossible ? person.WswSupportedWorkPossible : null,
+                Number(person.WageValuePercent, "case.person.wage_value_percent", 0, 100)),
+            application is null
+                ? new Application()
+                : new Application(Code<Applicant>((int)application.Applicant), Date(application.Date, "case.application.date"),
+                    application.HasNewFactsStated ? application.NewFactsStated : null),
+            new Municipality(
+                MunicipalityCode(municipality.Code, "case.municipality.code"),
+                municipality.HasQuota ? Quota(municipality.Quota) : null,
+                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToList() : null),
+            c.Events.Select((e, i) => Event(e, i, asOf)).OfType<CaseEvent>().ToList());
+        return (mapped, asOf);
+    }
+
+    private void Violation(string field, string description) =>
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+
+    private int? Quota(int quota)
+    {
+        if (quota >= 0) return quota;
+        Violation("case.municipality.quota", $"must not be negative, not {quota}");
+        return null;
+    }
+
+    private Employee Employee(V1.Employee e, int index) =>
+        new(Number(e.HoursPerWeek, $"case.municipality.employees[{index}].hours_per_week", 0, 60), Code<EmployerKind>((int)e.EmployerKind));
+
+    private CaseEvent? Event(V1.Event e, int index, DateOnly asOf)
+    {
+        var field = $"case.events[{index}]";
+        if (e.Type == V1.EventType.Unspecified) Violation($"{field}.type", "is required");
+        var date = Date(e.Date, $"{field}.date", required: true);
+        if (date > asOf && asOf != default) Violation($"{field}.date", $"{date:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
+        var hours = Number(e.HoursPerWeek, $"{field}.hours_per_week", 0, 60);
+        var municipality = MunicipalityCode(e.Municipality, $"{field}.municipality");
+        if (e.Type == V1.EventType.Unspecified || date is null) return null;
+        return new CaseEvent((EventType)((int)e.Type - 1), date.Value, Code<AdviceResult>((int)e.Result), hours,
+            Code<EmployerKind>((int)e.EmployerKind), Code<LeaveReason>((int)e.Reason), municipality);
+    }
+
+    // Proto enums number their values from 1 after _UNSPECIFIED = 0 (unknown), in the order of the engine's enums.
+    private static TEnum? Code<TEnum>(int value) where TEnum : struct, Enum => value == 0 ? null : (TEnum)(object)(value - 1);
+
+    private DateOnly? Date(string text, string field, bool required = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) Violation(field, "is required (YYYY-MM-DD)");
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Violation(field, $"must be a date written as YYYY-MM-DD, not '{text}'");
+        return null;
+    }
+
+    private decimal? Number(string text, string field, decimal min, decimal max)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            Violation(field, $"must be a decimal number such as \"25\" or \"25.5\", not '{text}'");
+            return null;
+        }
+
+        if (value >= min && value <= max) return value;
+        Violation(field, $"must be between {min} and {max}, not {value}");
+        return null;
+    }
+
+    private string? MunicipalityCode(string code, string field)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        if (CaseReader.IsMunicipalityCode(code)) return code;
+        Violation(field, $"'{code}' is not a CBS municipality code such as GM0014");
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using EligibilityEngine.Grpc.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>eligibility.v1.EligibilityService/Evaluate over a real socket, as a municipal system calls it.</summary>
+public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
+
+    private static EvaluateRequest PositiveAdvice(string asOf = "2018-03-01") => new()
+    {
+        CorrelationId = "test-1",
+        AsOf = asOf,
+        Case = new EligibilityEngine.Grpc.V1.Case
+        {
+            Person = new Person
+            {
+                DateOfBirth = "1994-05-17", HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Permanent,
+                AdaptationNeed = AdaptationLevel.Limited, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet,
+            },
+            Application = new Application { Applicant = Applicant.Municipality, Date = "2018-01-08", NewFactsStated = false },
+            Municipality = new Municipality { Code = "GM0014", EmployeesKnown = true, Employees = { Enumerable.Repeat(new Employee { HoursPerWeek = "25" }, 52) } },
+        },
+    };
+
+    [Fact]
+    public async Task Evaluate_returns_the_explainable_decision()
+    {
+        var response = await Client.EvaluateAsync(PositiveAdvice());
+
+        response.CorrelationId.ShouldBe("test-1");
+        var d = response.Decision;
+        d.RuleSet.Version.ShouldBe("2017-01-01");
+        d.RuleSet.ContentHash.Length.ShouldBe(64);
+        d.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("positief");
+        var duty = d.Outcomes.Single(o => o.Id == "gemeentelijke_plicht");
+        duty.Value.ShouldBe("plicht_tot_aanbod");
+        duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
+        duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen beschut werk gerealiseerd, minder dan het aantal van 70 voor 2018");
+        d.Criteria.Single(c => c.Id == "begeleiding").Status.ShouldBe(CriterionStatus.Met);
+    }
+
+    [Fact]
+    public async Task Unknown_facts_stay_unknown_and_are_named()
+    {
+        var request = PositiveAdvice();
+        request.Case.Person.ClearHasWorkCapacity();
+
+        var d = (await Client.EvaluateAsync(request)).Decision;
+
+        d.Criteria.Single(c => c.Id == "arbeidsvermogen").Status.ShouldBe(CriterionStatus.Undetermined);
+        d.Outcomes.Single(o => o.Id == "advies").Status.ShouldBe(OutcomeStatus.Undetermined);
+        d.MissingFacts.Select(m => m.Path).ShouldContain("person.has_work_capacity");
+    }
+
+    [Fact]
+    public async Task Bad_fields_are_all_named_in_a_bad_request()
+    {
+        var request = PositiveAdvice();
+        request.Case.Municipality.Code = "Groningen";
+        request.Case.Municipality.Quota = -1;
+        request.Case.Events.Add(new Event { Type = EventType.Placed, Date = "2019-01-01", HoursPerWeek = "-4" });
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request));
+
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        var violations = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
+        violations.ShouldBe(["case.municipality.code", "case.municipality.quota", "case.events[0].date", "case.events[0].hours_per_week"], ignoreOrder: true);
+        error.Status.Detail.ShouldNotContain("Exception");
+    }
+
+    [Fact]
+    public async Task An_unknown_pinned_version_is_not_found()
+    {
+        var request = PositiveAdvice();
+        request.Version = "2019-01-01";
+        (await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request))).StatusCode.ShouldBe(StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_date_before_the_first_version_is_a_failed_precondition()
+    {
+        var error = await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(PositiveAdvice("2014-06-01")));
+        error.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        error.Status.Detail.ShouldBe("no version of rule set beschut-werk is in force on 2014-06-01: the first version takes effect on 2015-01-01");
+    }
+
+    [Fact]
+    public async Task A_planned_version_asked_for_by_name_is_marked_planned()
+    {
+        var request = PositiveAdvice();
+        request.Version = "planned-simpel-switchen";
+        var d = (await Client.EvaluateAsync(request)).Decision;
+        d.RuleSet.Planned.ShouldBeTrue();
+        d.Notices.ShouldContain(n => n.Contains("GEPLANDE regelset"));
+    }
+
+    [Fact]
+    public async Task Health_reports_serving_once_the_rule_sets_are_loaded()
+    {
+        var health = new Health.HealthClient(host.Channel);
+        (await health.CheckAsync(new HealthCheckRequest())).Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
+    }
+}
