@@ -15,10 +15,59 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
 {
     public override Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var library = holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
+        var (decision, error) = Decide(request);
+        if (error is not null) throw error.ToRpcException();
+        return Task.FromResult(new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision });
+    }
+
+    public override async Task EvaluateBatch(IAsyncStreamReader<V1.EvaluateBatchRequest> requests, IServerStreamWriter<V1.EvaluateBatchResponse> responses, ServerCallContext context)
+    {
+        await foreach (var item in requests.ReadAllAsync(context.CancellationToken))
+        {
+            var request = item.Request ?? new V1.EvaluateRequest();
+            var (decision, error) = Decide(request);
+            var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };
+            if (error is null) response.Decision = decision;
+            else response.Error = error.ToItemError();
+            await responses.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    public override Task<V1.ListRuleSetsResponse> ListRuleSets(V1.ListRuleSetsRequest request, ServerCallContext context)
+    {
+        var response = new V1.ListRuleSetsResponse();
+        response.Versions.Add(Library().Versions.Select(RuleSetMapper.Summary));
+        return Task.FromResult(response);
+    }
+
+    public override Task<V1.GetRuleSetResponse> GetRuleSet(V1.GetRuleSetRequest request, ServerCallContext context)
+    {
+        var mapper = new RequestMapper();
+        var asOf = mapper.Date(request.AsOf, "as_of");
+        if (string.IsNullOrEmpty(request.Version) && asOf is null && mapper.Violations.Count == 0)
+            mapper.Violation("as_of", "give as_of (YYYY-MM-DD) or version");
+        if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
+        try
+        {
+            var set = Library().Select(asOf ?? DateOnly.MaxValue, string.IsNullOrEmpty(request.Version) ? null : request.Version);
+            return Task.FromResult(RuleSetMapper.Complete(set));
+        }
+        catch (Exception ex) when (CallError.From(ex) is { } error)
+        {
+            throw error.ToRpcException();
+        }
+    }
+
+    private RuleLibrary Library() =>
+        holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
+
+    /// <summary>One case: the decision, or the error Evaluate raises (and a batch returns for that item).</summary>
+    private (V1.Decision? Decision, CallError? Error) Decide(V1.EvaluateRequest request)
+    {
+        var library = Library();
         var mapper = new RequestMapper();
         var (@case, asOf) = mapper.Map(request);
-        if (mapper.Violations.Count > 0) throw InvalidArgument(mapper.Violations);
+        if (mapper.Violations.Count > 0) return (null, CallError.InvalidArgument(mapper.Violations));
 
         try
         {
@@ -28,28 +77,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
                 request.CorrelationId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                 string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return Task.FromResult(new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = DecisionMapper.Map(decision) });
+            return (DecisionMapper.Map(decision), null);
         }
-        catch (VersionNotFoundException ex)
+        catch (Exception ex) when (CallError.From(ex) is { } error)
         {
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, ex.Message));
+            logger.LogInformation("Refused {CorrelationId}: {Code}", request.CorrelationId, error.Code);
+            return (null, error);
         }
-        catch (EvaluationException ex)
-        {
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));
-        }
-    }
-
-    private static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
-    {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.Add(violations);
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = "the request has invalid fields: " + string.Join("; ", badRequest.FieldViolations.Select(v => $"{v.Field} {v.Description}")),
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
-        };
-        return status.ToRpcException();
     }
 }

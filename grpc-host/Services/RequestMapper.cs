@@ -47,7 +47,7 @@ public sealed class RequestMapper
         return (mapped, asOf);
     }
 
-    private void Violation(string field, string description) =>
+    public void Violation(string field, string description) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
 
     private int? Quota(int quota)
@@ -76,7 +76,7 @@ public sealed class RequestMapper
     // Proto enums number their values from 1 after _UNSPECIFIED = 0 (unknown), in the order of the engine's enums.
     private static TEnum? Code<TEnum>(int value) where TEnum : struct, Enum => value == 0 ? null : (TEnum)(object)(value - 1);
 
-    private DateOnly? Date(string text, string field, bool required = false)
+    public DateOnly? Date(string text, string field, bool required = false)
     {
         if (string.IsNullOrEmpty(text))
         {
