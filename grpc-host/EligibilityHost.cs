@@ -12,7 +12,9 @@ public static class EligibilityHost
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
         builder.Services.AddSingleton<RuleLibraryHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
-        builder.Services.AddGrpc();
+        // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read (configurable: Grpc:MaxReceiveMessageBytes).
+        var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<RulesLoadedCheck>("rules");
 

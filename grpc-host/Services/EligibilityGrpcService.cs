@@ -24,6 +24,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
     {
         await foreach (var item in requests.ReadAllAsync(context.CancellationToken))
         {
+            context.CancellationToken.ThrowIfCancellationRequested(); // the caller's deadline bounds the whole batch
             var request = item.Request ?? new V1.EvaluateRequest();
             var (decision, error) = Decide(request);
             var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };

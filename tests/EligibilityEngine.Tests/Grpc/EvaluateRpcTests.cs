@@ -105,3 +105,24 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         (await health.CheckAsync(new HealthCheckRequest())).Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
     }
 }
+
+/// <summary>Limits a platform team relies on: message size and deadlines.</summary>
+public sealed class LimitRpcTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
+
+    [Fact]
+    public async Task A_request_over_the_maximum_message_size_is_refused_with_resource_exhausted()
+    {
+        var request = new EvaluateRequest { CorrelationId = new string('x', 2 * 1024 * 1024), AsOf = "2019-01-01" };
+        (await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request))).StatusCode.ShouldBe(StatusCode.ResourceExhausted);
+    }
+
+    [Fact]
+    public async Task An_expired_deadline_ends_the_call_with_deadline_exceeded()
+    {
+        var request = new EvaluateRequest { CorrelationId = "late", AsOf = "2019-01-01" };
+        (await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(-1))))
+            .StatusCode.ShouldBe(StatusCode.DeadlineExceeded);
+    }
+}
