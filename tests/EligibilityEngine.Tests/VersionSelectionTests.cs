@@ -49,6 +49,15 @@ public sealed class VersionSelectionTests
         Library.Select(new DateOnly(2030, 1, 1), hash[..10]).Version.Version.ShouldBe("2017-01-01");
     }
 
+    [Theory]
+    [InlineData("2016-06-01", "Participatiewet art. 10b lid 1–3 (tekst 2015)")]
+    [InlineData("2018-06-01", "Participatiewet art. 10b (Stb. 2016, 519)")]
+    public void A_rule_inherited_from_2015_cites_the_text_in_force_on_the_date(string asOf, string citation)
+    {
+        var @case = Facts.Case.Empty with { Application = new Facts.Application(Facts.Applicant.Municipality, new DateOnly(2016, 5, 1)) };
+        Library.Evaluate(@case, DateOnly.Parse(asOf)).Outcome("ontvankelijkheid").Citation!.Text.ShouldBe(citation);
+    }
+
     [Fact]
     public void An_unknown_pinned_version_is_named_in_the_error() =>
         Should.Throw<VersionNotFoundException>(() => Library.Select(new DateOnly(2018, 1, 1), "2019-01-01"))
