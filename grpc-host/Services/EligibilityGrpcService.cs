@@ -1,4 +1,5 @@
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.RuleSets;
 using Google.Rpc;
 using Grpc.Core;
@@ -59,6 +60,8 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
         }
     }
 
+    private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
+
     private RuleLibrary Library() =>
         holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
 
@@ -73,7 +76,8 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var decision = library.Evaluate(@case, asOf, version: string.IsNullOrEmpty(request.Version) ? null : request.Version);
+            var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
+            var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version);
             logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
                 request.CorrelationId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                 string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),

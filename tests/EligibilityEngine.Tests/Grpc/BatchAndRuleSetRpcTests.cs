@@ -65,3 +65,30 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
         (await Should.ThrowAsync<RpcException>(async () => await Client.GetRuleSetAsync(new GetRuleSetRequest())))
             .StatusCode.ShouldBe(StatusCode.InvalidArgument);
 }
+
+/// <summary>The levensloop timeline is computed only when asked for.</summary>
+public sealed class TimelineRpcTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    [Fact]
+    public async Task The_timeline_is_included_only_when_requested()
+    {
+        var client = new EligibilityService.EligibilityServiceClient(host.Channel);
+        var request = new EvaluateRequest
+        {
+            AsOf = "2017-06-01",
+            Case = new EligibilityEngine.Grpc.V1.Case
+            {
+                Events =
+                {
+                    new Event { Type = EventType.AdviceIssued, Date = "2015-09-01", Result = AdviceResult.Positief },
+                    new Event { Type = EventType.BanenafspraakIndicationGranted, Date = "2016-05-01" },
+                },
+            },
+        };
+
+        (await client.EvaluateAsync(request)).Decision.Timeline.ShouldBeEmpty();
+        request.IncludeTimeline = true;
+        var steps = (await client.EvaluateAsync(request)).Decision.Timeline;
+        steps.Select(s => $"{s.Date} {s.Value} {s.Version}").ShouldBe(["2015-09-01 advies_positief 2015-01-01", "2016-05-01 advies_omgezet 2015-01-01"]);
+    }
+}

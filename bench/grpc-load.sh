@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load test of the gRPC host (not run in CI): unary Evaluate with a realistic case, 60 s, 64 concurrent streams, on
+# this machine with client and server sharing its 2 cores. Prints throughput, p50/p99 latency, errors and the
+# host's memory before and after. Usage: bash bench/grpc-load.sh [seconds] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+clients=${2:-64}
+port=5392
+out=artifacts/load
+mkdir -p "$out"
+command -v h2load >/dev/null || { apt-get update -qq && apt-get install -y -qq nghttp2-client; }
+
+dotnet build -c Release bench/EligibilityEngine.Benchmarks -v q -nologo   # builds the host too (project reference)
+dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.Benchmarks.dll grpc-body "$out/evaluate.bin"
+# Per-request logging is switched down to warnings for the run: the log line per decision is not what is measured.
+dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$port \
+  --Logging:LogLevel:Default=Warning > "$out/host.log" 2>&1 &
+host=$!
+trap 'kill $host 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -s --http2-prior-knowledge -o /dev/null "http://127.0.0.1:$port" && break; sleep 1; done
+
+url=http://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
+headers=(-H 'content-type: application/grpc' -H 'te: trailers')
+h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+rss_before=$(ps -o rss= -p $host)
+h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
+rss_after=$(ps -o rss= -p $host)
+
+# requests.log: start time, status, elapsed microseconds per request.
+sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" '
+  { t[NR] = $3; if ($2 != 200) bad++ }
+  END {
+    printf "requests %d, non-200 %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, bad + 0, t[int(NR * 0.5)] / 1000, t[int(NR * 0.99)] / 1000, t[NR] / 1000
+    printf "host RSS %.0f MiB before, %.0f MiB after\n", rb / 1024, ra / 1024
+  }'
