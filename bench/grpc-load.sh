@@ -23,6 +23,7 @@ for _ in $(seq 1 60); do curl -s --http2-prior-knowledge -o /dev/null "http://12
 url=http://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
 headers=(-H 'content-type: application/grpc' -H 'te: trailers')
 h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
 h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
 rss_after=$(ps -o rss= -p $host)
