@@ -1,0 +1,38 @@
+using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Tests.Support;
+using Grpc.Core;
+using Grpc.Reflection.V1;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>The operational hooks a platform team expects: health and reflection.</summary>
+public sealed class OperationsRpcTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    [Fact]
+    public async Task Health_is_not_serving_until_the_rule_sets_are_loaded()
+    {
+        var holder = new RuleLibraryHolder(Options.Create(new RulesOptions { Directory = RepositoryPaths.Rules }), NullLogger<RuleLibraryHolder>.Instance);
+        var check = new RulesLoadedCheck(holder);
+
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Unhealthy);
+        await holder.StartAsync(CancellationToken.None);
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task Reflection_lists_the_eligibility_health_and_reflection_services()
+    {
+        var client = new ServerReflection.ServerReflectionClient(host.Channel);
+        using var call = client.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        var response = await call.ResponseStream.ReadAllAsync().SingleAsync();
+
+        response.ListServicesResponse.Service.Select(s => s.Name).ShouldBe(
+            ["eligibility.v1.EligibilityService", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"],
+            ignoreOrder: true);
+    }
+}
