@@ -11,6 +11,4 @@ public sealed class DiagnosticBag
 
     public void Add(SourcePosition position, string message, string? ruleId = null) =>
         _items.Add(new Diagnostic(position, message, ruleId));
-
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 }

@@ -15,8 +15,6 @@ public static class CodeNames
         return builder.ToString();
     }
 
-    public static string ToCode<TEnum>(TEnum value) where TEnum : struct, Enum => ToCode(value.ToString());
-
     public static bool TryParse<TEnum>(string code, out TEnum value) where TEnum : struct, Enum
     {
         foreach (var candidate in Enum.GetValues<TEnum>())

@@ -19,10 +19,7 @@ public sealed record RuleSetVersion(
     IReadOnlyList<ParameterDefinition> Parameters,
     IReadOnlyList<OutcomeDefinition> Outcomes,
     IReadOnlyList<RuleDefinition> Rules,
-    VersionChanges Changes)
-{
-    public LegalSource? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
-}
+    VersionChanges Changes);
 
 /// <summary>What a version file itself adds, replaces and removes relative to the version it extends.</summary>
 public sealed record VersionChanges(IReadOnlyList<string> Added, IReadOnlyList<string> Replaced, IReadOnlyList<string> Removed)

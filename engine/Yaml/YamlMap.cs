@@ -38,13 +38,6 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
         return null;
     }
 
-    public SourcePosition PositionOfKey(string key)
-    {
-        foreach (var (k, _) in Node.Children)
-            if (k is YamlScalarNode s && s.Value == key) return Context.PositionOf(k);
-        return Position;
-    }
-
     /// <summary>Reports every key that is not one of <paramref name="allowed"/>, suggesting the closest allowed key.</summary>
     public void AllowOnly(params string[] allowed)
     {
