@@ -14,7 +14,9 @@ public static class EligibilityHost
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
         // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read (configurable: Grpc:MaxReceiveMessageBytes).
         var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
-        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes);
+        // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
+            .AddJsonTranscoding(options => options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<RulesLoadedCheck>("rules");
 

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>The same service as plain JSON over HTTP/1.1, for clients that cannot speak gRPC.</summary>
+public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    private HttpClient Http => new() { BaseAddress = host.JsonAddress };
+
+    [Fact]
+    public async Task A_case_posted_as_json_gets_the_decision_as_json()
+    {
+        var body = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "requests", "quotum-bereikt-ander-aanbod.json"));
+
+        using var response = await Http.PostAsync("/v1/cases:evaluate", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Version.ShouldBe(HttpVersion.Version11);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var duty = json.RootElement.GetProperty("decision").GetProperty("outcomes").EnumerateArray()
+            .Single(o => o.GetProperty("id").GetString() == "gemeentelijke_plicht");
+        duty.GetProperty("value").GetString().ShouldBe("geen_plicht_quotum_bereikt");
+        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht");
+    }
+
+    [Fact]
+    public async Task A_bad_field_in_json_is_a_400_naming_the_field()
+    {
+        using var response = await Http.PostAsync("/v1/cases:evaluate",
+            new StringContent("""{"asOf":"2018-13-01","case":{}}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("as_of must be a date written as YYYY-MM-DD");
+    }
+
+    [Fact]
+    public async Task The_rule_sets_can_be_listed_over_json()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/rulesets"));
+        json.RootElement.GetProperty("versions").GetArrayLength().ShouldBe(6);
+    }
+}
