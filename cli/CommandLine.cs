@@ -96,7 +96,7 @@ public static class CommandLine
         }
 
         foreach (var v in library.Versions)
-            output.WriteLine($"ok  {v.Version.Version}{(v.Version.Planned ? " (planned)" : "")}: {v.Rules.Count} rules, {v.Version.Sources.Count} sources, {v.StratumCount} strata, sha256 {v.Reference.ContentHash[..12]}");
+            output.WriteLine($"ok  {v.Version.Version}{(v.Version.Planned ? " (planned)" : "")}: {v.Rules.Length} rules, {v.Version.Sources.Count} sources, {v.StratumCount} strata, sha256 {v.Reference.ContentHash[..12]}");
         output.WriteLine($"{library.Versions.Count} version(s) valid in {directory}");
         return 0;
     }

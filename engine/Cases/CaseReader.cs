@@ -86,7 +86,7 @@ public static class CaseReader
             Bool(m, "person", "can_work_at_regular_employer"),
             Code<BenefitType>(m, "person", "benefit"),
             Bool(m, "person", "wsw_supported_work_possible"),
-            Number(m, "person", "wage_value_percent", min: 0, max: 100));
+            Number(m, "person", "wage_value_percent", min: 0, max: FactLimits.MaxWageValuePercent));
     }
 
     private static Application ReadApplication(YamlMap m)
@@ -115,7 +115,7 @@ public static class CaseReader
             {
                 var field = $"municipality.employees[{index}]";
                 entry.AllowOnly("hours_per_week", "employer_kind", "count");
-                var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: 60), Code<EmployerKind>(entry, field, "employer_kind"));
+                var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek), Code<EmployerKind>(entry, field, "employer_kind"));
                 // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
                 var count = Number(entry, field, "count", min: 1, max: 100000) ?? 1;
                 employees.AddRange(Enumerable.Repeat(employee, (int)count));
@@ -144,7 +144,7 @@ public static class CaseReader
             if (type is null || date is null) continue;
             events.Add(new CaseEvent(type.Value, date.Value,
                 Code<AdviceResult>(e, field, "result"),
-                Number(e, field, "hours_per_week", min: 0, max: 60),
+                Number(e, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek),
                 Code<EmployerKind>(e, field, "employer_kind"),
                 Code<LeaveReason>(e, field, "reason"),
                 municipality));

@@ -27,17 +27,6 @@ public sealed class CompiledRule
 
     public required IReadOnlyDictionary<string, ExplanationTemplate> Explanations { get; init; }
 
-    /// <summary>The explanation for a criterion status, or for a finding or outcome that holds ("fired").</summary>
-    public ExplanationTemplate Explanation(string key) => key switch
-    {
-        "met" => _met ??= Explanations["met"],
-        "not_met" => _notMet ??= Explanations["not_met"],
-        "undetermined" => _undetermined ??= Explanations["undetermined"],
-        _ => _fired ??= Explanations["fired"],
-    };
-
-    private ExplanationTemplate? _met, _notMet, _undetermined, _fired;
-
     public required IReadOnlyList<string> FactsRead { get; init; }
 
     /// <summary>Index of the rule in the file, which is also its priority among rules of the same outcome.</summary>

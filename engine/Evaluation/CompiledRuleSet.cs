@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
@@ -15,16 +16,16 @@ public sealed class CompiledRuleSet
     public required RuleSetReference Reference { get; init; }
 
     /// <summary>Rules in evaluation order: every producer of a criterion, finding or outcome before its readers.</summary>
-    public required IReadOnlyList<CompiledRule> Rules { get; init; }
+    public required ImmutableArray<CompiledRule> Rules { get; init; }
 
     /// <summary>Criteria in file order; the value is the index in <see cref="Rules"/> of the rule that decides it.</summary>
-    public required IReadOnlyList<(string Id, int Rule)> Criteria { get; init; }
+    public required ImmutableArray<(string Id, int Rule)> Criteria { get; init; }
 
     /// <summary>Findings; the value lists the indexes in <see cref="Rules"/> of the rules that conclude it.</summary>
-    public required IReadOnlyList<(string Id, int[] Rules)> Findings { get; init; }
+    public required ImmutableArray<(string Id, int[] Rules)> Findings { get; init; }
 
     /// <summary>Outcomes as declared; producers listed in priority (file) order as indexes in <see cref="Rules"/>.</summary>
-    public required IReadOnlyList<(OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)> Outcomes { get; init; }
+    public required ImmutableArray<(OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)> Outcomes { get; init; }
 
     public required IReadOnlyList<Leaf> Leaves { get; init; }
 
@@ -35,28 +36,14 @@ public sealed class CompiledRuleSet
     /// <see cref="CompileMode.Compiled"/>, in the background for <see cref="CompileMode.Tiered"/>, never for interpreted).</summary>
     public required Task Compilation { get; init; }
 
+    // The collections above are immutable arrays: the per-case loop indexes them at array speed, without the
+    // interface calls of IReadOnlyList.
+
     public required IReadOnlyList<ITiered> Delegates { get; init; }
 
     public bool IsFullyCompiled => Delegates.All(d => d.IsCompiled);
 
-    // Arrays for the per-case loop: indexing an array is cheaper than an interface indexer or a tuple copy.
-    internal CompiledRule[] RuleArray => _ruleArray ??= Rules.ToArray();
-    internal int[] CriterionRules => _criterionRules ??= Criteria.Select(c => c.Rule).ToArray();
-    internal int[][] FindingRules => _findingRules ??= Findings.Select(f => f.Rules).ToArray();
-    internal int[][] OutcomeRules => _outcomeRules ??= Outcomes.Select(o => o.Rules).ToArray();
-    internal (OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)[] OutcomeArray => _outcomeArray ??= Outcomes.ToArray();
-    internal (string Id, int Rule)[] CriterionArray => _criterionArray ??= Criteria.ToArray();
-    internal (string Id, int[] Rules)[] FindingArray => _findingArray ??= Findings.ToArray();
+    public int StratumCount => Rules.IsEmpty ? 0 : Rules.Max(r => r.Stratum) + 1;
 
-    private CompiledRule[]? _ruleArray;
-    private int[]? _criterionRules;
-    private int[][]? _findingRules;
-    private int[][]? _outcomeRules;
-    private (OutcomeDefinition, int[], ExplanationTemplate)[]? _outcomeArray;
-    private (string, int)[]? _criterionArray;
-    private (string, int[])[]? _findingArray;
-
-    public int StratumCount => Rules.Count == 0 ? 0 : Rules.Max(r => r.Stratum) + 1;
-
-    public EvaluationState NewState() => new(Criteria.Count, Findings.Count, Outcomes.Count, Rules.Count);
+    public EvaluationState NewState() => new(Criteria.Length, Findings.Length, Outcomes.Length, Rules.Length);
 }

@@ -9,8 +9,6 @@ namespace EligibilityEngine.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    private sealed record MissingItem(string Path, string Label);
-
     public static Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options, IReadOnlyList<string>? notices = null)
     {
         // As of the peildatum, an application made later has not happened yet, just like later events.
@@ -28,7 +26,7 @@ public static class Evaluator
     private static Missing? Run(CompiledRuleSet set, EvaluationState state)
     {
         Missing? missing = null;
-        var rules = set.RuleArray;
+        var rules = set.Rules;
         var results = state.RuleResults;
         for (var i = 0; i < rules.Length; i++)
         {
@@ -68,10 +66,10 @@ public static class Evaluator
     /// </summary>
     private static void ResolveOutcome(CompiledRuleSet set, EvaluationState state, int outcome)
     {
-        var rules = set.RuleArray;
+        var rules = set.Rules;
         var unknownValues = 0UL;
         var anyUnknown = false;
-        foreach (var p in set.OutcomeRules[outcome])
+        foreach (var p in set.Outcomes[outcome].Rules)
         {
             var value = rules[p].ValueIndex;
             var result = state.RuleResults[p];
@@ -132,8 +130,8 @@ public static class Evaluator
     private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, IReadOnlyList<string> notices)
     {
         var explain = options.Explain;
-        var rules = set.RuleArray;
-        var criterionArray = set.CriterionArray;
+        var rules = set.Rules;
+        var criterionArray = set.Criteria;
         var criteria = new CriterionResult[criterionArray.Length];
         for (var c = 0; c < criterionArray.Length; c++)
         {
@@ -147,12 +145,12 @@ public static class Evaluator
             };
             criteria[c] = new CriterionResult(
                 id, rule.Definition.Title!, status,
-                explain ? rule.Explanation(key).Render(state) : "",
+                explain ? rule.Explanations[key].Render(state) : "",
                 rule.Definition.Id, rule.Citation,
                 missing?.ForRule(ruleIndex) ?? []);
         }
 
-        var outcomeArray = set.OutcomeArray;
+        var outcomeArray = set.Outcomes;
         var outcomes = new OutcomeResult[outcomeArray.Length];
         for (var o = 0; o < outcomeArray.Length; o++)
         {
@@ -162,7 +160,7 @@ public static class Evaluator
             {
                 var rule = rules[FirstTrue(state, producers)];
                 outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    rule.Definition.Values, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                    rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []);
             }
             else
             {
@@ -177,13 +175,13 @@ public static class Evaluator
             }
         }
 
-        var findingArray = set.FindingArray;
+        var findingArray = set.Findings;
         var findings = new List<FindingResult>();
         for (var f = 0; f < findingArray.Length; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
             var rule = rules[FirstTrue(state, findingArray[f].Rules)];
-            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanation("fired").Render(state) : "", rule.Definition.Id, rule.Citation));
+            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
         }
 
         return new Decision(set.Reference, asOf, outcomes, criteria, findings, MissingFacts(set, criteria, outcomes, missing), notices,
@@ -219,8 +217,8 @@ public static class Evaluator
 
     private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state)
     {
-        var trace = new List<RuleFiring>(set.Rules.Count);
-        for (var i = 0; i < set.Rules.Count; i++)
+        var trace = new List<RuleFiring>(set.Rules.Length);
+        for (var i = 0; i < set.Rules.Length; i++)
         {
             var rule = set.Rules[i];
             var result = state.RuleResults[i] switch { EvaluationState.True => "waar", EvaluationState.False => "onwaar", _ => "onbekend" };
@@ -240,7 +238,7 @@ public static class Evaluator
     /// <summary>Missing facts per rule, expanded through the criteria, findings and outcomes a rule read.</summary>
     private sealed class Missing(CompiledRuleSet set)
     {
-        private readonly List<string>?[] _byRule = new List<string>?[set.Rules.Count];
+        private readonly List<string>?[] _byRule = new List<string>?[set.Rules.Length];
         private readonly Dictionary<string, string> _labels = [];
 
         public void CaptureRule(int rule, EvaluationState state)

@@ -127,12 +127,12 @@ public static class RuleSetCompiler
         {
             Version = version,
             Reference = new RuleSetReference(version.RuleSetId, version.Version, version.Title, version.Planned, hash),
-            Rules = rules,
-            Criteria = compiled.Where(r => r.Definition.Kind == ConclusionKind.Criterion).Select(r => (r.Definition.Target, position[r.FileIndex])).ToList(),
-            Findings = findings.OrderBy(f => f.Value).Select(f => (f.Key, compiled
+            Rules = [.. rules],
+            Criteria = [.. compiled.Where(r => r.Definition.Kind == ConclusionKind.Criterion).Select(r => (r.Definition.Target, position[r.FileIndex]))],
+            Findings = [.. findings.OrderBy(f => f.Value).Select(f => (f.Key, compiled
                 .Where(r => r.Definition.Kind == ConclusionKind.Finding && r.Definition.Target == f.Key)
-                .Select(r => position[r.FileIndex]).ToArray())).ToList(),
-            Outcomes = version.Outcomes.Select((o, i) => (o, outcomeProducers[i], undeterminedTemplates[i])).ToList(),
+                .Select(r => position[r.FileIndex]).ToArray()))],
+            Outcomes = [.. version.Outcomes.Select((o, i) => (o, outcomeProducers[i], undeterminedTemplates[i]))],
             Leaves = scope.Leaves,
             FactReaders = FactModel.TraceReaders,
             Compilation = mode == CompileMode.Tiered ? Task.Run(() => PromoteAll(scope.Delegates)) : Task.CompletedTask,

@@ -34,7 +34,7 @@ public sealed class RequestMapper
                 person.HasCanWorkAtRegularEmployer ? person.CanWorkAtRegularEmployer : null,
                 Code<BenefitType>((int)person.Benefit),
                 person.HasWswSupportedWorkPossible ? person.WswSupportedWorkPossible : null,
-                Number(person.WageValuePercent, "case.person.wage_value_percent", 0, 100)),
+                Number(person.WageValuePercent, "case.person.wage_value_percent", 0, FactLimits.MaxWageValuePercent)),
             application is null
                 ? new Application()
                 : new Application(Code<Applicant>((int)application.Applicant), Date(application.Date, "case.application.date"),
@@ -58,7 +58,7 @@ public sealed class RequestMapper
     }
 
     private Employee Employee(V1.Employee e, int index) =>
-        new(Number(e.HoursPerWeek, $"case.municipality.employees[{index}].hours_per_week", 0, 60), Code<EmployerKind>((int)e.EmployerKind));
+        new(Number(e.HoursPerWeek, $"case.municipality.employees[{index}].hours_per_week", 0, FactLimits.MaxHoursPerWeek), Code<EmployerKind>((int)e.EmployerKind));
 
     private CaseEvent? Event(V1.Event e, int index, DateOnly asOf)
     {
@@ -66,7 +66,7 @@ public sealed class RequestMapper
         if (e.Type == V1.EventType.Unspecified) Violation($"{field}.type", "is required");
         var date = Date(e.Date, $"{field}.date", required: true);
         if (date > asOf && asOf != default) Violation($"{field}.date", $"{date:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
-        var hours = Number(e.HoursPerWeek, $"{field}.hours_per_week", 0, 60);
+        var hours = Number(e.HoursPerWeek, $"{field}.hours_per_week", 0, FactLimits.MaxHoursPerWeek);
         var municipality = MunicipalityCode(e.Municipality, $"{field}.municipality");
         if (e.Type == V1.EventType.Unspecified || date is null) return null;
         return new CaseEvent((EventType)((int)e.Type - 1), date.Value, Code<AdviceResult>((int)e.Result), hours,
