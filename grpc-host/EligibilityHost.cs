@@ -10,6 +10,8 @@ public static class EligibilityHost
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
+        // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         builder.Services.AddSingleton<RuleLibraryHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
         // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read (configurable: Grpc:MaxReceiveMessageBytes).

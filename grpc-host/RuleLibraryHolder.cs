@@ -4,31 +4,82 @@ using Microsoft.Extensions.Options;
 namespace EligibilityEngine.GrpcHost;
 
 /// <summary>
-/// Loads, validates and compiles the rule sets once at start-up and holds them. Until loading has succeeded the
-/// health service reports NOT_SERVING. Logs versions and content hashes, never case data.
+/// Loads, validates and compiles the rule sets at start-up and holds them. Until loading has succeeded the health
+/// service reports NOT_SERVING. While running it watches the rules folder: a change that validates replaces the rule
+/// sets for the next call; a change with errors is logged and the last good rule sets go on serving. Logs versions,
+/// content hashes and rule-file errors, never case data.
 /// </summary>
-public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, ILogger<RuleLibraryHolder> logger) : IHostedService
+public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, ILogger<RuleLibraryHolder> logger) : IHostedService, IDisposable
 {
+    private readonly Lock _reloading = new();
     private volatile RuleLibrary? _library;
+    private volatile ReloadFailure? _lastFailure;
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounce;
 
     public RuleLibrary? Library => _library;
+
+    /// <summary>Why the last reload was refused, or null when the rules in use are the newest on disk.</summary>
+    public ReloadFailure? LastFailure => _lastFailure;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = options.Value.ResolveDirectory();
-        var (library, diagnostics) = RuleLibrary.TryLoad(directory);
-        if (library is null)
-        {
-            foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
-            throw new InvalidOperationException($"The rule set in '{directory}' has {diagnostics.Count} error(s)");
-        }
-
-        foreach (var v in library.Versions)
-            logger.LogInformation("Loaded rule set {RuleSet} version {Version} (planned: {Planned}) sha256 {Hash}",
-                v.Version.RuleSetId, v.Version.Version, v.Version.Planned, v.Reference.ContentHash);
-        _library = library;
+        if (!TryReload(directory))
+            throw new InvalidOperationException($"The rule set in '{directory}' has {_lastFailure!.Errors.Count} error(s)");
+        if (options.Value.WatchForChanges) Watch(directory);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+    }
+
+    private void Watch(string directory)
+    {
+        // An editor or a git checkout writes several files in a burst: reload once, after the folder has been quiet.
+        var delay = TimeSpan.FromMilliseconds(options.Value.ReloadDelayMilliseconds);
+        var debounce = _debounce = new Timer(_ => TryReload(directory));
+        var watcher = _watcher = new FileSystemWatcher(directory, "*.yaml") { IncludeSubdirectories = true };
+        FileSystemEventHandler changed = (_, _) => debounce.Change(delay, Timeout.InfiniteTimeSpan);
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, _) => debounce.Change(delay, Timeout.InfiniteTimeSpan);
+        watcher.EnableRaisingEvents = true;
+    }
+
+    private bool TryReload(string directory)
+    {
+        lock (_reloading)
+        {
+            var (library, diagnostics) = RuleLibrary.TryLoad(directory);
+            if (library is null)
+            {
+                foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
+                if (_library is not null)
+                    logger.LogError("Rule set change refused ({Count} error(s)); still serving the rule sets loaded before", diagnostics.Count);
+                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => d.ToString()).ToList());
+                return false;
+            }
+
+            foreach (var v in library.Versions)
+                logger.LogInformation("Loaded rule set {RuleSet} version {Version} (planned: {Planned}) sha256 {Hash}",
+                    v.Version.RuleSetId, v.Version.Version, v.Version.Planned, v.Reference.ContentHash);
+            _library = library;
+            _lastFailure = null;
+            return true;
+        }
+    }
 }
+
+/// <summary>A change to the rules folder that did not validate: when it was seen and every error in it.</summary>
+public sealed record ReloadFailure(DateTimeOffset At, IReadOnlyList<string> Errors);

@@ -9,6 +9,12 @@ public sealed class RulesOptions
     /// `dotnet run --project grpc-host` from the checkout finds `rules/beschut-werk`).</summary>
     public string Directory { get; set; } = "rules/beschut-werk";
 
+    /// <summary>Reload the rule sets when a file in the folder changes (a change that does not validate is refused).</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long the folder must be quiet after a change before it is reloaded.</summary>
+    public int ReloadDelayMilliseconds { get; set; } = 500;
+
     public string ResolveDirectory()
     {
         if (Path.IsPathRooted(Directory)) return Directory;

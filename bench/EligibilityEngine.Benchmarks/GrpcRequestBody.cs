@@ -12,7 +12,16 @@ public static class GrpcRequestBody
 {
     public static void Write(string file)
     {
-        var request = new EvaluateRequest
+        var message = Request().ToByteArray();
+        var framed = new byte[5 + message.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)message.Length);
+        message.CopyTo(framed, 5);
+        File.WriteAllBytes(file, framed);
+        Console.WriteLine($"wrote {framed.Length} bytes to {file}");
+    }
+
+    public static EvaluateRequest Request() =>
+        new()
         {
             CorrelationId = "load-test",
             AsOf = "2017-06-01",
@@ -36,11 +45,4 @@ public static class GrpcRequestBody
                 },
             },
         };
-        var message = request.ToByteArray();
-        var framed = new byte[5 + message.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)message.Length);
-        message.CopyTo(framed, 5);
-        File.WriteAllBytes(file, framed);
-        Console.WriteLine($"wrote {framed.Length} bytes to {file}");
-    }
 }

@@ -5,31 +5,52 @@ using Microsoft.AspNetCore.Builder;
 
 namespace EligibilityEngine.Tests.Grpc;
 
-/// <summary>The real host on Kestrel, bound to free ports on 127.0.0.1 (gRPC over HTTP/2, JSON over HTTP/1.1),
-/// shared by the gRPC tests.</summary>
-public sealed class RunningHost : IAsyncLifetime
+/// <summary>The real host on Kestrel, bound to free ports on 127.0.0.1 (gRPC over HTTP/2, JSON over HTTP/1.1).
+/// As a class fixture it serves the rules in the checkout; <see cref="StartAsync"/> starts one on other rules.</summary>
+public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 {
     private WebApplication? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The gRPC endpoint, e.g. http://127.0.0.1:PORT.</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
     /// <summary>The JSON (transcoding) endpoint, e.g. http://127.0.0.1:PORT.</summary>
     public Uri JsonAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public IServiceProvider Services => _app!.Services;
+
+    public Task InitializeAsync() => StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
+
+    /// <summary>A host of its own, for a test that changes its rules folder or stops it.</summary>
+    public static async Task<RunningHost> StartAsync(string rulesDirectory)
+    {
+        var host = new RunningHost();
+        await host.StartOnAsync(rulesDirectory, watchForChanges: true);
+        return host;
+    }
+
+    private async Task StartOnAsync(string rulesDirectory, bool watchForChanges)
     {
         int grpcPort = FreePort(), jsonPort = FreePort();
         _app = EligibilityHost.Build(
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Json:Url=http://127.0.0.1:{jsonPort}",
-            $"--Rules:Directory={RepositoryPaths.Rules}",
+            $"--Rules:Directory={rulesDirectory}",
+            $"--Rules:WatchForChanges={watchForChanges}",
+            "--Rules:ReloadDelayMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await _app.StartAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
         JsonAddress = new Uri($"http://127.0.0.1:{jsonPort}");
     }
+
+    /// <summary>Stops the host the way SIGTERM does: no new calls, calls in flight finish.</summary>
+    public Task StopAsync() => _app!.StopAsync();
 
     private static int FreePort()
     {
@@ -43,4 +64,6 @@ public sealed class RunningHost : IAsyncLifetime
         Channel.Dispose();
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }
