@@ -3,6 +3,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 
@@ -25,10 +26,14 @@ public static class CommandLine
           eligibility versions [--rules DIR]
           eligibility show --as-of YYYY-MM-DD [--version V] [--rules DIR]
           eligibility test [DIR] [--rules DIR]
+          eligibility diff <from> <to> [--rules DIR] [--format markdown|json]
+          eligibility impact <from> <to> --cases <dir|file> [--as-of case|effective|YYYY-MM-DD] [--rules DIR] [--format markdown|json]
 
         DIR defaults to rules/beschut-werk; test DIR defaults to <rules>/tests.
         --version names a version (e.g. planned-simpel-switchen) or a content-hash prefix; planned versions are only
         used when named.
+        <from> and <to> are a version (2017-01-01, planned-simpel-switchen), a content-hash prefix, a date (the version
+        in force on it) or a rule file (its version, composed with the folder it is in).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -49,6 +54,8 @@ public static class CommandLine
                 "versions" => Versions(options, output),
                 "show" => Show(options, output),
                 "test" => Test(options, output),
+                "diff" => Diff(options, output),
+                "impact" => Impact(options, output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -134,12 +141,61 @@ public static class CommandLine
         return failed == 0 ? 0 : 1;
     }
 
+    private static int Diff(Options options, TextWriter output)
+    {
+        var format = ReviewFormat(options);
+        var (from, to) = Versions(options);
+        var diff = RuleSetDiff.Compare(from, to);
+        output.Write(format == "json" ? Json.Serialize(diff) + Environment.NewLine : DiffMarkdown.Render(diff));
+        return 0;
+    }
+
+    private static int Impact(Options options, TextWriter output)
+    {
+        var format = ReviewFormat(options);
+        var (from, to) = Versions(options);
+        var cases = CaseCorpus.Load(options.Value("--cases") ?? throw new UsageException("impact needs --cases <dir|file>"));
+        ImpactDates dates;
+        try
+        {
+            dates = ImpactDates.Parse(options.Value("--as-of") ?? "case");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("--as-of: " + ex.Message);
+        }
+
+        var report = ImpactAnalysis.Run(from, to, cases, dates);
+        output.Write(format == "json" ? Json.Serialize(report) + Environment.NewLine : ImpactMarkdown.Render(report));
+        return 0;
+    }
+
+    private static string ReviewFormat(Options options)
+    {
+        var format = options.Value("--format") ?? "markdown";
+        return format is "markdown" or "json" ? format : throw new UsageException($"--format must be markdown or json, not '{format}'");
+    }
+
+    /// <summary>The two versions a review compares, each named by version, hash prefix, date or rule file.</summary>
+    private static (CompiledRuleSet From, CompiledRuleSet To) Versions(Options options)
+    {
+        var references = (options.Positional(0, "the version to compare from"), options.Positional(1, "the version to compare to"));
+        var rules = options.Value("--rules") ?? DefaultRules;
+        RuleLibrary? library = null;
+        return (Resolve(references.Item1), Resolve(references.Item2));
+
+        CompiledRuleSet Resolve(string reference) =>
+            reference.EndsWith(".yaml", StringComparison.Ordinal) && File.Exists(reference)
+                ? RuleLibrary.LoadFile(reference)
+                : (library ??= RuleLibrary.Load(rules)).Resolve(reference);
+    }
+
     private sealed class UsageException(string message) : Exception(message);
 
     /// <summary>Parsed arguments: --name value pairs, flags, and positional arguments. Unknown options are errors.</summary>
     private sealed class Options
     {
-        private static readonly string[] Valued = ["--as-of", "--version", "--rules", "--format"];
+        private static readonly string[] Valued = ["--as-of", "--version", "--rules", "--format", "--cases"];
         private static readonly string[] Flags = ["--full-trace"];
         private readonly Dictionary<string, string> _values = [];
         private readonly HashSet<string> _flags = [];

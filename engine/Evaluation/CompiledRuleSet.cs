@@ -15,6 +15,9 @@ public sealed class CompiledRuleSet
 
     public required RuleSetReference Reference { get; init; }
 
+    /// <summary>What the version says, layout removed: what its hash covers and what a diff compares.</summary>
+    public required CanonicalVersion Canonical { get; init; }
+
     /// <summary>Rules in evaluation order: every producer of a criterion, finding or outcome before its readers.</summary>
     public required ImmutableArray<CompiledRule> Rules { get; init; }
 

@@ -122,11 +122,13 @@ public static class RuleSetCompiler
             rules[last].ResolvesOutcomes = [.. rules[last].ResolvesOutcomes, o];
         }
 
-        var hash = ContentHash.Compute(version, canonical);
+        var canonicalVersion = CanonicalVersion.From(version, canonical);
+        var hash = ContentHash.Compute(canonicalVersion);
         return new CompiledRuleSet
         {
             Version = version,
             Reference = new RuleSetReference(version.RuleSetId, version.Version, version.Title, version.Planned, hash),
+            Canonical = canonicalVersion,
             Rules = [.. rules],
             Criteria = [.. compiled.Where(r => r.Definition.Kind == ConclusionKind.Criterion).Select(r => (r.Definition.Target, position[r.FileIndex]))],
             Findings = [.. findings.OrderBy(f => f.Value).Select(f => (f.Key, compiled

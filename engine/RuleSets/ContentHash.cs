@@ -2,18 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.RuleSets;
 
 /// <summary>
-/// SHA-256 over a canonical JSON form of a complete version: conditions in canonical print, explanations with
-/// whitespace folded, parameters and sources sorted. Layout, quoting and key order in the YAML do not change it;
-/// any change of meaning does.
+/// SHA-256 over a JSON form of the <see cref="CanonicalVersion"/>. Layout, quoting and key order in the YAML do not
+/// change it; any change of meaning does.
 /// </summary>
 public static class ContentHash
 {
-    public static string Compute(RuleSetVersion version, IReadOnlyDictionary<string, string> canonicalConditions)
+    public static string Compute(CanonicalVersion version)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -21,33 +19,33 @@ public static class ContentHash
             json.WriteStartObject();
             json.WriteString("rule_set", version.RuleSetId);
             json.WriteString("version", version.Version);
-            json.WriteString("effective_from", version.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "unknown");
-            json.WriteString("effective_until", version.EffectiveUntil?.ToString("yyyy-MM-dd"));
+            json.WriteString("effective_from", version.EffectiveFrom ?? "unknown");
+            json.WriteString("effective_until", version.EffectiveUntil);
             json.WriteBoolean("planned", version.Planned);
-            json.WriteString("title", ExplanationTemplate.Normalise(version.Title));
-            json.WriteString("summary", ExplanationTemplate.Normalise(version.Summary));
+            json.WriteString("title", version.Title);
+            json.WriteString("summary", version.Summary);
 
             json.WriteStartArray("sources");
-            foreach (var s in version.Sources.OrderBy(s => s.Id, StringComparer.Ordinal))
+            foreach (var s in version.Sources)
             {
                 json.WriteStartObject();
                 json.WriteString("id", s.Id);
                 json.WriteString("citation", s.Citation);
                 json.WriteString("url", s.Url);
-                json.WriteString("wording_since", s.WordingSince?.ToString("yyyy-MM-dd"));
+                json.WriteString("wording_since", s.WordingSince);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteStartArray("parameters");
-            foreach (var p in version.Parameters.OrderBy(p => p.Name, StringComparer.Ordinal))
+            foreach (var p in version.Parameters)
             {
                 json.WriteStartObject();
                 json.WriteString("name", p.Name);
-                json.WriteString("type", p.Type.ToString());
+                json.WriteString("type", p.Type);
                 json.WriteString("source", p.SourceId);
-                json.WriteString("description", p.Description is null ? null : ExplanationTemplate.Normalise(p.Description));
-                json.WriteString("value", ParameterText.Value(p));
+                json.WriteString("description", p.Description);
+                json.WriteString("value", p.Value ?? ParameterText.Table(p.Rows));
                 json.WriteEndObject();
             }
 
@@ -61,12 +59,11 @@ public static class ContentHash
                 json.WriteString("values", string.Join(",", o.Values));
                 json.WriteString("undetermined", o.UndeterminedValue);
                 json.WriteBoolean("timeline", o.Timeline);
-                json.WriteString("explain", ExplanationTemplate.Normalise(o.UndeterminedExplanation.Text));
+                json.WriteString("explain", o.UndeterminedExplanation);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            // Rule order matters: it is the priority among rules of one outcome.
             json.WriteStartArray("rules");
             foreach (var r in version.Rules)
             {
@@ -77,10 +74,9 @@ public static class ContentHash
                 json.WriteString("kind", r.Kind.ToString());
                 json.WriteString("target", r.Target);
                 json.WriteString("value", r.Value);
-                foreach (var (k, v) in r.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal)) json.WriteString("values." + k, v);
-                json.WriteString("when", canonicalConditions.TryGetValue(r.Id, out var c) ? c : r.When.Text);
-                foreach (var (k, v) in r.Explanations.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                    json.WriteString("explain." + k, ExplanationTemplate.Normalise(v.Text));
+                foreach (var (k, v) in r.Values) json.WriteString("values." + k, v);
+                json.WriteString("when", r.When);
+                foreach (var (k, v) in r.Explanations) json.WriteString("explain." + k, v);
                 json.WriteEndObject();
             }
 
@@ -92,13 +88,13 @@ public static class ContentHash
     }
 }
 
-/// <summary>Canonical text of a parameter's value, shared by the hash, `show` and the diff.</summary>
+/// <summary>Canonical text of a parameter's value, shared by the hash, `show`, GetRuleSet and the diff.</summary>
 public static class ParameterText
 {
     public static string Value(ParameterDefinition p) => p.Type switch
     {
         ParameterType.List => "[" + string.Join(", ", p.Items.Select(Scalar)) + "]",
-        ParameterType.Table => Table(p.Table!),
+        ParameterType.Table => Table(Rows(p.Table!)),
         ParameterType.Percentage when p.Value is decimal d => (d * 100m).ToString("0.####", CultureInfo.InvariantCulture) + "%",
         _ => Scalar(p.Value),
     };
@@ -112,12 +108,14 @@ public static class ParameterText
         _ => value.ToString() ?? "",
     };
 
-    private static string Table(ParameterTable table)
+    public static IEnumerable<TableRowText> Rows(ParameterTable table) =>
+        table.Rows().Select(r => new TableRowText(string.Join("|", r.Key),
+            r.Value.ToString(CultureInfo.InvariantCulture) + (r.Source is null ? "" : $" ({r.Source.Citation}, {r.Source.Status})")));
+
+    public static string Table(IEnumerable<TableRowText> rows)
     {
         var builder = new StringBuilder();
-        foreach (var (key, value, source) in table.Rows())
-            builder.Append(string.Join("|", key)).Append('=').Append(value.ToString(CultureInfo.InvariantCulture))
-                .Append(source is null ? "" : $" ({source.Citation}, {source.Status})").Append(';');
+        foreach (var row in rows) builder.Append(row.Key).Append('=').Append(row.Value).Append(';');
         return builder.ToString();
     }
 }

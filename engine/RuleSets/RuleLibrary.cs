@@ -86,6 +86,26 @@ public sealed class RuleLibrary
         return current;
     }
 
+    /// <summary>
+    /// A version named the way a reviewer names it: a version id (<c>2017-01-01</c>, <c>planned-simpel-switchen</c>),
+    /// a content-hash prefix, or a date (the version in force on it).
+    /// </summary>
+    public CompiledRuleSet Resolve(string reference)
+    {
+        if (Versions.Any(v => v.Version.Version == reference) || !DateOnly.TryParseExact(reference, "yyyy-MM-dd", out var date))
+            return Select(DateOnly.MaxValue, reference);
+        return Select(date);
+    }
+
+    /// <summary>The version a rule file defines, composed with the versions of the folder it is in.</summary>
+    public static CompiledRuleSet LoadFile(string file, CompileMode mode = CompileMode.Tiered)
+    {
+        var full = Path.GetFullPath(file);
+        var library = Load(Path.GetDirectoryName(full)!, mode);
+        return library.Versions.FirstOrDefault(v => Path.GetFullPath(v.Version.File) == full)
+            ?? throw new VersionNotFoundException($"'{file}' defines no version of rule set {library.Versions[0].Version.RuleSetId}");
+    }
+
     public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null)
     {
         options ??= EvaluationOptions.Default;

@@ -8,11 +8,22 @@ public sealed class YamlContext(string file, string text, DiagnosticBag diagnost
 {
     private readonly string[] _lines = text.Split('\n');
 
+    // Nodes built from another format (a CSV cell) carry no YAML marks; their position in that file is kept here.
+    private readonly Dictionary<YamlNode, SourcePosition> _placed = new(ReferenceEqualityComparer.Instance);
+
     public string File { get; } = file;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public SourcePosition PositionOf(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+    public SourcePosition PositionOf(YamlNode node) =>
+        _placed.TryGetValue(node, out var placed) ? placed : new(File, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>Records where a node built from another format stands in the file.</summary>
+    public T Place<T>(T node, int line, int column) where T : YamlNode
+    {
+        _placed[node] = new SourcePosition(File, line, column);
+        return node;
+    }
 
     /// <summary>
     /// The position of character <paramref name="offset"/> inside a scalar's value, so that an error in a

@@ -1,0 +1,81 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Evaluation;
+
+namespace EligibilityEngine.Review;
+
+/// <summary>
+/// Judges every case under two versions and reports the decisions that change. Cases are independent, so they are
+/// judged in parallel; the report lists them in corpus order whatever the scheduling.
+/// </summary>
+public static class ImpactAnalysis
+{
+    public static ImpactReport Run(CompiledRuleSet from, CompiledRuleSet to, IReadOnlyList<NamedCase> cases, ImpactDates dates)
+    {
+        dates.Check(from, to);
+        var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
+        var results = new (ChangedCase? Changed, FailedCase? Failed)[cases.Count];
+        Parallel.For(0, cases.Count, i => results[i] = Compare(from, to, cases[i], dates, changedRules));
+
+        var changed = results.Select(r => r.Changed).OfType<ChangedCase>().ToList();
+        var failed = results.Select(r => r.Failed).OfType<FailedCase>().ToList();
+        var transitions = changed.SelectMany(c => c.Outcomes)
+            .GroupBy(o => (o.Id, o.Before, o.After))
+            .Select(g => new OutcomeTransition(g.Key.Id, g.Key.Before, g.Key.After, g.Count()))
+            .OrderBy(t => from.Canonical.Outcomes.ToList().FindIndex(o => o.Id == t.Outcome))
+            .ThenByDescending(t => t.Cases).ThenBy(t => t.Before, StringComparer.Ordinal).ThenBy(t => t.After, StringComparer.Ordinal)
+            .ToList();
+        return new ImpactReport(from.Reference, to.Reference, dates.Describe(from, to), cases.Count,
+            cases.Count - changed.Count - failed.Count, transitions, changed, failed);
+    }
+
+    private static (ChangedCase?, FailedCase?) Compare(
+        CompiledRuleSet from, CompiledRuleSet to, NamedCase @case, ImpactDates dates, IReadOnlyDictionary<string, ChangeKind> changedRules)
+    {
+        if (dates.For(from, @case.AsOf) is not { } fromAsOf || dates.For(to, @case.AsOf) is not { } toAsOf)
+            return (null, new FailedCase(@case.Name, "de casus heeft geen peildatum (as_of); geef er een op met --as-of"));
+
+        var before = Evaluator.Evaluate(from, @case.Case, fromAsOf, EvaluationOptions.Minimal);
+        var after = Evaluator.Evaluate(to, @case.Case, toAsOf, EvaluationOptions.Minimal);
+        // An outcome only one version has is part of the change (the 2017 duty is new for every case); a criterion only
+        // one version has is not: the outcomes it feeds show its effect, and listing it for every case would bury that.
+        var outcomes = Changes(before.Outcomes, after.Outcomes, o => o.Id, o => o.Value, o => o.RuleId, oneSided: true);
+        var criteria = Changes(before.Criteria, after.Criteria, c => c.Id, c => Status(c.Status), c => c.RuleId, oneSided: false);
+        if (outcomes.Count == 0 && criteria.Count == 0) return (null, null);
+
+        var rules = outcomes.Concat(criteria)
+            .SelectMany(c => new[] { c.RuleBefore, c.RuleAfter })
+            .OfType<string>().Distinct()
+            .Select(id => new ResponsibleRule(id, changedRules.TryGetValue(id, out var kind) ? kind : null))
+            .ToList();
+        return (new ChangedCase(@case.Name, fromAsOf, toAsOf, outcomes, criteria, rules), null);
+    }
+
+    /// <summary>Items whose value differs; with <paramref name="oneSided"/> also items only one version has.</summary>
+    private static List<ValueChange> Changes<T>(
+        IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id, Func<T, string> value, Func<T, string?> rule, bool oneSided)
+    {
+        const string Absent = "(niet in deze versie)";
+        var old = before.ToDictionary(id);
+        var changes = new List<ValueChange>();
+        foreach (var item in after)
+        {
+            if (!old.TryGetValue(id(item), out var was))
+            {
+                if (oneSided) changes.Add(new ValueChange(id(item), Absent, value(item), null, rule(item)));
+            }
+            else if (value(was) != value(item)) changes.Add(new ValueChange(id(item), value(was), value(item), rule(was), rule(item)));
+        }
+
+        if (!oneSided) return changes;
+        var kept = after.Select(id).ToHashSet();
+        changes.AddRange(before.Where(b => !kept.Contains(id(b))).Select(b => new ValueChange(id(b), value(b), Absent, rule(b), null)));
+        return changes;
+    }
+
+    public static string Status(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => "met",
+        CriterionStatus.NotMet => "not_met",
+        _ => "undetermined",
+    };
+}
