@@ -12,6 +12,7 @@ public static class EligibilityHost
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
         // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
+        builder.Services.Configure<ImpactOptions>(builder.Configuration.GetSection(ImpactOptions.Section));
         builder.Services.AddSingleton<RuleLibraryHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
         // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read (configurable: Grpc:MaxReceiveMessageBytes).

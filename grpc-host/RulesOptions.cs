@@ -15,15 +15,18 @@ public sealed class RulesOptions
     /// <summary>How long the folder must be quiet after a change before it is reloaded.</summary>
     public int ReloadDelayMilliseconds { get; set; } = 500;
 
-    public string ResolveDirectory()
+    public string ResolveDirectory() => ResolveFolder(Directory);
+
+    /// <summary>An absolute folder as is; a relative one found from the working directory or one of its parents.</summary>
+    public static string ResolveFolder(string folder)
     {
-        if (Path.IsPathRooted(Directory)) return Directory;
+        if (Path.IsPathRooted(folder)) return folder;
         for (var d = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
         {
-            var candidate = Path.Combine(d.FullName, Directory);
+            var candidate = Path.Combine(d.FullName, folder);
             if (System.IO.Directory.Exists(candidate)) return candidate;
         }
 
-        return Directory;
+        return folder;
     }
 }

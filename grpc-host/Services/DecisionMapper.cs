@@ -10,10 +10,7 @@ public static class DecisionMapper
     {
         var result = new V1.Decision
         {
-            RuleSet = new V1.RuleSetReference
-            {
-                Id = d.RuleSet.Id, Version = d.RuleSet.Version, Title = d.RuleSet.Title, Planned = d.RuleSet.Planned, ContentHash = d.RuleSet.ContentHash,
-            },
+            RuleSet = Reference(d.RuleSet),
             AsOf = d.AsOf.ToString("yyyy-MM-dd"),
         };
         foreach (var o in d.Outcomes)
@@ -59,6 +56,9 @@ public static class DecisionMapper
         }));
         return result;
     }
+
+    public static V1.RuleSetReference Reference(RuleSetReference r) =>
+        new() { Id = r.Id, Version = r.Version, Title = r.Title, Planned = r.Planned, ContentHash = r.ContentHash };
 
     private static V1.Citation Cite(Citation c) => new() { SourceId = c.SourceId, Text = c.Text, Url = c.Url ?? "" };
 }

@@ -1,6 +1,9 @@
+using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
+using Microsoft.Extensions.Options;
 using Google.Rpc;
 using Grpc.Core;
 using V1 = EligibilityEngine.Grpc.V1;
@@ -12,7 +15,8 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// every bad field; no exception text reaches the client. Logs hold the correlation id, rule-set hash, outcomes and
 /// timing — never facts about the person.
 /// </summary>
-public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<EligibilityGrpcService> logger) : V1.EligibilityService.EligibilityServiceBase
+public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<ImpactOptions> impact, ILogger<EligibilityGrpcService> logger)
+    : V1.EligibilityService.EligibilityServiceBase
 {
     public override Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
@@ -59,6 +63,89 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, ILogger<Eli
             throw error.ToRpcException();
         }
     }
+
+    public override Task<V1.DiffRuleSetsResponse> DiffRuleSets(V1.DiffRuleSetsRequest request, ServerCallContext context)
+    {
+        var library = Library();
+        var (from, to) = (Resolve(library, request.From, "from"), Resolve(library, request.To, "to"));
+        return Task.FromResult(ReviewMapper.Diff(RuleSetDiff.Compare(from, to)));
+    }
+
+    public override async Task<V1.ImpactAnalysisResponse> ImpactAnalysis(IAsyncStreamReader<V1.ImpactAnalysisRequest> requests, ServerCallContext context)
+    {
+        var library = Library();
+        V1.ImpactSettings? settings = null;
+        var cases = new List<NamedCase>();
+        var mapper = new RequestMapper();
+        await foreach (var item in requests.ReadAllAsync(context.CancellationToken))
+        {
+            if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Settings)
+            {
+                if (settings is not null) mapper.Violation("settings", "may be sent only once, in the first message");
+                settings = item.Settings;
+            }
+            else if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Case)
+            {
+                if (settings is null) throw CallError.InvalidArgument([Field("settings", "must come in the first message, before any case")]).ToRpcException();
+                var caseMapper = new RequestMapper($"cases[{cases.Count}].");
+                var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Case.Name, AsOf = item.Case.AsOf, Case = item.Case.Case }, asOfRequired: false);
+                foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Description);
+                cases.Add(new NamedCase(string.IsNullOrEmpty(item.Case.Name) ? $"cases[{cases.Count}]" : item.Case.Name, @case, asOf == default ? null : asOf));
+            }
+        }
+
+        if (settings is null) mapper.Violation("settings", "is required in the first message");
+        if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
+        ImpactDates dates;
+        try
+        {
+            dates = ImpactDates.Parse(string.IsNullOrEmpty(settings!.AsOf) ? "case" : settings.AsOf);
+        }
+        catch (ArgumentException ex)
+        {
+            throw CallError.InvalidArgument([Field("settings.as_of", ex.Message)]).ToRpcException();
+        }
+
+        if (!string.IsNullOrEmpty(settings.Corpus))
+        {
+            if (cases.Count > 0) throw CallError.InvalidArgument([Field("settings.corpus", "name a corpus or stream cases, not both")]).ToRpcException();
+            if (!impact.Value.Corpora.TryGetValue(settings.Corpus, out var path))
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus '{settings.Corpus}'; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
+            cases.AddRange(CaseCorpus.Load(RulesOptions.ResolveFolder(path)));
+        }
+
+        var (from, to) = (Resolve(library, settings.From, "settings.from"), Resolve(library, settings.To, "settings.to"));
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var report = Review.ImpactAnalysis.Run(from, to, cases, dates);
+            logger.LogInformation("Impact {From} -> {To}: {Changed} of {Cases} decisions change, in {Elapsed} ms",
+                from.Reference.ContentHash[..12], to.Reference.ContentHash[..12], report.Changed.Count, report.Cases,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return ReviewMapper.Impact(report);
+        }
+        catch (Exception ex) when (CallError.From(ex) is { } error)
+        {
+            throw error.ToRpcException();
+        }
+    }
+
+    /// <summary>A version named by id, hash prefix or date; a name that is empty or unknown is the caller's error.</summary>
+    private static CompiledRuleSet Resolve(RuleLibrary library, string reference, string field)
+    {
+        if (string.IsNullOrEmpty(reference))
+            throw CallError.InvalidArgument([Field(field, "is required: a version id, a content-hash prefix or a date YYYY-MM-DD")]).ToRpcException();
+        try
+        {
+            return library.Resolve(reference);
+        }
+        catch (Exception ex) when (CallError.From(ex) is { } error)
+        {
+            throw error.ToRpcException();
+        }
+    }
+
+    private static BadRequest.Types.FieldViolation Field(string field, string description) => new() { Field = field, Description = description };
 
     private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
 

@@ -10,15 +10,16 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// Maps a request to engine facts. Every bad field is collected as a field violation (path as in the request, e.g.
 /// "case.events[2].date"), so one answer names them all.
 /// </summary>
-public sealed class RequestMapper
+/// <param name="prefix">Put before every field path, e.g. "cases[3]." for a case inside a larger request.</param>
+public sealed class RequestMapper(string prefix = "")
 {
     private readonly List<BadRequest.Types.FieldViolation> _violations = [];
 
     public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => _violations;
 
-    public (Case Case, DateOnly AsOf) Map(V1.EvaluateRequest request)
+    public (Case Case, DateOnly AsOf) Map(V1.EvaluateRequest request, bool asOfRequired = true)
     {
-        var asOf = Date(request.AsOf, "as_of", required: true) ?? default;
+        var asOf = Date(request.AsOf, "as_of", required: asOfRequired) ?? default;
         var c = request.Case ?? new V1.Case();
         var person = c.Person ?? new V1.Person();
         var application = c.Application;
@@ -48,7 +49,7 @@ public sealed class RequestMapper
     }
 
     public void Violation(string field, string description) =>
-        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
 
     private int? Quota(int quota)
     {

@@ -155,4 +155,38 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void An_unknown_option_is_a_usage_error() =>
         Run("evaluate", Sample("positief-advies.yaml"), "--asof", "2019-01-01").Exit.ShouldBe(2);
+
+    [Fact]
+    public void Diff_prints_markdown_for_a_lawyer_and_json_for_tools()
+    {
+        var (exit, markdown, _) = Run("diff", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules);
+        var (jsonExit, json, _) = Run("diff", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules, "--format", "json");
+
+        exit.ShouldBe(0);
+        markdown.ShouldContain("### Gewijzigd: `PL-C-PERSONENKRING` — Behoort tot de personenkring van art. 10b lid 1");
+        jsonExit.ShouldBe(0);
+        var rule = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray().Single();
+        rule.GetProperty("kind").GetString().ShouldBe("changed");
+        rule.GetProperty("fields")[0].GetProperty("field").GetString().ShouldBe("source");
+    }
+
+    [Fact]
+    public void Impact_over_the_samples_lists_the_changed_decisions()
+    {
+        var (exit, output, _) = Run("impact", "2026-01-01", "planned-2028-forfaitaire-lks", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
+
+        exit.ShouldBe(0);
+        output.ShouldContain("**6 van 13 beslissingen veranderen**; 7 blijven gelijk.");
+        output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 6 |");
+        output.ShouldContain("### positief-advies.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
+    }
+
+    [Fact]
+    public void Impact_without_cases_or_with_a_bad_peildatum_is_a_usage_error()
+    {
+        Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules).ShouldSatisfyAllConditions(
+            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("impact needs --cases <dir|file>"));
+        Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples, "--as-of", "gisteren").ShouldSatisfyAllConditions(
+            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("--as-of: the peildatum must be case, effective or a date written as YYYY-MM-DD, not 'gisteren'"));
+    }
 }

@@ -13,7 +13,7 @@ public sealed class HostLifecycleTests : IDisposable
 {
     private readonly TempRuleSet _rules = new();
 
-    public HostLifecycleTests() => CopyDirectory(RepositoryPaths.Rules, _rules.Path);
+    public HostLifecycleTests() => RepositoryCopy.Rules(_rules.Path);
 
     public void Dispose() => _rules.Dispose();
 
@@ -92,16 +92,6 @@ public sealed class HostLifecycleTests : IDisposable
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the host did not pick up the change to the rules folder within 15 s");
             await Task.Delay(50);
-        }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

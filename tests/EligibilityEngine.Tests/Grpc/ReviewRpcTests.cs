@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using EligibilityEngine.Grpc.V1;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>DiffRuleSets and ImpactAnalysis over a real socket.</summary>
+public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
+
+    [Fact]
+    public async Task DiffRuleSets_gives_each_changed_rule_with_its_fields_and_the_markdown()
+    {
+        var diff = await Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = "2026-01-01", To = "planned-2028-forfaitaire-lks" });
+
+        diff.NoChanges.ShouldBeFalse();
+        diff.To.Planned.ShouldBeTrue();
+        diff.ToEffectiveFrom.ShouldBe("2028-01-01");
+        var added = diff.Rules.Single(r => r.Id == "LKS-FORFAITAIR");
+        added.Kind.ShouldBe(ChangeKind.Added);
+        added.Citation.ShouldBe("Kamerbrief 2 juli 2025, Kamerstukken II 2024/25, 34 352, nr. 341");
+        var when = added.Fields.Single(f => f.Field == "when");
+        when.HasBefore.ShouldBeFalse();
+        when.After.ShouldBe("finding.geldig_positief_advies");
+        diff.Rules.Single(r => r.Id == "LKS-LOONWAARDE").Kind.ShouldBe(ChangeKind.Removed);
+        diff.Parameters.Single().Fields.Single(f => f.Field == "value").After.ShouldBe("68%");
+        diff.Markdown.ShouldContain("### Toegevoegd: `LKS-FORFAITAIR`");
+    }
+
+    [Fact]
+    public async Task DiffRuleSets_of_a_version_with_itself_says_no_changes()
+    {
+        var diff = await Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = "2019-06-01", To = "2017-01-01" });
+
+        diff.NoChanges.ShouldBeTrue();
+        diff.Rules.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task DiffRuleSets_refuses_an_unknown_version_and_a_missing_one()
+    {
+        var unknown = await Should.ThrowAsync<RpcException>(() => Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = "2017-01-01", To = "planned-nope" }).ResponseAsync);
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+
+        var missing = await Should.ThrowAsync<RpcException>(() => Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { To = "2017-01-01" }).ResponseAsync);
+        missing.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field.ShouldBe("from");
+    }
+
+    [Fact]
+    public async Task ImpactAnalysis_over_the_server_side_sample_corpus_lists_the_flipped_cases()
+    {
+        using var call = Client.ImpactAnalysis();
+        await call.RequestStream.WriteAsync(new ImpactAnalysisRequest { Settings = new ImpactSettings { From = "2026-01-01", To = "planned-simpel-switchen", Corpus = "samples" } });
+        await call.RequestStream.CompleteAsync();
+        var report = await call;
+
+        report.Cases.ShouldBe(13);
+        report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
+        var advice = report.Changed[2].Outcomes.Single(o => o.Id == "advies");
+        (advice.Before, advice.After, advice.RuleAfter).ShouldBe(("negatief", "positief", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
+        report.Changed[2].Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING").Change.ShouldBe(ChangeKind.Added);
+        report.Changed[2].Rules.Single(r => r.Id == "PL-PLICHT").Change.ShouldBe(ChangeKind.Unchanged);
+        report.Markdown.ShouldContain("**3 van 13 beslissingen veranderen**");
+    }
+
+    [Fact]
+    public async Task ImpactAnalysis_judges_streamed_cases_and_names_the_bad_field_of_a_bad_one()
+    {
+        ImpactCase Case(string name, string dateOfBirth) => new()
+        {
+            Name = name, AsOf = "2027-06-01",
+            Case = new EligibilityEngine.Grpc.V1.Case
+            {
+                Person = new Person { DateOfBirth = dateOfBirth, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet },
+                Application = new Application { Applicant = Applicant.Municipality, Date = "2027-01-04" },
+                Municipality = new Municipality { Code = "GM0014" },
+            },
+        };
+
+        using (var good = Client.ImpactAnalysis())
+        {
+            await good.RequestStream.WriteAsync(new ImpactAnalysisRequest { Settings = new ImpactSettings { From = "2026-01-01", To = "planned-2028-forfaitaire-lks" } });
+            await good.RequestStream.WriteAsync(new ImpactAnalysisRequest { Case = Case("rij-1", "1990-01-01") });
+            await good.RequestStream.CompleteAsync();
+            var report = await good;
+            report.Changed.Single().Outcomes.Single().ShouldSatisfyAllConditions(
+                o => o.Id.ShouldBe("loonkostensubsidie"), o => o.Before.ShouldBe("loonwaardemeting"), o => o.After.ShouldBe("forfaitair"));
+        }
+
+        using var bad = Client.ImpactAnalysis();
+        await bad.RequestStream.WriteAsync(new ImpactAnalysisRequest { Settings = new ImpactSettings { From = "2026-01-01", To = "planned-2028-forfaitaire-lks" } });
+        await bad.RequestStream.WriteAsync(new ImpactAnalysisRequest { Case = Case("rij-1", "1990-01-01") });
+        await bad.RequestStream.WriteAsync(new ImpactAnalysisRequest { Case = Case("rij-2", "1990-02-30") });
+        await bad.RequestStream.CompleteAsync();
+        var error = await Should.ThrowAsync<RpcException>(async () => await bad);
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field.ShouldBe("cases[1].case.person.date_of_birth");
+    }
+
+    [Fact]
+    public async Task DiffRuleSets_is_served_as_json_on_the_json_port()
+    {
+        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+
+        var json = await http.GetFromJsonAsync<JsonElement>("/v1/rulesets:diff?from=2024-01-01&to=2026-01-01");
+
+        json.GetProperty("rules").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe("PL-C-PERSONENKRING");
+        json.GetProperty("sources").EnumerateArray().Single().GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
+    }
+}

@@ -1,0 +1,93 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests.Review;
+
+/// <summary>Case corpora for an impact analysis: folders, YAML batches and CSV exports.</summary>
+public sealed class CaseCorpusTests : IDisposable
+{
+    private readonly TempRuleSet _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private const string Header = "case_id,as_of,person.date_of_birth,person.has_work_capacity,person.supervision_need,person.adaptation_need," +
+        "person.can_work_at_regular_employer,person.benefit,application.applicant,application.date,application.new_facts_stated," +
+        "municipality.code,municipality.employees,events";
+
+    private const string TerugvalRow = "omzetting-en-terugval,2017-06-01,1990-02-11,true,intensive,limited,false,participatiewet,person,2017-03-15,false," +
+        "GM0014,count=30 hours_per_week=25,\"type=advice_issued date=2015-09-01 result=positief; type=placed date=2015-11-01 hours_per_week=24 " +
+        "employer_kind=sw_company; type=banenafspraak_indication_granted date=2016-05-01; type=left date=2016-06-30 reason=other_work; " +
+        "type=banenafspraak_job_started date=2016-07-01; type=banenafspraak_job_ended date=2017-02-28 reason=not_sustainable\"";
+
+    [Fact]
+    public void A_csv_row_is_judged_exactly_as_the_same_case_written_in_yaml()
+    {
+        _dir.With("cases.csv", Header + "\n" + TerugvalRow + "\n");
+        var fromCsv = CaseCorpus.Load(Path.Combine(_dir.Path, "cases.csv")).ShouldHaveSingleItem();
+        var fromYaml = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml"));
+
+        fromCsv.Name.ShouldBe("omzetting-en-terugval");
+        fromCsv.AsOf.ShouldBe(fromYaml.AsOf);
+        var set = RealRules.Library.Resolve("2017-01-01");
+        var csvDecision = Evaluator.Evaluate(set, fromCsv.Case, fromCsv.AsOf!.Value, EvaluationOptions.Default);
+        var yamlDecision = Evaluator.Evaluate(set, fromYaml.Case, fromYaml.AsOf!.Value, EvaluationOptions.Default);
+        csvDecision.Outcomes.ShouldBe(yamlDecision.Outcomes);
+        csvDecision.Criteria.ShouldBe(yamlDecision.Criteria);
+        fromCsv.Case.Events.ShouldBe(fromYaml.Case.Events);
+        fromCsv.Case.Municipality.Employees!.Count.ShouldBe(30);
+    }
+
+    [Fact]
+    public void Empty_csv_cells_are_unknown_facts_and_none_is_a_known_empty_list_of_employees()
+    {
+        _dir.With("cases.csv", "case_id,as_of,person.benefit,municipality.employees\na,2019-01-01,,none\nb,2019-01-01,wajong,\n");
+
+        var cases = CaseCorpus.Load(Path.Combine(_dir.Path, "cases.csv"));
+
+        cases[0].Case.Person.Benefit.ShouldBeNull();
+        cases[0].Case.Municipality.Employees.ShouldBe([]);
+        cases[1].Case.Municipality.Employees.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Csv_errors_name_the_line_the_column_and_the_fact()
+    {
+        _dir.With("cases.csv", "case_id,as_of,person.benfit,events\n" +
+            "a,2019-01-01,wajong,type=placed date=2019-13-01\n");
+
+        var error = Should.Throw<InvalidInputException>(() => CaseCorpus.Load(Path.Combine(_dir.Path, "cases.csv")));
+
+        var messages = error.Diagnostics.Select(d => d.ToString()).ToList();
+        messages.ShouldContain(m => m.Contains("cases.csv:1:15") && m.Contains("unknown column 'person.benfit'; did you mean 'person.benefit'?"));
+        messages.ShouldContain(m => m.Contains("cases.csv:2:38") && m.Contains("events[0].date must be a date written as YYYY-MM-DD, not '2019-13-01'"));
+    }
+
+    [Fact]
+    public void A_yaml_batch_names_each_case_by_its_case_id()
+    {
+        _dir.With("batch.yaml", """
+            cases:
+              - case_id: een
+                as_of: 2019-03-01
+                person: { has_work_capacity: true }
+              - as_of: 2019-03-01
+                person: { benefit: wajongg }
+            """);
+
+        var error = Should.Throw<InvalidInputException>(() => CaseCorpus.Load(Path.Combine(_dir.Path, "batch.yaml")));
+
+        error.Diagnostics.ShouldHaveSingleItem().ToString().ShouldContain("batch.yaml:6:24");
+    }
+
+    [Fact]
+    public void A_folder_corpus_holds_every_case_file_in_name_order()
+    {
+        var cases = CaseCorpus.Load(RepositoryPaths.Samples);
+
+        cases.Count.ShouldBe(13);
+        cases.Select(c => c.Name).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
+        cases.ShouldAllBe(c => c.AsOf != null);
+    }
+}

@@ -1,0 +1,105 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Review;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests.Review;
+
+/// <summary>Impact of the real law changes on the sample corpus, checked case by case against what the law says.</summary>
+public sealed class ImpactAnalysisTests
+{
+    private static readonly IReadOnlyList<NamedCase> Samples = CaseCorpus.Load(RepositoryPaths.Samples);
+
+    private static ImpactReport Impact(string from, string to, string asOf = "case") =>
+        ImpactAnalysis.Run(RealRules.Library.Resolve(from), RealRules.Library.Resolve(to), Samples, ImpactDates.Parse(asOf));
+
+    [Fact]
+    public void Simpel_switchen_changes_exactly_the_decisions_of_the_three_people_who_left_beschut_werk_for_the_banenafspraak()
+    {
+        var report = Impact("2026-01-01", "planned-simpel-switchen");
+
+        report.Cases.ShouldBe(13);
+        report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
+        report.Unchanged.ShouldBe(10);
+
+        // Converted to the banenafspraak and still working there: the advice is kept instead of converted (BabW ontwerp 2022).
+        var working = report.Changed[0];
+        working.Outcomes.ShouldContain(new ValueChange("levensloop", "advies_omgezet", "advies_behouden", "LEV-OMGEZET", "LEV-BEHOUDEN"));
+        working.Outcomes.ShouldContain(new ValueChange("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "werkt_met_behoud_van_advies", "PL-GEEN-POSITIEF-ADVIES", "PL-WERKT-MET-BEHOUD"));
+
+        // The banenafspraak job failed and the person asks again within 12 months: today a negative advice without new
+        // assessment (BabW art. 3 lid 6); under Simpel switchen a return to beschut werk without reassessment.
+        foreach (var fallBack in report.Changed.Skip(1))
+        {
+            fallBack.Outcomes.ShouldContain(new ValueChange("advies", "negatief", "positief", "ADV-HERHAALDE-AANVRAAG", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
+            fallBack.Outcomes.ShouldContain(new ValueChange("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGVAL", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
+            fallBack.Outcomes.ShouldContain(new ValueChange("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "plicht_tot_aanbod", "PL-GEEN-POSITIEF-ADVIES", "PL-PLICHT"));
+            fallBack.Rules.ShouldContain(new ResponsibleRule("ADV-TERUGKEER-ZONDER-BEOORDELING", ChangeKind.Added));
+            fallBack.Rules.ShouldContain(new ResponsibleRule("LEV-TERUGVAL", ChangeKind.Removed));
+        }
+
+        report.Transitions.ShouldContain(new OutcomeTransition("advies", "negatief", "positief", 2));
+        report.Transitions.ShouldContain(new OutcomeTransition("loonkostensubsidie", "niet_van_toepassing", "loonwaardemeting", 3));
+    }
+
+    [Fact]
+    public void The_forfaitaire_loonkostensubsidie_changes_the_method_for_exactly_the_cases_with_a_valid_positive_advice()
+    {
+        var report = Impact("2026-01-01", "planned-2028-forfaitaire-lks");
+
+        report.Changed.Select(c => c.Name).ShouldBe(
+            ["eigen-aanvraag-2016.yaml", "eigen-aanvraag-2017.yaml", "plicht-binnen-quotum.yaml", "positief-advies.yaml", "quotum-bereikt-ander-aanbod.yaml", "verhuizing.yaml"]);
+        report.Transitions.ShouldBe([new OutcomeTransition("loonkostensubsidie", "loonwaardemeting", "forfaitair", 6)]);
+        report.Changed.ShouldAllBe(c => c.Outcomes.Count == 1 && c.Criteria.Count == 0);
+    }
+
+    [Fact]
+    public void The_2026_wording_of_the_target_group_changes_no_sample_decision()
+    {
+        var report = Impact("2024-01-01", "2026-01-01");
+
+        report.Changed.ShouldBeEmpty();
+        report.Unchanged.ShouldBe(13);
+        ImpactMarkdown.Render(report).ShouldContain("**0 van 13 beslissingen veranderen**; 13 blijven gelijk.");
+    }
+
+    [Fact]
+    public void The_2017_duty_turns_no_duty_before_2017_into_a_duty_for_the_cases_with_a_positive_advice_within_the_quota()
+    {
+        var report = Impact("2015-01-01", "2017-01-01");
+
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "plicht_tot_aanbod", 4));
+        report.Changed.Where(c => c.Outcomes.Any(o => o is { Id: "gemeentelijke_plicht", After: "plicht_tot_aanbod" })).Select(c => c.Name)
+            .ShouldBe(["eigen-aanvraag-2017.yaml", "plicht-binnen-quotum.yaml", "positief-advies.yaml", "verhuizing.yaml"]);
+        report.Changed.Single(c => c.Name == "quotum-bereikt-ander-aanbod.yaml").Outcomes
+            .ShouldBe([new ValueChange("gemeentelijke_plicht", "geen_plicht_voor_2017", "geen_plicht_quotum_bereikt", "PL-2015-GEEN-PLICHT", "PL-QUOTUM-BEREIKT")]);
+    }
+
+    [Fact]
+    public void Judging_each_version_on_its_own_effective_date_uses_those_dates()
+    {
+        var report = Impact("2015-01-01", "2017-01-01", "effective");
+
+        report.Dates.ShouldBe("de dag waarop elke versie ingaat: 2015-01-01 en 2017-01-01");
+        report.Changed.ShouldAllBe(c => c.FromAsOf == new DateOnly(2015, 1, 1) && c.ToAsOf == new DateOnly(2017, 1, 1));
+    }
+
+    [Fact]
+    public void A_planned_version_without_a_date_cannot_be_judged_on_its_effective_date()
+    {
+        var error = Should.Throw<EvaluationException>(() => Impact("2026-01-01", "planned-simpel-switchen", "effective"));
+
+        error.Message.ShouldContain("planned-simpel-switchen has no effective date yet");
+    }
+
+    [Fact]
+    public void A_case_without_a_peildatum_is_reported_as_not_judged()
+    {
+        var cases = new[] { new NamedCase("zonder-peildatum", Samples[0].Case, null) };
+
+        var report = ImpactAnalysis.Run(RealRules.Library.Resolve("2024-01-01"), RealRules.Library.Resolve("2026-01-01"), cases, ImpactDates.Parse("case"));
+
+        report.Failed.ShouldBe([new FailedCase("zonder-peildatum", "de casus heeft geen peildatum (as_of); geef er een op met --as-of")]);
+        report.Unchanged.ShouldBe(0);
+    }
+}
