@@ -5,9 +5,16 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10    (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
 if (args is ["grpc-body", var file])
 {
     GrpcRequestBody.Write(file);
+    return;
+}
+
+if (args is ["impact-corpus", var n, var corpus])
+{
+    ImpactCorpus.Write(corpus, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -29,7 +29,6 @@ public static class CaseCsvReader
     {
         var text = File.ReadAllText(path);
         var diagnostics = new DiagnosticBag();
-        var context = new YamlContext(path, text, diagnostics);
         var rows = Parse(text);
         var cases = new List<NamedCase>();
         if (rows.Count == 0)
@@ -43,20 +42,14 @@ public static class CaseCsvReader
                 diagnostics.Add(new SourcePosition(path, cell.Line, cell.Column), $"unknown column '{cell.Text}'{hint}");
             }
 
-            foreach (var row in rows.Skip(1))
+            // Rows are independent: read them in parallel, each with its own diagnostics, and report in file order.
+            var read = new (NamedCase? Case, DiagnosticBag Errors)[rows.Count - 1];
+            var paths = header.Select(h => Columns.Contains(h.Text) ? ColumnPath.Of(h.Text) : null).ToArray();
+            Parallel.For(1, rows.Count, r => read[r - 1] = ReadRow(path, paths, rows[r]));
+            foreach (var (@case, errors) in read)
             {
-                if (row.Count != header.Count)
-                {
-                    diagnostics.Add(new SourcePosition(path, row[0].Line, 1), $"this row has {row.Count} cells; the header names {header.Count} columns");
-                    continue;
-                }
-
-                var node = new YamlMappingNode();
-                for (var i = 0; i < header.Count; i++)
-                    if (row[i].Text.Length > 0 && Columns.Contains(header[i].Text)) Put(node, header[i].Text, row[i], context);
-                var map = new YamlMap(context.Place(node, row[0].Line, 1), context, null);
-                var @case = CaseReader.ReadCase(map, diagnostics);
-                cases.Add(new NamedCase(@case.CaseId ?? $"regel {row[0].Line}", @case, map.Date("as_of", required: false)));
+                foreach (var d in errors.Items) diagnostics.Add(d.Position, d.Message);
+                if (@case is not null) cases.Add(@case);
             }
         }
 
@@ -64,20 +57,58 @@ public static class CaseCsvReader
         return cases;
     }
 
-    /// <summary>Puts a cell under its path: <c>person.benefit</c> becomes person → benefit.</summary>
-    private static void Put(YamlMappingNode root, string column, Cell cell, YamlContext context)
+    /// <param name="header">Where each column goes; null for a column that is not known (reported once, for the header).</param>
+    private static (NamedCase?, DiagnosticBag) ReadRow(string path, ColumnPath?[] header, List<Cell> row)
     {
-        var parts = column.Split('.');
-        var parent = root;
-        foreach (var section in parts[..^1])
+        var errors = new DiagnosticBag();
+        if (row.Count != header.Length)
         {
-            if (!parent.Children.TryGetValue(new YamlScalarNode(section), out var child))
-                parent.Add(section, child = context.Place(new YamlMappingNode(), cell.Line, cell.Column));
-            parent = (YamlMappingNode)child;
+            errors.Add(new SourcePosition(path, row[0].Line, 1), $"this row has {row.Count} cells; the header names {header.Length} columns");
+            return (null, errors);
         }
 
-        YamlNode value = column is "events" or "municipality.employees" ? Items(cell, context) : context.Place(new YamlScalarNode(cell.Text), cell.Line, cell.Column);
-        parent.Add(context.Place(new YamlScalarNode(parts[^1]), cell.Line, cell.Column), value);
+        // CSV cells have no block scalars, so the context needs no text to locate positions inside them.
+        var context = new YamlContext(path, "", errors);
+        var node = new YamlMappingNode();
+        var sections = new YamlMappingNode?[ColumnPath.SectionCount];
+        for (var i = 0; i < header.Length; i++)
+            if (row[i].Text.Length > 0 && header[i] is { } column) Put(node, sections, column, row[i], context);
+        var map = new YamlMap(context.Place(node, row[0].Line, 1), context, null);
+        var @case = CaseReader.ReadCase(map, errors);
+        return (new NamedCase(@case.CaseId ?? $"regel {row[0].Line}", @case, map.Date("as_of", required: false)), errors);
+    }
+
+    /// <summary>Puts a cell under its path (<c>person.benefit</c> becomes person → benefit), creating the row's
+    /// section mapping on first use.</summary>
+    private static void Put(YamlMappingNode root, YamlMappingNode?[] sections, ColumnPath path, Cell cell, YamlContext context)
+    {
+        var parent = root;
+        if (path.Section is { } section)
+        {
+            parent = sections[path.SectionIndex] ??= context.Place(new YamlMappingNode(), cell.Line, cell.Column);
+            if (!root.Children.ContainsKey(path.SectionKey!)) root.Add(path.SectionKey!, parent);
+        }
+
+        YamlNode value = path.IsList ? Items(cell, context) : context.Place(new YamlScalarNode(cell.Text), cell.Line, cell.Column);
+        parent.Add(context.Place(new YamlScalarNode(path.Key), cell.Line, cell.Column), value);
+    }
+
+    /// <summary>Where a column's cells go: an optional section (person, application, municipality) and a key.</summary>
+    private sealed record ColumnPath(string? Section, int SectionIndex, string Key, bool IsList)
+    {
+        private static readonly string[] Sections = ["person", "application", "municipality"];
+
+        public YamlScalarNode? SectionKey { get; } = Section is null ? null : new YamlScalarNode(Section);
+
+        public static int SectionCount => Sections.Length;
+
+        public static ColumnPath Of(string column)
+        {
+            var dot = column.IndexOf('.');
+            return dot < 0
+                ? new ColumnPath(null, -1, column, column == "events")
+                : new ColumnPath(column[..dot], Array.IndexOf(Sections, column[..dot]), column[(dot + 1)..], column == "municipality.employees");
+        }
     }
 
     /// <summary>`type=placed date=2015-11-01 hours_per_week=24; type=left ...` as a list of mappings, each value placed

@@ -106,11 +106,11 @@ public static class CaseReader
         }
 
         var quota = Number(m, "municipality", "quota", min: 0, max: 100000);
-        List<Employee>? employees = null;
+        Employee[]? employees = null;
         var node = m.Find("employees");
         if (node is not null && !IsUnknown(node))
         {
-            employees = [];
+            var groups = new List<(Employee Employee, int Count)>();
             foreach (var (entry, index) in m.MapList("employees", required: false).Select((e, i) => (e, i)))
             {
                 var field = $"municipality.employees[{index}]";
@@ -118,7 +118,15 @@ public static class CaseReader
                 var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek), Code<EmployerKind>(entry, field, "employer_kind"));
                 // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
                 var count = Number(entry, field, "count", min: 1, max: 100000) ?? 1;
-                employees.AddRange(Enumerable.Repeat(employee, (int)count));
+                groups.Add((employee, (int)count));
+            }
+
+            employees = new Employee[groups.Sum(g => g.Count)];
+            var at = 0;
+            foreach (var (employee, count) in groups)
+            {
+                Array.Fill(employees, employee, at, count);
+                at += count;
             }
         }
 

@@ -1,15 +1,18 @@
 namespace EligibilityEngine.Evaluation;
 
 /// <summary>
-/// How much of the explanation to produce. Explanations and the levensloop timeline are on by default; the firing
-/// trace is opt-in.
+/// How much of the explanation to produce. Explanations, missing facts and the levensloop timeline are on by
+/// default; the firing trace is opt-in.
 /// </summary>
-public sealed record EvaluationOptions(bool Trace = false, bool Explain = true, bool Timeline = true)
+/// <param name="MissingFacts">Which unknown facts left each criterion and outcome undetermined. Statuses are the same
+/// without it; only the lists are left empty.</param>
+public sealed record EvaluationOptions(bool Trace = false, bool Explain = true, bool Timeline = true, bool MissingFacts = true)
 {
     public static EvaluationOptions Default { get; } = new();
 
     public static EvaluationOptions WithTrace { get; } = new(Trace: true);
 
-    /// <summary>Outcomes and statuses only: what a system that needs no texts asks for.</summary>
-    public static EvaluationOptions Minimal { get; } = new(Trace: false, Explain: false, Timeline: false);
+    /// <summary>Outcome values and criterion statuses only, with the rules that decided them: what a system that
+    /// needs no texts or lists asks for, such as an impact analysis over many cases.</summary>
+    public static EvaluationOptions Minimal { get; } = new(Trace: false, Explain: false, Timeline: false, MissingFacts: false);
 }

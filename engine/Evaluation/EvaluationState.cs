@@ -48,8 +48,9 @@ public sealed class EvaluationState
         return _eventsByType[type] = result;
     }
 
-    /// <summary>The municipality's employees as an array (copied once per case, when first read), or null when unknown.</summary>
-    public Employee[]? EmployeeArray => _employees ??= Case.Municipality.Employees?.ToArray();
+    /// <summary>The municipality's employees as an array, or null when unknown. The case readers hand over an array,
+    /// used as is; any other list is copied once per case, when first read.</summary>
+    public Employee[]? EmployeeArray => _employees ??= Case.Municipality.Employees as Employee[] ?? Case.Municipality.Employees?.ToArray();
 
     private Employee[]? _employees;
 

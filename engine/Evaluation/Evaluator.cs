@@ -18,12 +18,12 @@ public static class Evaluator
         state.AsOfDay = asOf.DayNumber;
         state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
 
-        var missing = Run(set, state);
+        var missing = Run(set, state, options.MissingFacts);
         return Build(set, state, asOf, options, missing, Notices(set, ignored, futureApplication, notices));
     }
 
-    /// <summary>The core loop; returns per-entity missing facts, allocated only when something was unknown.</summary>
-    private static Missing? Run(CompiledRuleSet set, EvaluationState state)
+    /// <summary>The core loop; returns per-entity missing facts when asked for, allocated only when something was unknown.</summary>
+    private static Missing? Run(CompiledRuleSet set, EvaluationState state, bool captureMissing)
     {
         Missing? missing = null;
         var rules = set.Rules;
@@ -35,7 +35,7 @@ public static class Evaluator
             var result = rule.Condition(state);
             var truth = result.HasValue ? (result.Value ? EvaluationState.True : EvaluationState.False) : EvaluationState.Unknown;
             results[i] = truth;
-            if (truth == EvaluationState.Unknown)
+            if (truth == EvaluationState.Unknown && captureMissing)
             {
                 missing ??= new Missing(set);
                 missing.CaptureRule(i, state);
@@ -171,7 +171,7 @@ public static class Evaluator
                     NoValues,
                     isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
-                    isUndetermined ? missing!.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []);
+                    isUndetermined && missing is not null ? missing.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []);
             }
         }
 

@@ -12,6 +12,8 @@ public static class ImpactAnalysis
     public static ImpactReport Run(CompiledRuleSet from, CompiledRuleSet to, IReadOnlyList<NamedCase> cases, ImpactDates dates)
     {
         dates.Check(from, to);
+        from.CompileNow();
+        to.CompileNow();
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
         var results = new (ChangedCase? Changed, FailedCase? Failed)[cases.Count];
         Parallel.For(0, cases.Count, i => results[i] = Compare(from, to, cases[i], dates, changedRules));

@@ -8,20 +8,25 @@ public sealed class YamlContext(string file, string text, DiagnosticBag diagnost
 {
     private readonly string[] _lines = text.Split('\n');
 
-    // Nodes built from another format (a CSV cell) carry no YAML marks; their position in that file is kept here.
-    private readonly Dictionary<YamlNode, SourcePosition> _placed = new(ReferenceEqualityComparer.Instance);
+    // Nodes built from another format (a CSV cell) carry no YAML marks; their position in that file is kept here. A list
+    // searched by reference: placing is cheap, and a position is looked up only to report an error.
+    private readonly List<(YamlNode Node, SourcePosition Position)> _placed = [];
 
     public string File { get; } = file;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public SourcePosition PositionOf(YamlNode node) =>
-        _placed.TryGetValue(node, out var placed) ? placed : new(File, (int)node.Start.Line, (int)node.Start.Column);
+    public SourcePosition PositionOf(YamlNode node)
+    {
+        foreach (var (placed, position) in _placed)
+            if (ReferenceEquals(placed, node)) return position;
+        return new(File, (int)node.Start.Line, (int)node.Start.Column);
+    }
 
     /// <summary>Records where a node built from another format stands in the file.</summary>
     public T Place<T>(T node, int line, int column) where T : YamlNode
     {
-        _placed[node] = new SourcePosition(File, line, column);
+        _placed.Add((node, new SourcePosition(File, line, column)));
         return node;
     }
 

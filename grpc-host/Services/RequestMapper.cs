@@ -43,7 +43,7 @@ public sealed class RequestMapper(string prefix = "")
             new Municipality(
                 MunicipalityCode(municipality.Code, "case.municipality.code"),
                 municipality.HasQuota ? Quota(municipality.Quota) : null,
-                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToList() : null),
+                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToArray() : null),
             c.Events.Select((e, i) => Event(e, i, asOf)).OfType<CaseEvent>().ToList());
         return (mapped, asOf);
     }
