@@ -165,10 +165,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
             var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version);
-            logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
-                request.CorrelationId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
-                string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
-                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // The arguments cost more than the call: build them only when the line is written.
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
+                    request.CorrelationId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
+                    string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (DecisionMapper.Map(decision), null);
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)

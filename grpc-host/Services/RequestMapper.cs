@@ -48,7 +48,7 @@ public sealed class RequestMapper(string prefix = "")
         return (mapped, asOf);
     }
 
-    public void Violation(string field, string description) =>
+    public void Violation(FieldPath field, string description) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
 
     private int? Quota(int quota)
@@ -58,17 +58,19 @@ public sealed class RequestMapper(string prefix = "")
         return null;
     }
 
+    private static readonly FieldPath Employees = "case.municipality.employees";
+    private static readonly FieldPath Events = "case.events";
+
     private Employee Employee(V1.Employee e, int index) =>
-        new(Number(e.HoursPerWeek, $"case.municipality.employees[{index}].hours_per_week", 0, FactLimits.MaxHoursPerWeek), Code<EmployerKind>((int)e.EmployerKind));
+        new(Number(e.HoursPerWeek, Employees.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek), Code<EmployerKind>((int)e.EmployerKind));
 
     private CaseEvent? Event(V1.Event e, int index, DateOnly asOf)
     {
-        var field = $"case.events[{index}]";
-        if (e.Type == V1.EventType.Unspecified) Violation($"{field}.type", "is required");
-        var date = Date(e.Date, $"{field}.date", required: true);
-        if (date > asOf && asOf != default) Violation($"{field}.date", $"{date:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
-        var hours = Number(e.HoursPerWeek, $"{field}.hours_per_week", 0, FactLimits.MaxHoursPerWeek);
-        var municipality = MunicipalityCode(e.Municipality, $"{field}.municipality");
+        if (e.Type == V1.EventType.Unspecified) Violation(Events.Item(index, "type"), "is required");
+        var date = Date(e.Date, Events.Item(index, "date"), required: true);
+        if (date > asOf && asOf != default) Violation(Events.Item(index, "date"), $"{date:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
+        var hours = Number(e.HoursPerWeek, Events.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek);
+        var municipality = MunicipalityCode(e.Municipality, Events.Item(index, "municipality"));
         if (e.Type == V1.EventType.Unspecified || date is null) return null;
         return new CaseEvent((EventType)((int)e.Type - 1), date.Value, Code<AdviceResult>((int)e.Result), hours,
             Code<EmployerKind>((int)e.EmployerKind), Code<LeaveReason>((int)e.Reason), municipality);
@@ -77,7 +79,7 @@ public sealed class RequestMapper(string prefix = "")
     // Proto enums number their values from 1 after _UNSPECIFIED = 0 (unknown), in the order of the engine's enums.
     private static TEnum? Code<TEnum>(int value) where TEnum : struct, Enum => value == 0 ? null : (TEnum)(object)(value - 1);
 
-    public DateOnly? Date(string text, string field, bool required = false)
+    public DateOnly? Date(string text, FieldPath field, bool required = false)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -90,7 +92,7 @@ public sealed class RequestMapper(string prefix = "")
         return null;
     }
 
-    private decimal? Number(string text, string field, decimal min, decimal max)
+    private decimal? Number(string text, FieldPath field, decimal min, decimal max)
     {
         if (string.IsNullOrEmpty(text)) return null;
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
@@ -104,7 +106,7 @@ public sealed class RequestMapper(string prefix = "")
         return null;
     }
 
-    private string? MunicipalityCode(string code, string field)
+    private string? MunicipalityCode(string code, FieldPath field)
     {
         if (string.IsNullOrEmpty(code)) return null;
         if (CaseReader.IsMunicipalityCode(code)) return code;
