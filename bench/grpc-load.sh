@@ -25,7 +25,11 @@ headers=(-H 'content-type: application/grpc' -H 'te: trailers')
 h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
+# The host's memory every 10 s of the run, to tell growth from the GC settling.
+(while sleep 10; do ps -o rss= -p $host || break; done > "$out/rss.log") &
+sampler=$!
 h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
+kill $sampler 2>/dev/null || true
 rss_after=$(ps -o rss= -p $host)
 
 # requests.log: start time, status, elapsed microseconds per request.
@@ -35,3 +39,4 @@ sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" '
     printf "requests %d, non-200 %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, bad + 0, t[int(NR * 0.5)] / 1000, t[int(NR * 0.99)] / 1000, t[NR] / 1000
     printf "host RSS %.0f MiB before, %.0f MiB after\n", rb / 1024, ra / 1024
   }'
+awk '{ printf "%s%.0f", (NR > 1 ? " " : "host RSS every 10 s (MiB): "), $1 / 1024 } END { print "" }' "$out/rss.log"
