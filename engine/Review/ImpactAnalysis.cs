@@ -47,7 +47,7 @@ public static class ImpactAnalysis
         var rules = outcomes.Concat(criteria)
             .SelectMany(c => new[] { c.RuleBefore, c.RuleAfter })
             .OfType<string>().Distinct()
-            .Select(id => new ResponsibleRule(id, changedRules.TryGetValue(id, out var kind) ? kind : null))
+            .Select(id => new ResponsibleRule(id, changedRules.TryGetValue(id, out var kind) ? kind : ChangeKind.Unchanged))
             .ToList();
         return (new ChangedCase(@case.Name, fromAsOf, toAsOf, outcomes, criteria, rules), null);
     }

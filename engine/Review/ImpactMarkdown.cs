@@ -50,7 +50,7 @@ public static class ImpactMarkdown
         var (a, z) => $" (regel {(a is null ? "geen" : $"`{a}`")} → {(z is null ? "geen" : $"`{z}`")})",
     };
 
-    private static string Change(ChangeKind? change) => change switch
+    private static string Change(ChangeKind change) => change switch
     {
         ChangeKind.Added => " (nieuw)",
         ChangeKind.Removed => " (vervallen)",

@@ -6,9 +6,9 @@ namespace EligibilityEngine.Review;
 /// on each side (null when no rule decided).</summary>
 public sealed record ValueChange(string Id, string Before, string After, string? RuleBefore, string? RuleAfter);
 
-/// <summary>A rule that decided a changed outcome or criterion, and how the semantic diff changed it (null: the rule
-/// itself is the same; the change came through what it reads).</summary>
-public sealed record ResponsibleRule(string Id, ChangeKind? Change);
+/// <summary>A rule that decided a changed outcome or criterion, and how the semantic diff changed it
+/// (<see cref="ChangeKind.Unchanged"/>: the rule is the same; the change came through what it reads).</summary>
+public sealed record ResponsibleRule(string Id, ChangeKind Change);
 
 /// <summary>A case whose decision differs: outcome values and criterion statuses before → after, and the rules behind them.</summary>
 public sealed record ChangedCase(

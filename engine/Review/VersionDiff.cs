@@ -2,7 +2,9 @@ using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.Review;
 
-public enum ChangeKind { Added, Removed, Changed }
+/// <summary>How an item differs between two versions. <see cref="Unchanged"/> appears only for the rules behind a
+/// changed decision: such a rule can decide differently because what it reads changed.</summary>
+public enum ChangeKind { Added, Removed, Changed, Unchanged }
 
 /// <summary>One field of a rule, parameter, outcome or source that differs: its text before and after (null when the
 /// item did not exist on that side). <see cref="Field"/> is a stable key such as <c>when</c>, <c>explain.met</c> or

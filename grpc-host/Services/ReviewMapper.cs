@@ -33,7 +33,7 @@ public static class ReviewMapper
         {
             Name = c.Name, FromAsOf = c.FromAsOf.ToString("yyyy-MM-dd"), ToAsOf = c.ToAsOf.ToString("yyyy-MM-dd"),
             Outcomes = { c.Outcomes.Select(Value) }, Criteria = { c.Criteria.Select(Value) },
-            Rules = { c.Rules.Select(r => new V1.ResponsibleRule { Id = r.Id, Change = r.Change is { } k ? Kind(k) : V1.ChangeKind.Unchanged }) },
+            Rules = { c.Rules.Select(r => new V1.ResponsibleRule { Id = r.Id, Change = Kind(r.Change) }) },
         }));
         response.Failed.Add(report.Failed.Select(f => new V1.FailedCase { Name = f.Name, Reason = f.Reason }));
         return response;
@@ -60,6 +60,7 @@ public static class ReviewMapper
     {
         ChangeKind.Added => V1.ChangeKind.Added,
         ChangeKind.Removed => V1.ChangeKind.Removed,
-        _ => V1.ChangeKind.Changed,
+        ChangeKind.Changed => V1.ChangeKind.Changed,
+        _ => V1.ChangeKind.Unchanged,
     };
 }

@@ -182,6 +182,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Impact_as_json_gives_the_transitions_and_each_changed_case_for_tools()
+    {
+        var (exit, json, _) = Run("impact", "2026-01-01", "planned-simpel-switchen", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples, "--format", "json");
+
+        exit.ShouldBe(0);
+        var report = JsonDocument.Parse(json).RootElement;
+        report.GetProperty("cases").GetInt32().ShouldBe(13);
+        report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
+            .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
+        var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());
+        rules["ADV-TERUGKEER-ZONDER-BEOORDELING"].ShouldBe("added");
+        rules["PL-PLICHT"].ShouldBe("unchanged");
+        report.GetProperty("changed")[2].GetProperty("from_as_of").GetString().ShouldBe("2017-06-01");
+    }
+
+    [Fact]
     public void Impact_without_cases_or_with_a_bad_peildatum_is_a_usage_error()
     {
         Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules).ShouldSatisfyAllConditions(
