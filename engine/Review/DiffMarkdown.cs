@@ -47,7 +47,8 @@ public static class DiffMarkdown
             b.AppendLine().AppendLine($"### {Kind(item.Kind)}: `{item.Id}`{(item.Title is null ? "" : " — " + item.Title)}");
             if (item.Citation is not null) b.AppendLine().AppendLine($"*{item.Citation}*");
             b.AppendLine();
-            foreach (var field in item.Fields)
+            // An added or removed item's source is the citation line above; a changed one shows it before → after.
+            foreach (var field in item.Fields.Where(f => item.Kind == ChangeKind.Changed || f.Field != "source"))
             {
                 if (item.Kind != ChangeKind.Changed)
                     b.AppendLine($"- **{Label(field.Field)}:** {Text(field.Field, field.After ?? field.Before)}");
