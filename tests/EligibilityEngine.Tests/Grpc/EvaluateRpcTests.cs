@@ -1,4 +1,5 @@
 using EligibilityEngine.Grpc.V1;
+using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -118,11 +119,70 @@ public sealed class LimitRpcTests(RunningHost host) : IClassFixture<RunningHost>
         (await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request))).StatusCode.ShouldBe(StatusCode.ResourceExhausted);
     }
 
+    /// <summary>
+    /// grpc-dotnet's client enforces a deadline on its own, so this call is made over plain HTTP/2 with a client that
+    /// never finishes its request: only the server can end it. At the deadline grpc-dotnet's server cancels the call
+    /// and resets the HTTP/2 stream (RST_STREAM CANCEL) rather than sending trailers.
+    /// </summary>
     [Fact]
-    public async Task An_expired_deadline_ends_the_call_with_deadline_exceeded()
+    public async Task The_server_ends_a_batch_at_its_deadline_even_when_the_caller_keeps_the_stream_open()
     {
-        var request = new EvaluateRequest { CorrelationId = "late", AsOf = "2019-01-01" };
-        (await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(-1))))
-            .StatusCode.ShouldBe(StatusCode.DeadlineExceeded);
+        var item = new EvaluateBatchRequest { Request = new EvaluateRequest { CorrelationId = "one", AsOf = "2019-01-01" } }.ToByteArray();
+        var frame = new byte[5 + item.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)item.Length);
+        item.CopyTo(frame, 5);
+        var neverEnds = new TaskCompletionSource();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.GrpcAddress, "/eligibility.v1.EligibilityService/EvaluateBatch"))
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new OpenRequestBody(frame, neverEnds.Task),
+        };
+        request.Headers.TE.ParseAdd("trailers");
+        request.Headers.Add("grpc-timeout", "300m");
+
+        // Should the server not end it, the test gives up after 10 s with a cancellation, not a protocol error.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+        var body = new MemoryStream();
+        var ended = await Should.ThrowAsync<HttpRequestException>(async () => await response.Content.CopyToAsync(body, limit.Token));
+        clock.Stop();
+        neverEnds.SetResult();
+
+        // The item sent was answered (every fact unknown, judged under the version of 2019) ...
+        var answer = EvaluateBatchResponse.Parser.ParseFrom(body.ToArray().AsSpan(5));
+        answer.CorrelationId.ShouldBe("one");
+        answer.Decision.RuleSet.Version.ShouldBe("2017-01-01");
+        // ... then the server, not the client, ended the call once the 300 ms had passed.
+        ended.InnerException.ShouldBeOfType<System.Net.Http.HttpProtocolException>().ErrorCode.ShouldBe(0x8); // CANCEL
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
+    }
+
+    /// <summary>A request body that sends its bytes and then stays open, like a client that has more to send later.</summary>
+    private sealed class OpenRequestBody : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly Task _closed;
+
+        public OpenRequestBody(byte[] bytes, Task closed)
+        {
+            (_bytes, _closed) = (bytes, closed);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(_bytes);
+            await stream.FlushAsync();
+            await _closed;
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
