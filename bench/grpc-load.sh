@@ -22,6 +22,12 @@ for _ in $(seq 1 60); do curl -s --http2-prior-knowledge -o /dev/null "http://12
 
 url=http://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
 headers=(-H 'content-type: application/grpc' -H 'te: trailers')
+# h2load counts HTTP statuses only; gRPC puts its status in the trailers (an error is still HTTP 200). So the body is
+# first sent once with curl, and the run goes ahead only if the host answers it with grpc-status 0.
+status=$(curl -s --http2-prior-knowledge "${headers[@]}" --data-binary @"$out/evaluate.bin" -D - -o /dev/null "$url" |
+  sed -n 's/^grpc-status: *\([0-9]*\).*/\1/p')
+[ "$status" = 0 ] || { echo "the request body is not answered with grpc-status 0 (got '${status}'): not measuring errors"; exit 1; }
+echo "request body answered with grpc-status 0"
 h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
@@ -40,3 +46,5 @@ sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" '
     printf "host RSS %.0f MiB before, %.0f MiB after\n", rb / 1024, ra / 1024
   }'
 awk '{ printf "%s%.0f", (NR > 1 ? " " : "host RSS every 10 s (MiB): "), $1 / 1024 } END { print "" }' "$out/rss.log"
+# A call that fails inside the host (an exception, a reset) is logged at warning or error even though h2load saw 200.
+echo "host log lines at warning or above during the run: $(grep -c '"LogLevel":"\(Warning\|Error\|Critical\)"' "$out/host.log")"
