@@ -39,9 +39,12 @@ public static class HandWrittenBeschutWerk
         bool? aanpassingen = p.AdaptationNeed is null ? null : p.AdaptationNeed == AdaptationLevel.Extensive;
         var nietRegulier = Not(p.CanWorkAtRegularEmployer);
         bool? personenkring = p.Benefit is null ? null : true;
-        int? ageMonths = p.DateOfBirth is { } dob ? (asOf.Year - dob.Year) * 12 + asOf.Month - dob.Month - (asOf.Day < dob.Day ? 1 : 0) : null;
-        int? aowMonths = asOf.Year switch { 2017 => 789, 2018 => 792, <= 2021 => 796, 2022 => 799, 2023 => 802, _ => 804 };
-        bool? jong = ageMonths is null ? null : ageMonths < aowMonths;
+        // Under this year's AOW age today, and had not reached last year's age by 31 December last year.
+        static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+        static int AowMonths(int year) => year switch { 2016 => 786, 2017 => 789, 2018 => 792, <= 2021 => 796, 2022 => 799, 2023 => 802, _ => 804 };
+        bool? jong = p.DateOfBirth is { } dob
+            ? MonthsBetween(dob, asOf) < AowMonths(asOf.Year) && MonthsBetween(dob, new DateOnly(asOf.Year - 1, 12, 31)) < AowMonths(asOf.Year - 1)
+            : null;
 
         // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
         var advies = FirstOf(

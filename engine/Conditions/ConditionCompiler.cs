@@ -16,7 +16,7 @@ namespace EligibilityEngine.Conditions;
 internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, string? ruleId, DiagnosticBag diagnostics)
 {
     private static readonly string[] Functions =
-        ["age", "days_between", "months_between", "years_between", "add_days", "add_months", "add_years", "year", "min", "max", "first_known"];
+        ["age", "days_between", "months_between", "years_between", "add_days", "add_months", "add_years", "year", "start_of_year", "min", "max", "first_known"];
 
     private readonly Stack<ItemScope> _items = new();
     private int _negations;
@@ -471,6 +471,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             case "add_months": return Helper(nameof(RuntimeOps.AddMonths), ValueType.Date, ValueKind.Date, ValueKind.Number);
             case "add_years": return Helper(nameof(RuntimeOps.AddYears), ValueType.Date, ValueKind.Date, ValueKind.Number);
             case "year": return Helper(nameof(RuntimeOps.Year), ValueType.Number, ValueKind.Date);
+            case "start_of_year": return Helper(nameof(RuntimeOps.StartOfYear), ValueType.Date, ValueKind.Date);
         }
 
         // min, max, first_known: two or more values of one type.

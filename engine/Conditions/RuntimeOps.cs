@@ -76,6 +76,8 @@ public static partial class RuntimeOps
 
     public static decimal? Year(int? date) => date is null ? null : DateOnly.FromDayNumber(date.Value).Year;
 
+    public static int? StartOfYear(int? date) => date is null ? null : new DateOnly(DateOnly.FromDayNumber(date.Value).Year, 1, 1).DayNumber;
+
     public static decimal? Lookup(ParameterTable table, string? text1, decimal? number1, string? text2, decimal? number2, EvaluationState state, int leaf)
     {
         var value = table.Find(text1, number1, text2, number2);

@@ -108,6 +108,8 @@ public sealed class ConditionLanguageTests : IDisposable
     [InlineData("add_months(application.date, -12) = 2019-01-10", CriterionStatus.Met)]
     [InlineData("add_years(param.start, 3) = 2020-01-01", CriterionStatus.Met)]
     [InlineData("year(case.as_of) = 2020", CriterionStatus.Met)]
+    [InlineData("start_of_year(case.as_of) = 2020-01-01", CriterionStatus.Met)]
+    [InlineData("add_days(start_of_year(case.as_of), -1) = 2019-12-31", CriterionStatus.Met)]
     [InlineData("min(param.start, application.date) = param.start and max(1, 2) = 2", CriterionStatus.Met)]
     public void Date_arithmetic(string when, CriterionStatus expected) => Evaluate(when).ShouldBe(expected);
 
