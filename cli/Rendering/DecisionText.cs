@@ -57,11 +57,9 @@ public static class DecisionText
                 b.AppendLine($"  {DutchFormat.Date(step.Date)} ({string.Join(", ", step.Events)}): {step.Value} — versie {step.Version}{(step.Planned ? " (GEPLAND)" : "")}");
         }
 
-        if (d.MissingFacts.Count > 0)
-        {
-            b.AppendLine().AppendLine("Ontbrekende gegevens");
-            foreach (var m in d.MissingFacts) b.AppendLine($"  - {m.Label} ({m.Path}) — nodig voor: {string.Join(", ", m.Affects)}");
-        }
+        // Facts an outcome waits for come first; the others would settle a criterion but change no outcome.
+        MissingFacts(b, "Ontbrekende gegevens", d.MissingFacts.Where(m => m.AffectsAnOutcome));
+        MissingFacts(b, "Ontbrekende gegevens waarvan geen uitkomst afhangt (ze laten alleen een criterium open)", d.MissingFacts.Where(m => !m.AffectsAnOutcome));
 
         if (d.Trace is { } trace)
         {
@@ -74,6 +72,14 @@ public static class DecisionText
         }
 
         return b.ToString();
+    }
+
+    private static void MissingFacts(StringBuilder b, string heading, IEnumerable<MissingFact> facts)
+    {
+        var list = facts.ToList();
+        if (list.Count == 0) return;
+        b.AppendLine().AppendLine(heading);
+        foreach (var m in list) b.AppendLine($"  - {m.Label} ({m.Path}) — nodig voor: {string.Join(", ", m.Affects)}");
     }
 
     private static string Cite(Citation c) => c.Url is null ? c.Text : $"{c.Text} — {c.Url}";

@@ -51,8 +51,11 @@ public sealed record OutcomeResult(
 /// <summary>A finding (vaststelling) concluded by a rule, e.g. that a positive advice was converted.</summary>
 public sealed record FindingResult(string Id, string Explanation, string RuleId, Citation Citation);
 
-/// <summary>A fact that was needed but unknown, and the criteria and outcomes it left undetermined.</summary>
-public sealed record MissingFact(string Path, string Label, IReadOnlyList<string> Affects);
+/// <summary>
+/// A fact that was needed but unknown, and the criteria and outcomes it left undetermined. When it left no outcome
+/// undetermined (<paramref name="AffectsAnOutcome"/> false), knowing it would settle a criterion but change no outcome.
+/// </summary>
+public sealed record MissingFact(string Path, string Label, IReadOnlyList<string> Affects, bool AffectsAnOutcome);
 
 /// <summary>One rule evaluation in firing order: its result and the fact values it read.</summary>
 public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Conclusion, string Result, bool Fired, IReadOnlyList<FactReading> Reads);

@@ -200,19 +200,20 @@ public static class Evaluator
     private static List<MissingFact> MissingFacts(CompiledRuleSet set, CriterionResult[] criteria, OutcomeResult[] outcomes, Missing? missing)
     {
         if (missing is null) return [];
-        var affects = new SortedDictionary<string, (string Label, List<string> Affects)>(StringComparer.Ordinal);
-        void Add(string entity, IReadOnlyList<string> paths)
+        var affects = new SortedDictionary<string, (string Label, List<string> Affects, bool Outcome)>(StringComparer.Ordinal);
+        void Add(string entity, IReadOnlyList<string> paths, bool outcome)
         {
             foreach (var path in paths)
             {
-                if (!affects.TryGetValue(path, out var entry)) affects[path] = entry = (missing.LabelOf(path), []);
+                var entry = affects.TryGetValue(path, out var found) ? found : (missing.LabelOf(path), [], false);
                 entry.Affects.Add(entity);
+                affects[path] = entry with { Outcome = entry.Outcome || outcome };
             }
         }
 
-        foreach (var c in criteria.Where(c => c.Status == CriterionStatus.Undetermined)) Add("criterium " + c.Id, c.MissingFacts);
-        foreach (var o in outcomes.Where(o => o.Status == OutcomeStatus.Undetermined)) Add("uitkomst " + o.Id, o.MissingFacts);
-        return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects)).ToList();
+        foreach (var c in criteria.Where(c => c.Status == CriterionStatus.Undetermined)) Add("criterium " + c.Id, c.MissingFacts, outcome: false);
+        foreach (var o in outcomes.Where(o => o.Status == OutcomeStatus.Undetermined)) Add("uitkomst " + o.Id, o.MissingFacts, outcome: true);
+        return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects, a.Value.Outcome)).ToList();
     }
 
     private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state)

@@ -35,8 +35,23 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("    De benodigde begeleiding is niet bekend.");
         output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515) — https://wetten.overheid.nl/BWBR0035947/2015-01-01#Artikel3 [regel ADV-C-BEGELEIDING]");
         output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
+        output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen, uitkomst advies");
         output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");
+        output.ShouldNotContain("waarvan geen uitkomst afhangt");
         output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterion arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
+    }
+
+    [Fact]
+    public void Missing_facts_that_change_no_outcome_are_listed_apart_from_those_an_outcome_waits_for()
+    {
+        // Converted to the banenafspraak, no new application: every outcome follows from the history, and the advice
+        // criteria stay open without mattering to any of them.
+        var (exit, output, _) = Run("evaluate", Sample("omzetting-banenafspraak.yaml"), "--rules", RepositoryPaths.Rules);
+
+        exit.ShouldBe(0);
+        output.ShouldContain("Ontbrekende gegevens waarvan geen uitkomst afhangt (ze laten alleen een criterium open)\n" +
+                             "  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen\n");
+        output.ShouldNotContain("Ontbrekende gegevens\n");
     }
 
     [Fact]

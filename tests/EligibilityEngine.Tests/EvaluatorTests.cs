@@ -102,6 +102,7 @@ public sealed class EvaluatorTests : IDisposable
         decision.MissingFacts.Single().Path.ShouldBe("person.has_work_capacity");
         decision.MissingFacts.Single().Label.ShouldBe("arbeidsvermogen");
         decision.MissingFacts.Single().Affects.ShouldBe(["uitkomst verdict"]);
+        decision.MissingFacts.Single().AffectsAnOutcome.ShouldBeTrue();
     }
 
     [Fact]
@@ -114,6 +115,9 @@ public sealed class EvaluatorTests : IDisposable
         decision.Criterion("young").Status.ShouldBe(CriterionStatus.Undetermined);
         decision.Criterion("young").Explanation.ShouldBe("leeftijd onbekend");
         decision.Criterion("young").MissingFacts.ShouldBe(["person.date_of_birth"]);
+        // Knowing the age would settle the criterion, but the outcome is decided without it.
+        decision.MissingFacts.Single().Affects.ShouldBe(["criterium young"]);
+        decision.MissingFacts.Single().AffectsAnOutcome.ShouldBeFalse();
     }
 
     [Fact]
