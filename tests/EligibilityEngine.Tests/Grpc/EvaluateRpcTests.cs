@@ -42,6 +42,9 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
         duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen beschut werk gerealiseerd, minder dan het aantal van 70 voor 2018");
         d.Criteria.Single(c => c.Id == "begeleiding").Status.ShouldBe(CriterionStatus.Met);
+        // No advice in the history yet, which must not read as a contradiction of the positive advice just given.
+        d.Outcomes.Single(o => o.Id == "levensloop").Explanation.ShouldBe(
+            "In de geschiedenis van de casus staat nog geen afgegeven advies beschut werk. Een advies op de aanvraag in deze casus staat bij de uitkomst 'Advies beschut werk'.");
     }
 
     [Fact]
