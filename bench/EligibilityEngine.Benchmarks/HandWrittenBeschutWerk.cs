@@ -39,11 +39,17 @@ public static class HandWrittenBeschutWerk
         bool? aanpassingen = p.AdaptationNeed is null ? null : p.AdaptationNeed == AdaptationLevel.Extensive;
         var nietRegulier = Not(p.CanWorkAtRegularEmployer);
         bool? personenkring = p.Benefit is null ? null : true;
-        // Under this year's AOW age today, and had not reached last year's age by 31 December last year.
+        // Under this year's AOW age today, and had not reached last year's age by 31 December last year; a year outside
+        // the table is unknown, as in the rule set.
         static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
-        static int AowMonths(int year) => year switch { 2016 => 786, 2017 => 789, 2018 => 792, <= 2021 => 796, 2022 => 799, 2023 => 802, _ => 804 };
+        static int? AowMonths(int year) => year switch
+        {
+            2014 => 782, 2015 => 783, 2016 => 786, 2017 => 789, 2018 => 792, >= 2019 and <= 2021 => 796, 2022 => 799, 2023 => 802,
+            >= 2024 and <= 2027 => 804, >= 2028 and <= 2031 => 807, _ => null,
+        };
+        static bool? Below(int months, int? limit) => limit is null ? null : months < limit;
         bool? jong = p.DateOfBirth is { } dob
-            ? MonthsBetween(dob, asOf) < AowMonths(asOf.Year) && MonthsBetween(dob, new DateOnly(asOf.Year - 1, 12, 31)) < AowMonths(asOf.Year - 1)
+            ? And(Below(MonthsBetween(dob, asOf), AowMonths(asOf.Year)), Below(MonthsBetween(dob, new DateOnly(asOf.Year - 1, 12, 31)), AowMonths(asOf.Year - 1)))
             : null;
 
         // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
