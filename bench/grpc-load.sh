@@ -47,4 +47,4 @@ sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" '
   }'
 awk '{ printf "%s%.0f", (NR > 1 ? " " : "host RSS every 10 s (MiB): "), $1 / 1024 } END { print "" }' "$out/rss.log"
 # A call that fails inside the host (an exception, a reset) is logged at warning or error even though h2load saw 200.
-echo "host log lines at warning or above during the run: $(grep -c '"LogLevel":"\(Warning\|Error\|Critical\)"' "$out/host.log")"
+echo "host log lines at warning or above (start-up and run): $(grep -c '"LogLevel":"\(Warning\|Error\|Critical\)"' "$out/host.log")"
