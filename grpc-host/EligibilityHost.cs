@@ -10,6 +10,7 @@ public static class EligibilityHost
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
+        builder.Services.Configure<EngineOptions>(builder.Configuration.GetSection(EngineOptions.Section));
         // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         builder.Services.Configure<ImpactOptions>(builder.Configuration.GetSection(ImpactOptions.Section));

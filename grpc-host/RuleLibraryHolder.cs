@@ -1,16 +1,20 @@
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.RuleSets;
 using Microsoft.Extensions.Options;
 
 namespace EligibilityEngine.GrpcHost;
 
 /// <summary>
-/// Loads, validates and compiles the rule sets at start-up and holds them. Until loading has succeeded the health
-/// service reports NOT_SERVING. While running it watches the rules folder: a change that validates replaces the rule
-/// sets for the next call; a change with errors is logged and the last good rule sets go on serving. Logs versions,
-/// content hashes and rule-file errors, never case data.
+/// Loads, validates and compiles the rule sets at start-up and holds them. Start-up fails on a rule set with errors;
+/// a valid one is then prepared for the engine (NRules: a session factory per version) in the background, and until
+/// that is done the health service reports NOT_SERVING. While running it watches the rules folder: a change that
+/// validates is prepared and then replaces the rule sets for the next call; a change with errors is logged and the
+/// last good rule sets go on serving. Logs versions, content hashes, the engine and rule-file errors, never case data.
 /// </summary>
-public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, ILogger<RuleLibraryHolder> logger) : IHostedService, IDisposable
+public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<EngineOptions> engine, ILogger<RuleLibraryHolder> logger)
+    : IHostedService, IDisposable
 {
+    private readonly EngineKind _engine = engine.Value.Parse();
     private readonly Lock _reloading = new();
     private volatile RuleLibrary? _library;
     private volatile ReloadFailure? _lastFailure;
@@ -25,9 +29,14 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, ILogger<Ru
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = options.Value.ResolveDirectory();
-        if (!TryReload(directory))
-            throw new InvalidOperationException($"The rule set in '{directory}' has {_lastFailure!.Errors.Count} error(s)");
-        if (options.Value.WatchForChanges) Watch(directory);
+        var library = Load(directory)
+            ?? throw new InvalidOperationException($"The rule set in '{directory}' has {_lastFailure!.Errors.Count} error(s)");
+        // Kestrel starts meanwhile: health answers NOT_SERVING until the engine is ready for every version.
+        _ = Task.Run(() =>
+        {
+            lock (_reloading) Publish(library);
+            if (options.Value.WatchForChanges) Watch(directory);
+        }, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -57,27 +66,38 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, ILogger<Ru
         watcher.EnableRaisingEvents = true;
     }
 
-    private bool TryReload(string directory)
+    private void TryReload(string directory)
     {
         lock (_reloading)
         {
-            var (library, diagnostics) = RuleLibrary.TryLoad(directory);
-            if (library is null)
-            {
-                foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
-                if (_library is not null)
-                    logger.LogError("Rule set change refused ({Count} error(s)); still serving the rule sets loaded before", diagnostics.Count);
-                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => d.ToString()).ToList());
-                return false;
-            }
-
-            foreach (var v in library.Versions)
-                logger.LogInformation("Loaded rule set {RuleSet} version {Version} (planned: {Planned}) sha256 {Hash}",
-                    v.Version.RuleSetId, v.Version.Version, v.Version.Planned, v.Reference.ContentHash);
-            _library = library;
-            _lastFailure = null;
-            return true;
+            if (Load(directory) is { } library) Publish(library);
         }
+    }
+
+    /// <summary>The rule sets in the folder, or null (errors logged and kept) when they do not validate.</summary>
+    private RuleLibrary? Load(string directory)
+    {
+        var (library, diagnostics) = RuleLibrary.TryLoad(directory, engine: _engine);
+        if (library is not null) return library;
+        foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
+        if (_library is not null)
+            logger.LogError("Rule set change refused ({Count} error(s)); still serving the rule sets loaded before", diagnostics.Count);
+        _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => d.ToString()).ToList());
+        return null;
+    }
+
+    /// <summary>Prepares the engine for every version, then serves them from the next call on.</summary>
+    private void Publish(RuleLibrary library)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        library.PrepareAsync().GetAwaiter().GetResult();
+        foreach (var v in library.Versions)
+            logger.LogInformation("Loaded rule set {RuleSet} version {Version} (planned: {Planned}) sha256 {Hash}",
+                v.Version.RuleSetId, v.Version.Version, v.Version.Planned, v.Reference.ContentHash);
+        logger.LogInformation("Engine {Engine} ready for {Versions} versions in {Elapsed} ms",
+            library.Engine.Reference.ToString(), library.Versions.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _library = library;
+        _lastFailure = null;
     }
 }
 

@@ -26,7 +26,7 @@ public class EvaluationBenchmarks
         _quota = new() { [("GM0014", 2017)] = 44, [("GM0014", 2018)] = 70 };
 
         // The baseline must decide exactly what the engine decides, or the comparison means nothing.
-        var engine = Evaluator.Evaluate(_rules, _case, AsOf, _core);
+        var engine = CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, _core);
         var hand = HandWrittenBeschutWerk.Evaluate(_case, AsOf, _quota);
         var expected = new HandWrittenBeschutWerk.Result(engine.Outcome("advies").Value, engine.Outcome("ontvankelijkheid").Value,
             engine.Outcome("gemeentelijke_plicht").Value, engine.Outcome("levensloop").Value, engine.Outcome("loonkostensubsidie").Value);
@@ -37,11 +37,11 @@ public class EvaluationBenchmarks
     public HandWrittenBeschutWerk.Result HandWritten() => HandWrittenBeschutWerk.Evaluate(_case, AsOf, _quota);
 
     [Benchmark]
-    public Decision EngineOutcomesAndStatuses() => Evaluator.Evaluate(_rules, _case, AsOf, _core);
+    public Decision EngineOutcomesAndStatuses() => CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, _core);
 
     [Benchmark]
-    public Decision EngineWithDutchExplanations() => Evaluator.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
+    public Decision EngineWithDutchExplanations() => CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
 
     [Benchmark]
-    public Decision EngineWithExplanationsAndTrace() => Evaluator.Evaluate(_rules, _case, AsOf, EvaluationOptions.WithTrace);
+    public Decision EngineWithExplanationsAndTrace() => CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, EvaluationOptions.WithTrace);
 }

@@ -16,7 +16,7 @@ public static class Throughput
         var asOf = new DateOnly(2017, 6, 1);
         var set = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled).Select(asOf);
         var @case = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
-        for (var i = 0; i < 500_000; i++) Evaluator.Evaluate(set, @case, asOf, EvaluationOptions.Minimal);
+        for (var i = 0; i < 500_000; i++) CompiledEngine.Instance.Evaluate(set, @case, asOf, EvaluationOptions.Minimal);
 
         const int round = 100_000;
         var rounds = new List<double>();
@@ -24,7 +24,7 @@ public static class Throughput
         while (total.Elapsed < duration)
         {
             var watch = Stopwatch.StartNew();
-            for (var i = 0; i < round; i++) Evaluator.Evaluate(set, @case, asOf, EvaluationOptions.Minimal);
+            for (var i = 0; i < round; i++) CompiledEngine.Instance.Evaluate(set, @case, asOf, EvaluationOptions.Minimal);
             rounds.Add(watch.Elapsed.TotalNanoseconds / round);
         }
 

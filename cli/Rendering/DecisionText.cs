@@ -13,6 +13,7 @@ public static class DecisionText
         b.AppendLine($"Regelset: {d.RuleSet.Id} versie {d.RuleSet.Version}{(d.RuleSet.Planned ? " (GEPLAND — geen geldend recht)" : "")}");
         b.AppendLine($"  {d.RuleSet.Title}");
         b.AppendLine($"  sha256 {d.RuleSet.ContentHash}");
+        b.AppendLine($"Beoordeeld door: {d.Engine}");
         foreach (var notice in d.Notices) b.AppendLine().AppendLine("! " + notice);
 
         b.AppendLine().AppendLine("Uitkomsten");

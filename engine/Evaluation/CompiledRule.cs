@@ -29,6 +29,10 @@ public sealed class CompiledRule
 
     public required IReadOnlyList<string> FactsRead { get; init; }
 
+    /// <summary>The criteria, findings and outcomes the condition reads (index in the version's criteria, findings or
+    /// outcomes), each once: what must be concluded before this rule can run.</summary>
+    public required IReadOnlyList<(ConclusionKind Kind, int Index)> Reads { get; init; }
+
     /// <summary>Index of the rule in the file, which is also its priority among rules of the same outcome.</summary>
     public required int FileIndex { get; init; }
 

@@ -2,10 +2,12 @@ namespace EligibilityEngine.Evaluation;
 
 /// <summary>
 /// The engine's answer for one case on one date (besluit): the outcomes, every criterion with its status and
-/// Dutch explanation and source, the rules that fired, the facts that were missing, and the exact rule set used.
+/// Dutch explanation and source, the rules that fired, the facts that were missing, and the exact rule set and engine
+/// used.
 /// </summary>
 public sealed record Decision(
     RuleSetReference RuleSet,
+    EngineReference Engine,
     DateOnly AsOf,
     IReadOnlyList<OutcomeResult> Outcomes,
     IReadOnlyList<CriterionResult> Criteria,
@@ -24,6 +26,22 @@ public sealed record Decision(
 
 /// <summary>Which rule set decided: id, version, whether it is only planned, and the SHA-256 of its normalised content.</summary>
 public sealed record RuleSetReference(string Id, string Version, string Title, bool Planned, string ContentHash);
+
+/// <summary>The engine that judged the case: its kind as users choose it (<c>nrules</c>, <c>compiled</c>), its name
+/// and version (e.g. NRules 1.0.4). The law is the same whichever engine judged it, so the content hash is too.</summary>
+public sealed record EngineReference(string Kind, string Name, string Version)
+{
+    public override string ToString() => $"{Name} {Version}";
+
+    /// <summary>The informational version of the assembly a type is in, without source-control suffix.</summary>
+    public static string VersionOf(Type type)
+    {
+        var assembly = type.Assembly;
+        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        return (informational ?? assembly.GetName().Version?.ToString() ?? "?").Split('+')[0];
+    }
+}
 
 /// <summary>A legal citation as users see it.</summary>
 public sealed record Citation(string SourceId, string Text, string? Url);

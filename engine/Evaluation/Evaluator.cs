@@ -4,12 +4,13 @@ using EligibilityEngine.RuleSets;
 namespace EligibilityEngine.Evaluation;
 
 /// <summary>
-/// Runs a compiled version over one case: every rule once (refraction), in the precomputed order, reading and writing
-/// the working memory; then builds the decision. Unknown is carried through, never read as false.
+/// What both engines share around the rules themselves: the working memory prepared for a case on a date, and the
+/// decision built from it (texts, missing facts, notices, trace). Unknown is carried through, never read as false.
 /// </summary>
-public static class Evaluator
+internal static class Evaluator
 {
-    public static Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options, IReadOnlyList<string>? notices = null)
+    /// <summary>The working memory for one case as of the peildatum, and the notices about what was left out.</summary>
+    public static (EvaluationState State, IReadOnlyList<string> Notices) Prepare(CompiledRuleSet set, Case @case, DateOnly asOf)
     {
         // As of the peildatum, an application made later has not happened yet, just like later events.
         var futureApplication = @case.Application.Date > asOf;
@@ -17,77 +18,7 @@ public static class Evaluator
         state.Case = futureApplication ? @case with { Application = new Application() } : @case;
         state.AsOfDay = asOf.DayNumber;
         state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
-
-        var missing = Run(set, state, options.MissingFacts);
-        return Build(set, state, asOf, options, missing, Notices(set, ignored, futureApplication, notices));
-    }
-
-    /// <summary>The core loop; returns per-entity missing facts when asked for, allocated only when something was unknown.</summary>
-    private static Missing? Run(CompiledRuleSet set, EvaluationState state, bool captureMissing)
-    {
-        Missing? missing = null;
-        var rules = set.Rules;
-        var results = state.RuleResults;
-        for (var i = 0; i < rules.Length; i++)
-        {
-            var rule = rules[i];
-            state.MissingCount = 0;
-            var result = rule.Condition(state);
-            var truth = result.HasValue ? (result.Value ? EvaluationState.True : EvaluationState.False) : EvaluationState.Unknown;
-            results[i] = truth;
-            if (truth == EvaluationState.Unknown && captureMissing)
-            {
-                missing ??= new Missing(set);
-                missing.CaptureRule(i, state);
-            }
-
-            switch (rule.Kind)
-            {
-                case ConclusionKind.Criterion:
-                    state.Criteria[rule.TargetIndex] = truth;
-                    break;
-                case ConclusionKind.Finding:
-                    // Asserted if any producer is true; unknown if none is true and one is unknown.
-                    ref var finding = ref state.Findings[rule.TargetIndex];
-                    if (truth == EvaluationState.True) finding = EvaluationState.True;
-                    else if (truth == EvaluationState.Unknown && finding != EvaluationState.True) finding = EvaluationState.Unknown;
-                    break;
-            }
-
-            foreach (var outcome in rule.ResolvesOutcomes) ResolveOutcome(set, state, outcome);
-        }
-
-        return missing;
-    }
-
-    /// <summary>
-    /// The first rule of the outcome (in file order) whose condition is true decides its value — unless an earlier
-    /// rule that would give a different value is unknown: then the outcome is undetermined.
-    /// </summary>
-    private static void ResolveOutcome(CompiledRuleSet set, EvaluationState state, int outcome)
-    {
-        var rules = set.Rules;
-        var unknownValues = 0UL;
-        var anyUnknown = false;
-        foreach (var p in set.Outcomes[outcome].Rules)
-        {
-            var value = rules[p].ValueIndex;
-            var result = state.RuleResults[p];
-            if (result == EvaluationState.True)
-            {
-                var blocked = (unknownValues & ~(1UL << value)) != 0;
-                state.Outcomes[outcome] = blocked ? EvaluationState.Undetermined : value;
-                return;
-            }
-
-            if (result == EvaluationState.Unknown)
-            {
-                unknownValues |= 1UL << value;
-                anyUnknown = true;
-            }
-        }
-
-        state.Outcomes[outcome] = anyUnknown ? EvaluationState.Undetermined : EvaluationState.NoValue;
+        return (state, Notices(set, ignored, futureApplication));
     }
 
     /// <summary>The events up to the peildatum, oldest first; equal dates keep their order in the case (stable).</summary>
@@ -112,9 +43,9 @@ public static class Evaluator
         return kept;
     }
 
-    private static IReadOnlyList<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication, IReadOnlyList<string>? extra)
+    private static IReadOnlyList<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication)
     {
-        if (!set.Version.Planned && ignoredEvents == 0 && !futureApplication && extra is not { Count: > 0 }) return [];
+        if (!set.Version.Planned && ignoredEvents == 0 && !futureApplication) return [];
         var notices = new List<string>();
         if (set.Version.Planned)
             notices.Add($"LET OP: dit besluit gebruikt de GEPLANDE regelset '{set.Version.Version}' ({set.Version.Title}). " +
@@ -123,11 +54,13 @@ public static class Evaluator
             notices.Add($"{ignoredEvents} gebeurtenis(sen) na de peildatum zijn buiten beschouwing gelaten.");
         if (futureApplication)
             notices.Add("De aanvraag is gedaan na de peildatum en is daarom buiten beschouwing gelaten.");
-        if (extra is not null) notices.AddRange(extra);
         return notices;
     }
 
-    private static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, Missing? missing, IReadOnlyList<string> notices)
+    /// <summary>The decision from a finished working memory. <paramref name="firingOrder"/> lists the rules (indexes in
+    /// the version's evaluation order) in the order the engine ran them; it makes the trace, when one is asked for.</summary>
+    public static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, MissingRecorder? missing,
+        IReadOnlyList<string> notices, EngineReference engine, IEnumerable<int>? firingOrder)
     {
         var explain = options.Explain;
         var rules = set.Rules;
@@ -184,8 +117,8 @@ public static class Evaluator
             findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
         }
 
-        return new Decision(set.Reference, asOf, outcomes, criteria, findings, MissingFacts(set, criteria, outcomes, missing), notices,
-            options.Trace ? Trace(set, state) : null);
+        return new Decision(set.Reference, engine, asOf, outcomes, criteria, findings, MissingFacts(criteria, outcomes, missing), notices,
+            options.Trace && firingOrder is not null ? Trace(set, state, firingOrder) : null);
     }
 
     private static int FirstTrue(EvaluationState state, int[] rules)
@@ -197,7 +130,7 @@ public static class Evaluator
 
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
-    private static List<MissingFact> MissingFacts(CompiledRuleSet set, CriterionResult[] criteria, OutcomeResult[] outcomes, Missing? missing)
+    private static List<MissingFact> MissingFacts(CriterionResult[] criteria, OutcomeResult[] outcomes, MissingRecorder? missing)
     {
         if (missing is null) return [];
         var affects = new SortedDictionary<string, (string Label, List<string> Affects, bool Outcome)>(StringComparer.Ordinal);
@@ -216,17 +149,17 @@ public static class Evaluator
         return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects, a.Value.Outcome)).ToList();
     }
 
-    private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state)
+    private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state, IEnumerable<int> firingOrder)
     {
         var trace = new List<RuleFiring>(set.Rules.Length);
-        for (var i = 0; i < set.Rules.Length; i++)
+        foreach (var i in firingOrder)
         {
             var rule = set.Rules[i];
             var result = state.RuleResults[i] switch { EvaluationState.True => "waar", EvaluationState.False => "onwaar", _ => "onbekend" };
             var reads = rule.FactsRead
                 .Select(path => new FactReading(path, set.FactReaders.TryGetValue(path, out var read) ? read(state.Case) : EmployeesText(state.Case)))
                 .ToList();
-            trace.Add(new RuleFiring(i + 1, rule.Stratum, rule.Definition.Id, rule.Conclusion, result,
+            trace.Add(new RuleFiring(trace.Count + 1, rule.Stratum, rule.Definition.Id, rule.Conclusion, result,
                 rule.Definition.Kind == ConclusionKind.Criterion || state.RuleResults[i] == EvaluationState.True, reads));
         }
 
@@ -235,64 +168,4 @@ public static class Evaluator
 
     private static string EmployeesText(Case @case) =>
         @case.Municipality.Employees is { } list ? $"{list.Count} dienstbetrekking(en)" : "onbekend";
-
-    /// <summary>Missing facts per rule, expanded through the criteria, findings and outcomes a rule read.</summary>
-    private sealed class Missing(CompiledRuleSet set)
-    {
-        private readonly List<string>?[] _byRule = new List<string>?[set.Rules.Length];
-        private readonly Dictionary<string, string> _labels = [];
-
-        public void CaptureRule(int rule, EvaluationState state)
-        {
-            var paths = new List<string>();
-            for (var k = 0; k < state.MissingCount; k++)
-            {
-                var leaf = set.Leaves[state.MissingLeaves[k]];
-                switch (leaf.Kind)
-                {
-                    case LeafKind.Fact:
-                        AddPath(paths, leaf.Path, leaf.Label);
-                        break;
-                    case LeafKind.TableRow:
-                        var detail = state.MissingDetails[k];
-                        AddPath(paths, $"{leaf.Path}[{detail}]", $"{leaf.Label} ({detail}) ontbreekt in de tabel");
-                        break;
-                    case LeafKind.Criterion:
-                        AddAll(paths, ForRule(set.Criteria[leaf.Index].Rule));
-                        break;
-                    case LeafKind.Finding:
-                        AddAll(paths, ForRules(set.Findings[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
-                        break;
-                    case LeafKind.Outcome:
-                        AddAll(paths, ForRules(set.Outcomes[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
-                        break;
-                }
-            }
-
-            _byRule[rule] = paths;
-        }
-
-        public IReadOnlyList<string> ForRule(int rule) => _byRule[rule] ?? [];
-
-        public IReadOnlyList<string> ForRules(IEnumerable<int> rules)
-        {
-            var paths = new List<string>();
-            foreach (var r in rules) AddAll(paths, ForRule(r));
-            return paths;
-        }
-
-        public string LabelOf(string path) => _labels.GetValueOrDefault(path, path);
-
-        private void AddPath(List<string> paths, string path, string label)
-        {
-            _labels.TryAdd(path, label);
-            if (!paths.Contains(path)) paths.Add(path);
-        }
-
-        private static void AddAll(List<string> paths, IEnumerable<string> more)
-        {
-            foreach (var p in more)
-                if (!paths.Contains(p)) paths.Add(p);
-        }
-    }
 }

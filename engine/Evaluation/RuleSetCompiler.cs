@@ -100,6 +100,12 @@ public static class RuleSetCompiler
                 ValueIndex = valueIndex,
                 Explanations = templates,
                 FactsRead = compiler.FactsRead.ToList(),
+                Reads = compiler.Dependencies.Select(d => (d.Kind, d.Kind switch
+                {
+                    ConclusionKind.Criterion => criteria[d.Target],
+                    ConclusionKind.Finding => findings[d.Target],
+                    _ => outcomes[d.Target].Item1,
+                })).Distinct().ToList(),
                 FileIndex = index,
             });
         }

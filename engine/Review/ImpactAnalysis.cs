@@ -9,14 +9,15 @@ namespace EligibilityEngine.Review;
 /// </summary>
 public static class ImpactAnalysis
 {
-    public static ImpactReport Run(CompiledRuleSet from, CompiledRuleSet to, IReadOnlyList<NamedCase> cases, ImpactDates dates)
+    public static ImpactReport Run(IDecisionEngine engine, CompiledRuleSet from, CompiledRuleSet to, IReadOnlyList<NamedCase> cases, ImpactDates dates)
     {
         dates.Check(from, to);
         from.CompileNow();
         to.CompileNow();
+        Task.WaitAll(engine.PrepareAsync(from), engine.PrepareAsync(to));
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
         var results = new (ChangedCase? Changed, FailedCase? Failed)[cases.Count];
-        Parallel.For(0, cases.Count, i => results[i] = Compare(from, to, cases[i], dates, changedRules));
+        Parallel.For(0, cases.Count, i => results[i] = Compare(engine, from, to, cases[i], dates, changedRules));
 
         var changed = results.Select(r => r.Changed).OfType<ChangedCase>().ToList();
         var failed = results.Select(r => r.Failed).OfType<FailedCase>().ToList();
@@ -26,18 +27,18 @@ public static class ImpactAnalysis
             .OrderBy(t => from.Canonical.Outcomes.ToList().FindIndex(o => o.Id == t.Outcome))
             .ThenByDescending(t => t.Cases).ThenBy(t => t.Before, StringComparer.Ordinal).ThenBy(t => t.After, StringComparer.Ordinal)
             .ToList();
-        return new ImpactReport(from.Reference, to.Reference, dates.Describe(from, to), cases.Count,
+        return new ImpactReport(from.Reference, to.Reference, engine.Reference, dates.Describe(from, to), cases.Count,
             cases.Count - changed.Count - failed.Count, transitions, changed, failed);
     }
 
     private static (ChangedCase?, FailedCase?) Compare(
-        CompiledRuleSet from, CompiledRuleSet to, NamedCase @case, ImpactDates dates, IReadOnlyDictionary<string, ChangeKind> changedRules)
+        IDecisionEngine engine, CompiledRuleSet from, CompiledRuleSet to, NamedCase @case, ImpactDates dates, IReadOnlyDictionary<string, ChangeKind> changedRules)
     {
         if (dates.For(from, @case.AsOf) is not { } fromAsOf || dates.For(to, @case.AsOf) is not { } toAsOf)
             return (null, new FailedCase(@case.Name, "de casus heeft geen peildatum (as_of); geef er een op met --as-of"));
 
-        var before = Evaluator.Evaluate(from, @case.Case, fromAsOf, EvaluationOptions.Minimal);
-        var after = Evaluator.Evaluate(to, @case.Case, toAsOf, EvaluationOptions.Minimal);
+        var before = engine.Evaluate(from, @case.Case, fromAsOf, EvaluationOptions.Minimal);
+        var after = engine.Evaluate(to, @case.Case, toAsOf, EvaluationOptions.Minimal);
         // An outcome only one version has is part of the change (the 2017 duty is new for every case); a criterion only
         // one version has is not: the outcomes it feeds show its effect, and listing it for every case would bury that.
         var outcomes = Changes(before.Outcomes, after.Outcomes, o => o.Id, o => o.Value, o => o.RuleId, oneSided: true);

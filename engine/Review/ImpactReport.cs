@@ -22,11 +22,12 @@ public sealed record FailedCase(string Name, string Reason);
 
 /// <summary>
 /// Whose decisions a law change changes (impactanalyse): every case judged under both versions, the changed ones
-/// grouped by outcome transition and listed one by one.
+/// grouped by outcome transition and listed one by one, and the engine that judged them.
 /// </summary>
 public sealed record ImpactReport(
     RuleSetReference From,
     RuleSetReference To,
+    EngineReference Engine,
     string Dates,
     int Cases,
     int Unchanged,

@@ -10,10 +10,11 @@ namespace EligibilityEngine.RuleSets;
 /// </summary>
 public sealed class RuleLibrary
 {
-    private RuleLibrary(string directory, IReadOnlyList<CompiledRuleSet> versions)
+    private RuleLibrary(string directory, IReadOnlyList<CompiledRuleSet> versions, IDecisionEngine engine)
     {
         Directory = directory;
         Versions = versions;
+        Engine = engine;
     }
 
     public string Directory { get; }
@@ -23,15 +24,23 @@ public sealed class RuleLibrary
 
     public IEnumerable<CompiledRuleSet> InForce => Versions.Where(v => !v.Version.Planned);
 
+    /// <summary>The engine that judges cases with these versions.</summary>
+    public IDecisionEngine Engine { get; }
+
+    /// <summary>Completes when the engine can judge every version without further preparation (for NRules: every
+    /// version's session factory is built).</summary>
+    public Task PrepareAsync() => Task.WhenAll(Versions.Select(Engine.PrepareAsync));
+
     /// <summary>Loads, validates and compiles every version in a folder; throws with every problem found.</summary>
-    public static RuleLibrary Load(string directory, CompileMode mode = CompileMode.Tiered)
+    public static RuleLibrary Load(string directory, CompileMode mode = CompileMode.Tiered, EngineKind engine = EngineKind.NRules)
     {
-        var (library, diagnostics) = TryLoad(directory, mode);
+        var (library, diagnostics) = TryLoad(directory, mode, engine);
         return library ?? throw new InvalidInputException($"the rule set in '{directory}' has {diagnostics.Count} error(s)", diagnostics);
     }
 
     /// <summary>Loads a folder and returns the library, or null with every problem found (for `eligibility validate`).</summary>
-    public static (RuleLibrary? Library, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(string directory, CompileMode mode = CompileMode.Tiered)
+    public static (RuleLibrary? Library, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(string directory, CompileMode mode = CompileMode.Tiered,
+        EngineKind engine = EngineKind.NRules)
     {
         var diagnostics = new DiagnosticBag();
         if (!System.IO.Directory.Exists(directory))
@@ -49,7 +58,7 @@ public sealed class RuleLibrary
         var versions = RuleSetComposer.Compose(files, diagnostics);
         var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics, mode)).ToList();
         if (diagnostics.HasErrors) return (null, Deduplicate(diagnostics.Items));
-        return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList()), []);
+        return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList(), DecisionEngines.Create(engine)), []);
     }
 
     // A problem in an inherited rule is found again in every version that inherits it; report it once.
@@ -109,7 +118,7 @@ public sealed class RuleLibrary
     public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null)
     {
         options ??= EvaluationOptions.Default;
-        var decision = Evaluator.Evaluate(Select(asOf, version), @case, asOf, options);
+        var decision = Engine.Evaluate(Select(asOf, version), @case, asOf, options);
         return options.Timeline && @case.Events.Count > 0
             ? decision with { Timeline = Evaluation.Timeline.Build(this, @case, asOf, version) }
             : decision;

@@ -12,6 +12,7 @@ public static class DecisionMapper
         {
             RuleSet = Reference(d.RuleSet),
             AsOf = d.AsOf.ToString("yyyy-MM-dd"),
+            Engine = Engine(d.Engine),
         };
         foreach (var o in d.Outcomes)
         {
@@ -61,4 +62,6 @@ public static class DecisionMapper
         new() { Id = r.Id, Version = r.Version, Title = r.Title, Planned = r.Planned, ContentHash = r.ContentHash };
 
     private static V1.Citation Cite(Citation c) => new() { SourceId = c.SourceId, Text = c.Text, Url = c.Url ?? "" };
+
+    public static V1.EngineReference Engine(EngineReference e) => new() { Kind = e.Kind, Name = e.Name, Version = e.Version };
 }

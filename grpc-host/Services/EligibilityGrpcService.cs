@@ -118,7 +118,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var report = Review.ImpactAnalysis.Run(from, to, cases, dates);
+            var report = Review.ImpactAnalysis.Run(library.Engine, from, to, cases, dates);
             logger.LogInformation("Impact {From} -> {To}: {Changed} of {Cases} decisions change, in {Elapsed} ms",
                 from.Reference.ContentHash[..12], to.Reference.ContentHash[..12], report.Changed.Count, report.Cases,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

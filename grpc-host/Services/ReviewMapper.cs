@@ -27,6 +27,7 @@ public static class ReviewMapper
         {
             From = DecisionMapper.Reference(report.From), To = DecisionMapper.Reference(report.To), AsOf = report.Dates,
             Cases = report.Cases, Unchanged = report.Unchanged, Markdown = ImpactMarkdown.Render(report),
+            Engine = DecisionMapper.Engine(report.Engine),
         };
         response.Transitions.Add(report.Transitions.Select(t => new V1.OutcomeTransition { Outcome = t.Outcome, Before = t.Before, After = t.After, Cases = t.Cases }));
         response.Changed.Add(report.Changed.Select(c => new V1.ChangedCase

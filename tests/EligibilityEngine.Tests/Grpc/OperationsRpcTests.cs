@@ -12,13 +12,18 @@ namespace EligibilityEngine.Tests.Grpc;
 public sealed class OperationsRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]
-    public async Task Health_is_not_serving_until_the_rule_sets_are_loaded()
+    public async Task Health_is_not_serving_until_the_rule_sets_are_loaded_and_the_engine_is_ready()
     {
-        var holder = new RuleLibraryHolder(Options.Create(new RulesOptions { Directory = RepositoryPaths.Rules }), NullLogger<RuleLibraryHolder>.Instance);
+        var holder = new RuleLibraryHolder(Options.Create(new RulesOptions { Directory = RepositoryPaths.Rules, WatchForChanges = false }),
+            Options.Create(new EngineOptions()), NullLogger<RuleLibraryHolder>.Instance);
         var check = new RulesLoadedCheck(holder);
 
         (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Unhealthy);
         await holder.StartAsync(CancellationToken.None);
+        // The NRules session factories are built in the background after start-up; health waits for them.
+        var ready = System.Diagnostics.Stopwatch.StartNew();
+        while ((await check.CheckHealthAsync(new HealthCheckContext())).Status != HealthStatus.Healthy && ready.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(20);
         (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
     }
 

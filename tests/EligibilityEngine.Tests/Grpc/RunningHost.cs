@@ -1,5 +1,6 @@
 using EligibilityEngine.GrpcHost;
 using EligibilityEngine.Tests.Support;
+using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 
@@ -47,6 +48,20 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         Channel = GrpcChannel.ForAddress(GrpcAddress);
         JsonAddress = new Uri($"http://127.0.0.1:{jsonPort}");
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>As a load balancer would: the host takes calls once its health service says SERVING (the engine is
+    /// prepared for every version in the background after start-up).</summary>
+    private async Task WaitUntilServingAsync()
+    {
+        var health = new Health.HealthClient(Channel);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException("the host did not report SERVING within 30 s");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Stops the host the way SIGTERM does: no new calls, calls in flight finish.</summary>

@@ -31,8 +31,8 @@ public sealed class CaseCorpusTests : IDisposable
         fromCsv.Name.ShouldBe("omzetting-en-terugval");
         fromCsv.AsOf.ShouldBe(fromYaml.AsOf);
         var set = RealRules.Library.Resolve("2017-01-01");
-        var csvDecision = Evaluator.Evaluate(set, fromCsv.Case, fromCsv.AsOf!.Value, EvaluationOptions.Default);
-        var yamlDecision = Evaluator.Evaluate(set, fromYaml.Case, fromYaml.AsOf!.Value, EvaluationOptions.Default);
+        var csvDecision = CompiledEngine.Instance.Evaluate(set, fromCsv.Case, fromCsv.AsOf!.Value, EvaluationOptions.Default);
+        var yamlDecision = CompiledEngine.Instance.Evaluate(set, fromYaml.Case, fromYaml.AsOf!.Value, EvaluationOptions.Default);
         csvDecision.Outcomes.ShouldBe(yamlDecision.Outcomes);
         csvDecision.Criteria.ShouldBe(yamlDecision.Criteria);
         fromCsv.Case.Events.ShouldBe(fromYaml.Case.Events);

@@ -11,7 +11,7 @@ public sealed class ImpactAnalysisTests
     private static readonly IReadOnlyList<NamedCase> Samples = CaseCorpus.Load(RepositoryPaths.Samples);
 
     private static ImpactReport Impact(string from, string to, string asOf = "case") =>
-        ImpactAnalysis.Run(RealRules.Library.Resolve(from), RealRules.Library.Resolve(to), Samples, ImpactDates.Parse(asOf));
+        ImpactAnalysis.Run(RealRules.Library.Engine, RealRules.Library.Resolve(from), RealRules.Library.Resolve(to), Samples, ImpactDates.Parse(asOf));
 
     [Fact]
     public void Simpel_switchen_changes_exactly_the_decisions_of_the_three_people_who_left_beschut_werk_for_the_banenafspraak()
@@ -97,7 +97,7 @@ public sealed class ImpactAnalysisTests
     {
         var cases = new[] { new NamedCase("zonder-peildatum", Samples[0].Case, null) };
 
-        var report = ImpactAnalysis.Run(RealRules.Library.Resolve("2024-01-01"), RealRules.Library.Resolve("2026-01-01"), cases, ImpactDates.Parse("case"));
+        var report = ImpactAnalysis.Run(RealRules.Library.Engine, RealRules.Library.Resolve("2024-01-01"), RealRules.Library.Resolve("2026-01-01"), cases, ImpactDates.Parse("case"));
 
         report.Failed.ShouldBe([new FailedCase("zonder-peildatum", "de casus heeft geen peildatum (as_of); geef er een op met --as-of")]);
         report.Unchanged.ShouldBe(0);

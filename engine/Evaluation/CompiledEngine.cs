@@ -1,0 +1,62 @@
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Evaluation;
+
+/// <summary>
+/// The project's compiled forward-chaining evaluator: every rule once (refraction), in the precomputed strata order,
+/// reading and writing the working memory. The reference the NRules engine is proven equal to, and the fast path.
+/// </summary>
+public sealed class CompiledEngine : IDecisionEngine
+{
+    public static CompiledEngine Instance { get; } = new();
+
+    private CompiledEngine()
+    {
+    }
+
+    public EngineReference Reference { get; } = new("compiled", "EligibilityEngine compiled evaluator", EngineReference.VersionOf(typeof(CompiledEngine)));
+
+    public Task PrepareAsync(CompiledRuleSet set) => Task.CompletedTask;
+
+    public Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options)
+    {
+        var (state, notices) = Evaluator.Prepare(set, @case, asOf);
+        var missing = Run(set, state, options.MissingFacts);
+        return Evaluator.Build(set, state, asOf, options, missing, notices, Reference, options.Trace ? Enumerable.Range(0, set.Rules.Length) : null);
+    }
+
+    /// <summary>The core loop; returns per-rule missing facts when asked for, allocated only when something was unknown.</summary>
+    private static MissingRecorder? Run(CompiledRuleSet set, EvaluationState state, bool captureMissing)
+    {
+        MissingRecorder? missing = null;
+        var rules = set.Rules;
+        var results = state.RuleResults;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            state.MissingCount = 0;
+            var truth = Conclusions.Truth(rule.Condition(state));
+            results[i] = truth;
+            if (truth == EvaluationState.Unknown && captureMissing)
+            {
+                missing ??= new MissingRecorder(set);
+                missing.CaptureRule(i, state);
+            }
+
+            switch (rule.Kind)
+            {
+                case ConclusionKind.Criterion:
+                    state.Criteria[rule.TargetIndex] = truth;
+                    break;
+                case ConclusionKind.Finding:
+                    state.Findings[rule.TargetIndex] = Conclusions.CombineFinding(state.Findings[rule.TargetIndex], truth);
+                    break;
+            }
+
+            foreach (var outcome in rule.ResolvesOutcomes) state.Outcomes[outcome] = Conclusions.ResolveOutcome(set, results, outcome);
+        }
+
+        return missing;
+    }
+}
