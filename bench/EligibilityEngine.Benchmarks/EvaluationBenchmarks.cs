@@ -2,11 +2,13 @@ using BenchmarkDotNet.Attributes;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
+using EligibilityEngine.NRules;
 using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 
-/// <summary>One decision for a realistic case (history of six events, own re-application) with the 2017 rule set.</summary>
+/// <summary>One decision for a realistic case (history of six events, own re-application) with the 2017 rule set, by the
+/// hand-written baseline, the compiled engine and the NRules engine.</summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
 {
@@ -15,6 +17,7 @@ public class EvaluationBenchmarks
     private Case _case = null!;
     private Dictionary<(string, int), int> _quota = null!;
     private readonly EvaluationOptions _core = EvaluationOptions.Minimal;
+    private readonly NRulesEngine _nrules = new();
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +34,9 @@ public class EvaluationBenchmarks
         var expected = new HandWrittenBeschutWerk.Result(engine.Outcome("advies").Value, engine.Outcome("ontvankelijkheid").Value,
             engine.Outcome("gemeentelijke_plicht").Value, engine.Outcome("levensloop").Value, engine.Outcome("loonkostensubsidie").Value);
         if (hand != expected) throw new InvalidOperationException($"hand-written {hand} differs from engine {expected}");
+        var nrules = _nrules.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
+        if (nrules.Outcomes.Select(o => o.Value).SequenceEqual(engine.Outcomes.Select(o => o.Value)) is false)
+            throw new InvalidOperationException("the NRules engine decides otherwise than the compiled engine");
     }
 
     [Benchmark(Baseline = true)]
@@ -44,4 +50,13 @@ public class EvaluationBenchmarks
 
     [Benchmark]
     public Decision EngineWithExplanationsAndTrace() => CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, EvaluationOptions.WithTrace);
+
+    [Benchmark]
+    public Decision NRulesOutcomesAndStatuses() => _nrules.Evaluate(_rules, _case, AsOf, _core);
+
+    [Benchmark]
+    public Decision NRulesWithDutchExplanations() => _nrules.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
+
+    [Benchmark]
+    public Decision NRulesWithExplanationsAndTrace() => _nrules.Evaluate(_rules, _case, AsOf, EvaluationOptions.WithTrace);
 }

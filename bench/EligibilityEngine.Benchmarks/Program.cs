@@ -3,7 +3,7 @@ using EligibilityEngine.Benchmarks;
 
 // From the repository root:
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
-//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10    (sustained, one thread)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules]  (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
 if (args is ["grpc-body", var file])
@@ -20,7 +20,8 @@ if (args is ["impact-corpus", var n, var corpus])
 
 if (args is ["throughput", ..])
 {
-    Throughput.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10));
+    Throughput.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+        args.Length > 2 ? EligibilityEngine.Evaluation.DecisionEngines.Parse(args[2]) ?? throw new ArgumentException("engine: compiled or nrules") : EligibilityEngine.Evaluation.EngineKind.Compiled);
     return;
 }
 

@@ -7,7 +7,7 @@ namespace EligibilityEngine.NRules;
 
 /// <summary>The case being judged (the only fact inserted from outside), with the working memory the conditions read
 /// and the conclusions are mirrored into for the decision.</summary>
-internal sealed class CaseFact(CompiledRuleSet set, EvaluationState state, bool captureMissing)
+internal sealed class CaseFact(NRulesTranslation translation, EvaluationState state, bool captureMissing)
 {
     public EvaluationState State { get; } = state;
 
@@ -16,10 +16,16 @@ internal sealed class CaseFact(CompiledRuleSet set, EvaluationState state, bool 
 
     public MissingRecorder? Missing { get; private set; }
 
+    /// <summary>Per finding, how many of its rules have yet to fire.</summary>
+    public int[] FindingRulesToFire { get; } = (int[])translation.FindingRules.Clone();
+
+    /// <summary>Per outcome, how many of its rules have yet to fire.</summary>
+    public int[] OutcomeRulesToFire { get; } = (int[])translation.OutcomeRules.Clone();
+
     public void CaptureMissing(int rule)
     {
         if (!captureMissing) return;
-        Missing ??= new MissingRecorder(set);
+        Missing ??= new MissingRecorder(translation.Set);
         Missing.CaptureRule(rule, State);
     }
 }
@@ -29,6 +35,10 @@ internal abstract class ConclusionFact(int index)
 {
     /// <summary>Index of the criterion, finding or outcome in the version.</summary>
     public int Index { get; } = index;
+
+    // Identity stays reference equality; a hash from the index spares the runtime's slower identity hash of a new
+    // object on NRules' working-memory lookups.
+    public override int GetHashCode() => Index;
 
     /// <summary>Puts the concluded value where the condition code reads it.</summary>
     public abstract void WriteTo(EvaluationState state);
@@ -50,14 +60,4 @@ internal sealed class FindingFact(int index, byte truth) : ConclusionFact(index)
 internal sealed class OutcomeFact(int index, int value) : ConclusionFact(index)
 {
     public override void WriteTo(EvaluationState state) => state.Outcomes[Index] = value;
-}
-
-/// <summary>One rule's three-valued result, for a finding or outcome that more than one rule concludes: its resolver
-/// rule joins the results of all of them.</summary>
-internal sealed class RuleResultFact(int rule, byte truth)
-{
-    /// <summary>Index of the rule in the version's evaluation order.</summary>
-    public int Rule { get; } = rule;
-
-    public byte Truth { get; } = truth;
 }

@@ -12,7 +12,7 @@ namespace EligibilityEngine.NRules;
 /// </summary>
 public sealed class NRulesEngine : IDecisionEngine
 {
-    private readonly ConditionalWeakTable<CompiledRuleSet, Lazy<ISessionFactory>> _factories = new();
+    private readonly ConditionalWeakTable<CompiledRuleSet, Lazy<NRulesTranslation>> _translations = new();
     private readonly Func<bool?, byte> _truth;
 
     public NRulesEngine() : this(Conclusions.Truth)
@@ -25,22 +25,20 @@ public sealed class NRulesEngine : IDecisionEngine
 
     public EngineReference Reference { get; } = new("nrules", "NRules", EngineReference.VersionOf(typeof(ISession)));
 
-    public Task PrepareAsync(CompiledRuleSet set) => Task.Run(() => Factory(set));
+    public Task PrepareAsync(CompiledRuleSet set) => Task.Run(() => Translation(set));
 
     public Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options)
     {
+        var translation = Translation(set);
         var (state, notices) = Evaluator.Prepare(set, @case, asOf);
-        var caseFact = new CaseFact(set, state, options.MissingFacts);
-        var session = Factory(set).CreateSession();
+        var caseFact = new CaseFact(translation, state, options.MissingFacts);
+        var session = translation.Factory.CreateSession();
         List<int>? firingOrder = null;
         if (options.Trace)
         {
+            // The trace is NRules' own account of what it fired, in its order.
             firingOrder = [];
-            var ruleIndex = RuleIndex(set);
-            session.Events.RuleFiredEvent += (_, e) =>
-            {
-                if (ruleIndex.TryGetValue(e.Rule.Name, out var index)) firingOrder.Add(index);
-            };
+            session.Events.RuleFiredEvent += (_, e) => firingOrder.Add(translation.RuleIndex[e.Rule.Name]);
         }
 
         session.Insert(caseFact);
@@ -50,9 +48,6 @@ public sealed class NRulesEngine : IDecisionEngine
         return Evaluator.Build(set, state, asOf, options, caseFact.Missing, notices, Reference, firingOrder);
     }
 
-    private ISessionFactory Factory(CompiledRuleSet set) =>
-        _factories.GetValue(set, s => new Lazy<ISessionFactory>(() => NRulesTranslator.Compile(s, _truth))).Value;
-
-    private static Dictionary<string, int> RuleIndex(CompiledRuleSet set) =>
-        set.Rules.Select((r, i) => (r.Definition.Id, i)).ToDictionary(x => x.Id, x => x.i);
+    private NRulesTranslation Translation(CompiledRuleSet set) =>
+        _translations.GetValue(set, s => new Lazy<NRulesTranslation>(() => NRulesTranslator.Translate(s, _truth))).Value;
 }

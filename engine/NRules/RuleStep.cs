@@ -1,4 +1,5 @@
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.NRules;
 
@@ -10,25 +11,13 @@ internal sealed class RuleStep
     /// <summary>Index of the rule in the version's evaluation order.</summary>
     public required int Rule { get; init; }
 
-    public required StepConclusion Conclusion { get; init; }
+    public CompiledRule Definition => Set.Rules[Rule];
+
+    /// <summary>Whether another rule reads this rule's criterion, finding or outcome, so that the conclusion must be a
+    /// fact in NRules' working memory for that rule to join on. A conclusion nobody reads is kept for the decision only.</summary>
+    public required bool ConclusionIsRead { get; init; }
 
     /// <summary>How a condition's result becomes a truth value: Kleene's three values, unknown kept unknown. (Only the
     /// differential suite's negative control puts a deliberate slip here.)</summary>
     public required Func<bool?, byte> Truth { get; init; }
-}
-
-/// <summary>How a rule's result reaches its conclusion.</summary>
-internal enum StepConclusion
-{
-    /// <summary>The rule decides a criterion (a criterion has exactly one rule).</summary>
-    Criterion,
-
-    /// <summary>The rule is the only one concluding its finding.</summary>
-    OnlyFindingRule,
-
-    /// <summary>The rule is the only one concluding its outcome.</summary>
-    OnlyOutcomeRule,
-
-    /// <summary>Other rules conclude the same finding or outcome: a resolver rule joins all their results.</summary>
-    SharedWithOthers,
 }
