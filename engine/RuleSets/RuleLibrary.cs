@@ -27,6 +27,9 @@ public sealed class RuleLibrary
     /// <summary>The engine that judges cases with these versions.</summary>
     public IDecisionEngine Engine { get; }
 
+    /// <summary>The same versions judged by another engine.</summary>
+    public RuleLibrary With(IDecisionEngine engine) => new(Directory, Versions, engine);
+
     /// <summary>Completes when the engine can judge every version without further preparation (for NRules: every
     /// version's session factory is built).</summary>
     public Task PrepareAsync() => Task.WhenAll(Versions.Select(Engine.PrepareAsync));
