@@ -64,7 +64,8 @@ public static class DecisionText
 
         if (d.Trace is { } trace)
         {
-            b.AppendLine().AppendLine(fullTrace ? "Alle regels in volgorde van uitvoering" : "Toegepaste regels in volgorde van uitvoering (--full-trace toont alle)");
+            b.AppendLine().AppendLine((fullTrace ? "Alle regels" : "Toegepaste regels") + $" in de volgorde waarin {d.Engine} ze uitvoerde" +
+                                      (fullTrace ? "" : " (--full-trace toont alle)"));
             foreach (var r in trace.Where(r => fullTrace || r.Fired))
             {
                 var reads = r.Reads.Count == 0 ? "" : " — gelezen: " + string.Join("; ", r.Reads.Select(x => $"{x.Path} = {x.Value}"));

@@ -42,6 +42,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_names_NRules_and_the_compiled_engine_gives_the_same_decision_apart_from_the_engine()
+    {
+        var (exit, nrules, _) = Run("evaluate", Sample("positief-advies.yaml"), "--rules", RepositoryPaths.Rules);
+        var (compiledExit, compiled, _) = Run("evaluate", Sample("positief-advies.yaml"), "--rules", RepositoryPaths.Rules, "--engine", "compiled");
+
+        (exit, compiledExit).ShouldBe((0, 0));
+        nrules.ShouldContain("\nBeoordeeld door: NRules 1.0.4\n");
+        compiled.ShouldContain("\nBeoordeeld door: EligibilityEngine compiled evaluator ");
+        // Everything up to the trace is the decision; the trace lists the rules in the order each engine ran them.
+        string Decision(string text) => string.Join('\n', text[..text.IndexOf("Toegepaste regels", StringComparison.Ordinal)].Split('\n')
+            .Where(line => !line.StartsWith("Beoordeeld door:", StringComparison.Ordinal)));
+        Decision(compiled).ShouldBe(Decision(nrules));
+        nrules.ShouldContain("Toegepaste regels in de volgorde waarin NRules 1.0.4 ze uitvoerde");
+    }
+
+    [Fact]
+    public void An_unknown_engine_is_a_usage_error_that_names_the_choices()
+    {
+        var (exit, _, error) = Run("evaluate", Sample("positief-advies.yaml"), "--engine", "drools");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("--engine must be nrules or compiled, not 'drools'");
+    }
+
+    [Fact]
     public void Missing_facts_that_change_no_outcome_are_listed_apart_from_those_an_outcome_waits_for()
     {
         // Converted to the banenafspraak, no new application: every outcome follows from the history, and the advice

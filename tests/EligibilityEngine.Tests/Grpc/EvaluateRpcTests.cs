@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
+using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Grpc;
 
@@ -28,6 +29,19 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
     };
 
     [Fact]
+    public async Task A_host_configured_with_the_compiled_engine_gives_the_same_decision_and_names_that_engine()
+    {
+        await using var compiled = await RunningHost.StartAsync(RepositoryPaths.Rules, "--Engine:Kind=compiled");
+        var byCompiled = (await new EligibilityService.EligibilityServiceClient(compiled.Channel).EvaluateAsync(PositiveAdvice())).Decision;
+        var byNRules = (await Client.EvaluateAsync(PositiveAdvice())).Decision;
+
+        byCompiled.Engine.Kind.ShouldBe("compiled");
+        byCompiled.Engine.Name.ShouldBe("EligibilityEngine compiled evaluator");
+        byCompiled.Engine = byNRules.Engine = null;
+        byCompiled.ShouldBe(byNRules);
+    }
+
+    [Fact]
     public async Task Evaluate_returns_the_explainable_decision()
     {
         var response = await Client.EvaluateAsync(PositiveAdvice());
@@ -36,6 +50,7 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         var d = response.Decision;
         d.RuleSet.Version.ShouldBe("2017-01-01");
         d.RuleSet.ContentHash.Length.ShouldBe(64);
+        d.Engine.ShouldBe(new EngineReference { Kind = "nrules", Name = "NRules", Version = "1.0.4" });
         d.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("positief");
         var duty = d.Outcomes.Single(o => o.Id == "gemeentelijke_plicht");
         duty.Value.ShouldBe("plicht_tot_aanbod");

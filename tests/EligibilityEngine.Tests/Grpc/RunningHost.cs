@@ -25,14 +25,14 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     public Task InitializeAsync() => StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
 
     /// <summary>A host of its own, for a test that changes its rules folder or stops it.</summary>
-    public static async Task<RunningHost> StartAsync(string rulesDirectory)
+    public static async Task<RunningHost> StartAsync(string rulesDirectory, params string[] settings)
     {
         var host = new RunningHost();
-        await host.StartOnAsync(rulesDirectory, watchForChanges: true);
+        await host.StartOnAsync(rulesDirectory, watchForChanges: true, settings);
         return host;
     }
 
-    private async Task StartOnAsync(string rulesDirectory, bool watchForChanges)
+    private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
         int grpcPort = FreePort(), jsonPort = FreePort();
         _app = EligibilityHost.Build(
@@ -43,6 +43,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             $"--Rules:WatchForChanges={watchForChanges}",
             "--Rules:ReloadDelayMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ]);
         await _app.StartAsync();
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
