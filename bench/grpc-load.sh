@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Load test of the gRPC host (not run in CI): unary Evaluate with a realistic case, 60 s, 64 concurrent streams, on
 # this machine with client and server sharing its 2 cores. Prints throughput, p50/p99 latency, errors and the
-# host's memory before and after. Usage: bash bench/grpc-load.sh [seconds] [concurrency]
+# host's memory before and after. Usage: bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 clients=${2:-64}
+engine=${3:-nrules}
 port=5392
 out=artifacts/load
 mkdir -p "$out"
@@ -14,11 +15,14 @@ command -v h2load >/dev/null || { apt-get update -qq && apt-get install -y -qq n
 dotnet build -c Release bench/EligibilityEngine.Benchmarks -v q -nologo   # builds the host too (project reference)
 dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.Benchmarks.dll grpc-body "$out/evaluate.bin"
 # Per-request logging is switched down to warnings for the run: the log line per decision is not what is measured.
+# The rule-set holder still logs when the engine is ready, which is when the host reports SERVING.
 dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$port \
-  --Logging:LogLevel:Default=Warning > "$out/host.log" 2>&1 &
+  --Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logging:LogLevel:EligibilityEngine.GrpcHost.RuleLibraryHolder=Information \
+  > "$out/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -s --http2-prior-knowledge -o /dev/null "http://127.0.0.1:$port" && break; sleep 1; done
+for _ in $(seq 1 60); do grep -q "ready for .* versions" "$out/host.log" && curl -s --http2-prior-knowledge -o /dev/null "http://127.0.0.1:$port" && break; sleep 1; done
+echo "engine: $(grep -o 'Engine [^"]* ready for [0-9]* versions in [0-9]* ms' "$out/host.log")"
 
 url=http://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
 headers=(-H 'content-type: application/grpc' -H 'te: trailers')

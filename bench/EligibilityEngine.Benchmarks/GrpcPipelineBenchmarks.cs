@@ -19,10 +19,13 @@ public class GrpcPipelineBenchmarks
     private RuleLibrary _library = null!;
     private byte[] _request = null!;
 
+    [Params(EngineKind.NRules, EngineKind.Compiled)]
+    public EngineKind Engine { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled);
+        _library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled, Engine);
         _request = GrpcRequestBody.Request().ToByteArray();
     }
 

@@ -5,6 +5,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules]  (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
 if (args is ["grpc-body", var file])
 {
@@ -15,6 +16,12 @@ if (args is ["grpc-body", var file])
 if (args is ["impact-corpus", var n, var corpus])
 {
     ImpactCorpus.Write(corpus, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["startup", var runs, ..])
+{
+    HostStartup.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? args[2] : "nrules");
     return;
 }
 
