@@ -9,7 +9,8 @@ public static class DecisionText
     public static string Render(Decision d, bool fullTrace)
     {
         var b = new StringBuilder();
-        b.AppendLine($"Besluit beschut werk — peildatum {DutchFormat.Date(d.AsOf)}");
+        // Not a besluit: UWV gives the advice, the college makes the besluit (the determination). This is what the rules say.
+        b.AppendLine($"Beoordeling beschut werk naar de regels — peildatum {DutchFormat.Date(d.AsOf)}");
         b.AppendLine($"Regelset: {d.RuleSet.Id} versie {d.RuleSet.Version}{(d.RuleSet.Planned ? " (GEPLAND — geen geldend recht)" : "")}");
         b.AppendLine($"  {d.RuleSet.Title}");
         b.AppendLine($"  sha256 {d.RuleSet.ContentHash}");

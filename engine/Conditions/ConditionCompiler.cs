@@ -85,7 +85,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         var name = node.Name;
         if (_items.TryPeek(out var item) && !name.Contains('.'))
         {
-            if (item.Fields.TryGetValue(name, out var field)) return new(field.Read(item.Item), field.Type);
+            // An event or employee field that is unknown is a missing fact like any other.
+            if (item.Fields.TryGetValue(name, out var field)) return new(Track(field.Read(item.Item), ItemLeaf(item.Collection, field)), field.Type);
             Error(node, $"'{name}' is not a field of {item.Collection} (fields: {string.Join(", ", item.Fields.Keys)})");
             return null;
         }
@@ -136,6 +137,11 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     private Expression TruthRead(string array, int index, int leaf) =>
         Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Truth), null,
             Expression.Property(State, array), Expression.Constant(index), State, Expression.Constant(leaf));
+
+    /// <summary>The missing-fact leaf of a field of the events of one type, or of the employees.</summary>
+    private int ItemLeaf(string collection, FactField field) => collection == FactModel.EmployeesCollection
+        ? scope.Leaf(LeafKind.Fact, $"municipality.employees.{field.Path}", $"{field.DutchLabel} van een dienstbetrekking beschut werk")
+        : scope.Leaf(LeafKind.Fact, $"events.{collection}.{field.Path}", $"{field.DutchLabel} bij gebeurtenis {collection}");
 
     private static Expression Track(Expression read, int leaf) =>
         Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Track), null, read, State, Expression.Constant(leaf));
@@ -571,7 +577,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Sum), [itemType], State, items, whereDelegate, FieldReader()), field!.Type),
             _ when isEmployees => Unsupported(node, "latest and earliest apply to events, which have dates"),
             _ => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Pick), [itemType, field!.Type.ClrType], State, items, whereDelegate, FieldReader(),
-                Expression.Constant(node.Kind == AggregateKind.Latest)), field.Type),
+                Expression.Constant(node.Kind == AggregateKind.Latest), Expression.Constant(ItemLeaf(node.Collection, field))), field.Type),
         };
     }
 

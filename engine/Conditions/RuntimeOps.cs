@@ -135,7 +135,9 @@ public static partial class RuntimeOps
     }
 
     /// <summary>A field of the most recent (or first) matching item; unknown when none matches or a later one might.</summary>
-    public static TValue? Pick<T, TValue>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest)
+    /// <summary>The field of the latest (or earliest) matching item; null when none matches, and then nothing is missing.
+    /// A matching item whose field is unknown records the field as missing.</summary>
+    public static TValue? Pick<T, TValue>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest, int leaf)
     {
         if (items is null) return default;
         for (var k = 0; k < items.Length; k++)
@@ -143,7 +145,10 @@ public static partial class RuntimeOps
             var item = items[latest ? items.Length - 1 - k : k];
             var match = where is null ? true : where(state, item);
             if (match is null) return default;
-            if (match == true) return field(item);
+            if (match != true) continue;
+            var value = field(item);
+            if (value is null) state.MarkMissing(leaf);
+            return value;
         }
 
         return default;

@@ -27,7 +27,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("evaluate", Sample("onvoldoende-gegevens.yaml"), "--rules", RepositoryPaths.Rules);
 
         exit.ShouldBe(0);
-        output.ShouldContain("Besluit beschut werk — peildatum 1 mei 2019");
+        output.ShouldContain("Beoordeling beschut werk naar de regels — peildatum 1 mei 2019");
         output.ShouldContain("Regelset: beschut-werk versie 2017-01-01");
         output.ShouldContain($"sha256 {RealRules.Library.Select(new DateOnly(2019, 5, 1)).Reference.ContentHash}");
         output.ShouldContain("  ✓ Arbeidsvermogen — voldaan");
@@ -91,10 +91,10 @@ public sealed class CommandLineTests : IDisposable
         root.GetProperty("rule_set").GetProperty("version").GetString().ShouldBe("2017-01-01");
         var duty = root.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "gemeentelijke_plicht");
         duty.GetProperty("value").GetString().ShouldBe("geen_plicht_quotum_bereikt");
-        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht");
+        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht_als_geen_plek_wordt_aangeboden");
         duty.GetProperty("explanation").GetString()!.ShouldContain("heeft met 35 dienstbetrekkingen het aantal van 35 voor 2018 bereikt");
         root.GetProperty("criteria").EnumerateArray().First().GetProperty("status").GetString().ShouldBe("met");
-        root.GetProperty("trace").GetArrayLength().ShouldBe(40);
+        root.GetProperty("trace").GetArrayLength().ShouldBe(42);
 
         var text = Run("evaluate", Sample("quotum-bereikt-ander-aanbod.yaml"), "--rules", RepositoryPaths.Rules).Output;
         text.ShouldContain(duty.GetProperty("explanation").GetString()!);
@@ -216,9 +216,9 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("impact", "2026-01-01", "planned-2028-forfaitaire-lks", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
 
         exit.ShouldBe(0);
-        output.ShouldContain("**6 van 13 beslissingen veranderen**; 7 blijven gelijk.");
-        output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 6 |");
-        output.ShouldContain("### positief-advies.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
+        output.ShouldContain("**1 van 14 beslissingen veranderen**; 13 blijven gelijk.");
+        output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 1 |");
+        output.ShouldContain("### geplaatst-in-beschut-werk.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         var report = JsonDocument.Parse(json).RootElement;
-        report.GetProperty("cases").GetInt32().ShouldBe(13);
+        report.GetProperty("cases").GetInt32().ShouldBe(14);
         report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());

@@ -23,7 +23,7 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         var duty = json.RootElement.GetProperty("decision").GetProperty("outcomes").EnumerateArray()
             .Single(o => o.GetProperty("id").GetString() == "gemeentelijke_plicht");
         duty.GetProperty("value").GetString().ShouldBe("geen_plicht_quotum_bereikt");
-        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht");
+        duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht_als_geen_plek_wordt_aangeboden");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         added.Citation.ShouldBe("Kamerbrief 2 juli 2025, Kamerstukken II 2024/25, 34 352, nr. 341");
         var when = added.Fields.Single(f => f.Field == "when");
         when.HasBefore.ShouldBeFalse();
-        when.After.ShouldBe("finding.geldig_positief_advies");
+        when.After.ShouldBe("finding.werkt_in_beschut_werk");
         diff.Rules.Single(r => r.Id == "LKS-LOONWAARDE").Kind.ShouldBe(ChangeKind.Removed);
         diff.Parameters.Single().Fields.Single(f => f.Field == "value").After.ShouldBe("68%");
         diff.Markdown.ShouldContain("### Toegevoegd: `LKS-FORFAITAIR`");
@@ -58,13 +58,13 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         await call.RequestStream.CompleteAsync();
         var report = await call;
 
-        report.Cases.ShouldBe(13);
+        report.Cases.ShouldBe(14);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var advice = report.Changed[2].Outcomes.Single(o => o.Id == "advies");
         (advice.Before, advice.After, advice.RuleAfter).ShouldBe(("negatief", "positief", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
         report.Changed[2].Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING").Change.ShouldBe(ChangeKind.Added);
         report.Changed[2].Rules.Single(r => r.Id == "PL-PLICHT").Change.ShouldBe(ChangeKind.Unchanged);
-        report.Markdown.ShouldContain("**3 van 13 beslissingen veranderen**");
+        report.Markdown.ShouldContain("**3 van 14 beslissingen veranderen**");
     }
 
     [Fact]
@@ -78,6 +78,12 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
                 Person = new Person { DateOfBirth = dateOfBirth, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet },
                 Application = new Application { Applicant = Applicant.Municipality, Date = "2027-01-04" },
                 Municipality = new Municipality { Code = "GM0014" },
+                // In a dienstbetrekking since 2027: only then is the loonkostensubsidie method relevant.
+                Events =
+                {
+                    new Event { Type = EventType.AdviceIssued, Date = "2027-02-01", Result = AdviceResult.Positief },
+                    new Event { Type = EventType.Placed, Date = "2027-04-01" },
+                },
             },
         };
 

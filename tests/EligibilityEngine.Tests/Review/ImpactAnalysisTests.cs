@@ -18,9 +18,9 @@ public sealed class ImpactAnalysisTests
     {
         var report = Impact("2026-01-01", "planned-simpel-switchen");
 
-        report.Cases.ShouldBe(13);
+        report.Cases.ShouldBe(14);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
-        report.Unchanged.ShouldBe(10);
+        report.Unchanged.ShouldBe(11);
 
         // Converted to the banenafspraak and still working there: the advice is kept instead of converted (BabW ontwerp 2022).
         var working = report.Changed[0];
@@ -39,17 +39,18 @@ public sealed class ImpactAnalysisTests
         }
 
         report.Transitions.ShouldContain(new OutcomeTransition("advies", "negatief", "positief", 2));
-        report.Transitions.ShouldContain(new OutcomeTransition("loonkostensubsidie", "niet_van_toepassing", "loonwaardemeting", 3));
+        // None of the three is in a beschut dienstbetrekking, so the loonkostensubsidie stays not applicable.
+        report.Transitions.ShouldNotContain(t => t.Outcome == "loonkostensubsidie");
     }
 
     [Fact]
-    public void The_forfaitaire_loonkostensubsidie_changes_the_method_for_exactly_the_cases_with_a_valid_positive_advice()
+    public void The_forfaitaire_loonkostensubsidie_changes_the_method_for_exactly_the_cases_in_a_dienstbetrekking()
     {
         var report = Impact("2026-01-01", "planned-2028-forfaitaire-lks");
 
-        report.Changed.Select(c => c.Name).ShouldBe(
-            ["eigen-aanvraag-2016.yaml", "eigen-aanvraag-2017.yaml", "plicht-binnen-quotum.yaml", "positief-advies.yaml", "quotum-bereikt-ander-aanbod.yaml", "verhuizing.yaml"]);
-        report.Transitions.ShouldBe([new OutcomeTransition("loonkostensubsidie", "loonwaardemeting", "forfaitair", 6)]);
+        // A positive advice alone does not make the subsidy relevant: only the person working in beschut werk changes.
+        report.Changed.Select(c => c.Name).ShouldBe(["geplaatst-in-beschut-werk.yaml"]);
+        report.Transitions.ShouldBe([new OutcomeTransition("loonkostensubsidie", "loonwaardemeting", "forfaitair", 1)]);
         report.Changed.ShouldAllBe(c => c.Outcomes.Count == 1 && c.Criteria.Count == 0);
     }
 
@@ -59,8 +60,8 @@ public sealed class ImpactAnalysisTests
         var report = Impact("2024-01-01", "2026-01-01");
 
         report.Changed.ShouldBeEmpty();
-        report.Unchanged.ShouldBe(13);
-        ImpactMarkdown.Render(report).ShouldContain("**0 van 13 beslissingen veranderen**; 13 blijven gelijk.");
+        report.Unchanged.ShouldBe(14);
+        ImpactMarkdown.Render(report).ShouldContain("**0 van 14 beslissingen veranderen**; 14 blijven gelijk.");
     }
 
     [Fact]
@@ -68,7 +69,10 @@ public sealed class ImpactAnalysisTests
     {
         var report = Impact("2015-01-01", "2017-01-01");
 
-        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "plicht_tot_aanbod", 4));
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "plicht_tot_aanbod", 3));
+        // The own application of 2017, judged by the 2015 rules, was not admissible and got no advice at all.
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "plicht_tot_aanbod", 1));
+        report.Transitions.ShouldContain(new OutcomeTransition("advies", "geen_advies_niet_ontvankelijk", "positief", 1));
         report.Changed.Where(c => c.Outcomes.Any(o => o is { Id: "gemeentelijke_plicht", After: "plicht_tot_aanbod" })).Select(c => c.Name)
             .ShouldBe(["eigen-aanvraag-2017.yaml", "plicht-binnen-quotum.yaml", "positief-advies.yaml", "verhuizing.yaml"]);
         report.Changed.Single(c => c.Name == "quotum-bereikt-ander-aanbod.yaml").Outcomes
