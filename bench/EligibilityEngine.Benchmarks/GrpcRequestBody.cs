@@ -30,7 +30,7 @@ public static class GrpcRequestBody
                 Person = new Person
                 {
                     DateOfBirth = "1990-02-11", HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive,
-                    AdaptationNeed = AdaptationLevel.Limited, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet,
+                    AdaptationNeed = AdaptationLevel.Limited, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false,
                 },
                 Application = new Application { Applicant = Applicant.Person, Date = "2017-03-15", NewFactsStated = false },
                 Municipality = new Municipality { Code = "GM0014", EmployeesKnown = true, Employees = { Enumerable.Range(0, 30).Select(_ => new Employee { HoursPerWeek = "25" }) } },

@@ -35,9 +35,9 @@ public static class HandWrittenBeschutWerk
 
         // Criteria
         var arbeidsvermogen = p.HasWorkCapacity;
-        bool? begeleiding = p.SupervisionNeed is null ? null : p.SupervisionNeed is SupervisionLevel.Intensive or SupervisionLevel.Permanent;
-        bool? aanpassingen = p.AdaptationNeed is null ? null : p.AdaptationNeed == AdaptationLevel.Extensive;
-        var nietRegulier = Not(p.CanWorkAtRegularEmployer);
+        // Each ground with its own "niet binnen redelijke grenzen door een werkgever" (BabW art. 3 lid 1 a and b).
+        var begeleiding = And(p.SupervisionNeed is null ? null : p.SupervisionNeed is SupervisionLevel.Intensive or SupervisionLevel.Permanent, p.SupervisionBeyondEmployer);
+        var aanpassingen = And(p.AdaptationNeed is null ? null : p.AdaptationNeed is AdaptationLevel.Limited or AdaptationLevel.Extensive, p.AdaptationsBeyondEmployer);
         bool? personenkring = p.Benefit is null ? null : true;
         // Under this year's AOW age today, and had not reached last year's age by 31 December last year; a year outside
         // the table is unknown, as in the rule set.
@@ -52,24 +52,26 @@ public static class HandWrittenBeschutWerk
             ? And(Below(MonthsBetween(dob, asOf), AowMonths(asOf.Year)), Below(MonthsBetween(dob, new DateOnly(asOf.Year - 1, 12, 31)), AowMonths(asOf.Year - 1)))
             : null;
 
-        // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
-        var advies = FirstOf(
-            (And(a.Applicant is null && a.Date is null, true), "geen_aanvraag"),
-            (And(And(a.Applicant is null ? null : a.Applicant == Applicant.Person, Not(a.NewFactsStated)),
-                a.Date is null ? null : Exists(EventType.AdviceIssued, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)
-                    || Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)), "negatief"),
-            (And(And(p.Benefit is null ? null : p.Benefit == BenefitType.WswIndicatie, p.WswSupportedWorkPossible), Not(a.NewFactsStated)), "negatief"),
-            (And(And(p.Benefit is null ? null : p.Benefit == BenefitType.WswIndicatie, Not(p.WswSupportedWorkPossible)), Not(a.NewFactsStated)), "positief"),
-            (Not(arbeidsvermogen), "negatief"),
-            (Not(nietRegulier), "negatief"),
-            (And(And(arbeidsvermogen, nietRegulier), Or(begeleiding, aanpassingen)), "positief"),
-            (And(Not(begeleiding), Not(aanpassingen)), "negatief"));
-
+        // Admissibility first: a request that is not admissible gets no advice.
         var ontvankelijkheid = FirstOf(
             (a.Applicant is null && a.Date is null, "geen_aanvraag"),
             (a.Applicant is null ? null : a.Applicant == Applicant.Municipality, "ontvankelijk"),
             (And(a.Applicant is null ? null : a.Applicant == Applicant.Person, a.Date is null ? null : a.Date < new DateOnly(2017, 1, 1)), "niet_ontvankelijk"),
+            (a.Date is null ? null : a.Date >= new DateOnly(2017, 1, 1), "ontvankelijk"),
             (a.Applicant is null ? null : a.Applicant == Applicant.Person, "ontvankelijk"));
+
+        // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
+        var advies = FirstOf(
+            (And(a.Applicant is null && a.Date is null, true), "geen_aanvraag"),
+            (ontvankelijkheid == "onvoldoende_gegevens" ? null : ontvankelijkheid == "niet_ontvankelijk", "geen_advies_niet_ontvankelijk"),
+            (And(And(a.Applicant is null ? null : a.Applicant == Applicant.Person, Not(a.NewFactsStated)),
+                a.Date is null ? null : Exists(EventType.AdviceIssued, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)
+                    || Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)), "negatief"),
+            (And(And(p.WswIndication, p.WswSupportedWorkPossible), Not(a.NewFactsStated)), "negatief"),
+            (And(And(p.WswIndication, Not(p.WswSupportedWorkPossible)), Not(a.NewFactsStated)), "positief"),
+            (Not(arbeidsvermogen), "negatief"),
+            (And(arbeidsvermogen, Or(begeleiding, aanpassingen)), "positief"),
+            (And(Not(begeleiding), Not(aanpassingen)), "negatief"));
 
         // Lifecycle findings
         var lastAdvice = Latest(EventType.AdviceIssued);
@@ -77,8 +79,10 @@ public static class HandWrittenBeschutWerk
         var omgezet = laatstePositief && Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= lastAdvice!.Date);
         var verloren = lastAdvice is not null && Exists(EventType.WorkCapacityLost, e => e.Date >= lastAdvice.Date);
         var lastPlaced = Latest(EventType.Placed);
+        // A banenafspraak job or the conversion ends beschut werk, even without a 'left' event.
         var werkt = laatstePositief && Exists(EventType.Placed, e => e.Date >= lastAdvice!.Date)
-            && !Exists(EventType.Left, e => e.Date >= lastPlaced!.Date);
+            && !Exists(EventType.Left, e => e.Date >= lastPlaced!.Date) && !omgezet
+            && !Exists(EventType.BanenafspraakJobStarted, e => e.Date >= lastPlaced!.Date);
         var geldig = Or(advies == "positief" ? true : advies == "onvoldoende_gegevens" ? null : false, laatstePositief && !omgezet && !verloren);
 
         var grant = Latest(EventType.BanenafspraakIndicationGranted);
@@ -105,7 +109,8 @@ public static class HandWrittenBeschutWerk
             (And(geldig, under), "plicht_tot_aanbod"),
             (And(geldig, Not(under)), "geen_plicht_quotum_bereikt"));
 
-        var lks = FirstOf((Not(geldig), "niet_van_toepassing"), (geldig, "loonwaardemeting"));
+        // Loonkostensubsidie only with a dienstbetrekking (Pw art. 10d lid 1).
+        var lks = werkt ? "loonwaardemeting" : "niet_van_toepassing";
         return new Result(advies, ontvankelijkheid, plicht, levensloop, lks);
     }
 

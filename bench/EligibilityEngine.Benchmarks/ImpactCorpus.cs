@@ -15,7 +15,7 @@ public static class ImpactCorpus
     {
         var random = new Random(42);
         var municipalities = new[] { "GM0014", "GM0034", "GM0037", "GM0047", "GM0050", "GM0059", "GM0060", "GM0072" };
-        var benefits = new[] { "participatiewet", "none", "wajong", "wia", "wsw_indicatie", "other_uwv", "" };
+        var benefits = new[] { "participatiewet", "none", "wajong", "wia", "other_uwv", "" };
         var b = new StringBuilder(string.Join(",", CaseCsvReader.Columns)).Append('\n');
         for (var i = 0; i < count; i++)
         {
@@ -38,7 +38,8 @@ public static class ImpactCorpus
             string Maybe(string value) => random.Next(20) == 0 ? "" : value;
             b.Append(CultureInfo.InvariantCulture, $"gen-{i},{Date(asOf)},{Maybe(Date(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 40 * 365))))},")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(10) > 0 ? "true" : "false")},{Maybe(random.Next(3) > 0 ? "intensive" : "none")},{Maybe("limited")},")
-                .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(4) > 0 ? "false" : "true")},{benefits[random.Next(benefits.Length)]},,,")
+                .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(4) > 0 ? "true" : "false")},{Maybe(random.Next(4) > 0 ? "true" : "false")},")
+                .Append(CultureInfo.InvariantCulture, $"{benefits[random.Next(benefits.Length)]},{Maybe(random.Next(10) == 0 ? "true" : "false")},,,")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(2) == 0 ? "person" : "municipality")},{Date(applied)},{Maybe(random.Next(5) == 0 ? "true" : "false")},")
                 .Append(CultureInfo.InvariantCulture, $"{municipalities[random.Next(municipalities.Length)]},,{(random.Next(10) == 0 ? "" : $"count={random.Next(0, 120) + 1} hours_per_week=24")},")
                 .Append('"').Append(string.Join("; ", events.Where(e => e.Date <= asOf).Select(e => $"{e.Text} date={Date(e.Date)}"))).Append("\"\n");

@@ -12,13 +12,19 @@ namespace EligibilityEngine.Cases;
 /// </summary>
 public static class CaseCsvReader
 {
+    // Columns of an earlier case format: read, so that the case reader refuses them saying what to write instead.
+    private static readonly string[] RetiredColumns = ["person.can_work_at_regular_employer"];
+
+    private static bool Known(string column) => Columns.Contains(column) || RetiredColumns.Contains(column);
+
     /// <summary>The columns a case CSV may have. List cells hold items separated by <c>;</c>, each written as
     /// <c>key=value</c> pairs separated by spaces.</summary>
     public static readonly string[] Columns =
     [
         "case_id", "as_of",
         "person.date_of_birth", "person.has_work_capacity", "person.supervision_need", "person.adaptation_need",
-        "person.can_work_at_regular_employer", "person.benefit", "person.wsw_supported_work_possible", "person.wage_value_percent",
+        "person.supervision_beyond_employer", "person.adaptations_beyond_employer", "person.benefit", "person.wsw_indication",
+        "person.wsw_supported_work_possible", "person.wage_value_percent",
         "application.applicant", "application.date", "application.new_facts_stated",
         "municipality.code", "municipality.quota", "municipality.employees", "events",
     ];
@@ -36,7 +42,7 @@ public static class CaseCsvReader
         else
         {
             var header = rows[0];
-            foreach (var cell in header.Where(c => !Columns.Contains(c.Text)))
+            foreach (var cell in header.Where(c => !Known(c.Text)))
             {
                 var hint = Spelling.Closest(cell.Text, Columns) is { } s ? $"; did you mean '{s}'?" : $" (allowed: {string.Join(", ", Columns)})";
                 diagnostics.Add(new SourcePosition(path, cell.Line, cell.Column), $"unknown column '{cell.Text}'{hint}");
@@ -44,7 +50,7 @@ public static class CaseCsvReader
 
             // Rows are independent: read them in parallel, each with its own diagnostics, and report in file order.
             var read = new (NamedCase? Case, DiagnosticBag Errors)[rows.Count - 1];
-            var paths = header.Select(h => Columns.Contains(h.Text) ? ColumnPath.Of(h.Text) : null).ToArray();
+            var paths = header.Select(h => Known(h.Text) ? ColumnPath.Of(h.Text) : null).ToArray();
             Parallel.For(1, rows.Count, r => read[r - 1] = ReadRow(path, paths, rows[r]));
             foreach (var (@case, errors) in read)
             {

@@ -74,17 +74,30 @@ public static class CaseReader
         return result;
     }
 
+    private const string RetiredRegularEmployer = "can_work_at_regular_employer";
+    private const string RetiredWswBenefit = "wsw_indicatie";
+
     private static Person ReadPerson(YamlMap m)
     {
-        m.AllowOnly("date_of_birth", "has_work_capacity", "supervision_need", "adaptation_need", "can_work_at_regular_employer",
-            "benefit", "wsw_supported_work_possible", "wage_value_percent");
+        m.AllowOnly("date_of_birth", "has_work_capacity", "supervision_need", "adaptation_need", "supervision_beyond_employer",
+            "adaptations_beyond_employer", RetiredRegularEmployer, "benefit", "wsw_indication", "wsw_supported_work_possible", "wage_value_percent");
+        // Facts of an earlier case format, refused with what to write instead rather than read into another meaning.
+        if (m.Find(RetiredRegularEmployer) is { } retired)
+            m.Error(retired, $"person.{RetiredRegularEmployer} is no longer a fact: BabW art. 3 lid 1 asks per ground whether an " +
+                             "employer cannot provide it within reasonable limits. Write supervision_beyond_employer (begeleiding, " +
+                             "lid 1 onder b) and adaptations_beyond_employer (aanpassingen, lid 1 onder a) instead");
+        if (m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } wsw)
+            m.Error(wsw, $"person.benefit: '{RetiredWswBenefit}' is not a benefit. Write wsw_indication: true, and as benefit what the " +
+                         "person receives (e.g. participatiewet, wajong or none)");
         return new Person(
             Date(m, "person", "date_of_birth"),
             Bool(m, "person", "has_work_capacity"),
             Code<SupervisionLevel>(m, "person", "supervision_need"),
             Code<AdaptationLevel>(m, "person", "adaptation_need"),
-            Bool(m, "person", "can_work_at_regular_employer"),
-            Code<BenefitType>(m, "person", "benefit"),
+            Bool(m, "person", "supervision_beyond_employer"),
+            Bool(m, "person", "adaptations_beyond_employer"),
+            m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } ? null : Code<BenefitType>(m, "person", "benefit"),
+            Bool(m, "person", "wsw_indication"),
             Bool(m, "person", "wsw_supported_work_possible"),
             Number(m, "person", "wage_value_percent", min: 0, max: FactLimits.MaxWageValuePercent));
     }

@@ -23,8 +23,10 @@ public static class CaseYamlWriter
             ("has_work_capacity", Bool(p.HasWorkCapacity)),
             ("supervision_need", Code(p.SupervisionNeed)),
             ("adaptation_need", Code(p.AdaptationNeed)),
-            ("can_work_at_regular_employer", Bool(p.CanWorkAtRegularEmployer)),
+            ("supervision_beyond_employer", Bool(p.SupervisionBeyondEmployer)),
+            ("adaptations_beyond_employer", Bool(p.AdaptationsBeyondEmployer)),
             ("benefit", Code(p.Benefit)),
+            ("wsw_indication", Bool(p.WswIndication)),
             ("wsw_supported_work_possible", Bool(p.WswSupportedWorkPossible)),
             ("wage_value_percent", Number(p.WageValuePercent)));
 

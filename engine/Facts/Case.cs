@@ -18,9 +18,14 @@ public sealed record Case(
 /// <param name="DateOfBirth">geboortedatum</param>
 /// <param name="HasWorkCapacity">arbeidsvermogen: can perform work at all (BabW art. 3 lid 1).</param>
 /// <param name="SupervisionNeed">begeleiding: supervision needed at work.</param>
-/// <param name="AdaptationNeed">aanpassingen: workplace or work adaptations needed.</param>
-/// <param name="CanWorkAtRegularEmployer">Whether a regular employer can, within reasonable limits, provide the support needed.</param>
+/// <param name="AdaptationNeed">aanpassingen: technical or organisational adaptations of workplace or work needed.</param>
+/// <param name="SupervisionBeyondEmployer">The supervision needed cannot be offered by an employer within reasonable limits
+/// ("niet binnen redelijke grenzen door een werkgever kan worden aangeboden", BabW art. 3 lid 1 onder b).</param>
+/// <param name="AdaptationsBeyondEmployer">The adaptations needed cannot be realised by an employer within reasonable
+/// limits ("niet binnen redelijke grenzen door een werkgever kunnen worden gerealiseerd", BabW art. 3 lid 1 onder a).</param>
 /// <param name="Benefit">uitkering</param>
+/// <param name="WswIndication">Wsw-indicatie: the person holds an indication under the former Wsw (or a still valid
+/// indicatiebeschikking). Not a benefit: a typical holder also has bijstand or Wajong.</param>
 /// <param name="WswSupportedWorkPossible">For Wsw-indicatie holders: UWV judged the person able to do begeleid werken (BabW art. 3 lid 3 a, lid 4).</param>
 /// <param name="WageValuePercent">loonwaarde in percent of the minimum wage: recorded, legally irrelevant to eligibility.</param>
 public sealed record Person(
@@ -28,8 +33,10 @@ public sealed record Person(
     bool? HasWorkCapacity = null,
     SupervisionLevel? SupervisionNeed = null,
     AdaptationLevel? AdaptationNeed = null,
-    bool? CanWorkAtRegularEmployer = null,
+    bool? SupervisionBeyondEmployer = null,
+    bool? AdaptationsBeyondEmployer = null,
     BenefitType? Benefit = null,
+    bool? WswIndication = null,
     bool? WswSupportedWorkPossible = null,
     decimal? WageValuePercent = null);
 

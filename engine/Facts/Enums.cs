@@ -15,7 +15,8 @@ public enum SupervisionLevel
     Permanent,
 }
 
-/// <summary>How far the workplace or the work must be adapted (aanpassingen, BabW art. 3 lid 1 a).</summary>
+/// <summary>How far the workplace or the work must be adapted (aanpassingen, BabW art. 3 lid 1 a). Whether an employer
+/// can realise them within reasonable limits is a fact of its own (<see cref="Person.AdaptationsBeyondEmployer"/>).</summary>
 public enum AdaptationLevel
 {
     /// <summary>geen aanpassingen</summary>
@@ -37,8 +38,6 @@ public enum BenefitType
     Wajong,
     /// <summary>WIA</summary>
     Wia,
-    /// <summary>Wsw-indicatie (former Sheltered Employment Act)</summary>
-    WswIndicatie,
     /// <summary>another UWV benefit (WW, ZW, WAO, ...)</summary>
     OtherUwv,
 }

@@ -15,7 +15,7 @@ public static class FactModel
     public static readonly CodeDomain Adaptation = CodeDomain.FromEnum<AdaptationLevel>(
         "geen aanpassingen", "beperkte aanpassingen", "ingrijpende aanpassingen");
     public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>(
-        "bijstand (Participatiewet)", "geen uitkering (niet-uitkeringsgerechtigde)", "Wajong", "WIA", "Wsw-indicatie", "andere UWV-uitkering");
+        "bijstand (Participatiewet)", "geen uitkering (niet-uitkeringsgerechtigde)", "Wajong", "WIA", "andere UWV-uitkering");
     public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>("het college", "betrokkene zelf");
     public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>("positief", "negatief");
     public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>("sociaal ontwikkelbedrijf", "de gemeente", "een reguliere werkgever");
@@ -28,8 +28,12 @@ public static class FactModel
         Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", c => Prop(c, "Person", "HasWorkCapacity")),
         Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", c => AsInt(Prop(c, "Person", "SupervisionNeed"))),
         Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", c => AsInt(Prop(c, "Person", "AdaptationNeed"))),
-        Fact("person.can_work_at_regular_employer", ValueType.Bool, "kan met ondersteuning bij een reguliere werkgever werken", c => Prop(c, "Person", "CanWorkAtRegularEmployer")),
+        Fact("person.supervision_beyond_employer", ValueType.Bool, "begeleiding niet binnen redelijke grenzen door een werkgever te bieden",
+            c => Prop(c, "Person", "SupervisionBeyondEmployer")),
+        Fact("person.adaptations_beyond_employer", ValueType.Bool, "aanpassingen niet binnen redelijke grenzen door een werkgever te realiseren",
+            c => Prop(c, "Person", "AdaptationsBeyondEmployer")),
         Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit"))),
+        Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie", c => Prop(c, "Person", "WswIndication")),
         Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible")),
         Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", c => Prop(c, "Person", "WageValuePercent")),
         Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager", c => AsInt(Prop(c, "Application", "Applicant"))),

@@ -25,6 +25,12 @@ public sealed class RequestMapper(string prefix = "")
         var application = c.Application;
         var municipality = c.Municipality ?? new V1.Municipality();
 
+#pragma warning disable CS0612 // the retired field is read only to refuse it
+        if (person.HasCanWorkAtRegularEmployer)
+#pragma warning restore CS0612
+            Violation("case.person.can_work_at_regular_employer",
+                "is retired: BabW art. 3 lid 1 asks per ground whether an employer cannot provide it within reasonable limits; " +
+                "set supervision_beyond_employer and adaptations_beyond_employer instead");
         var mapped = new Case(
             request.CorrelationId,
             new Person(
@@ -32,8 +38,10 @@ public sealed class RequestMapper(string prefix = "")
                 person.HasHasWorkCapacity ? person.HasWorkCapacity : null,
                 Code<SupervisionLevel>((int)person.SupervisionNeed),
                 Code<AdaptationLevel>((int)person.AdaptationNeed),
-                person.HasCanWorkAtRegularEmployer ? person.CanWorkAtRegularEmployer : null,
-                Code<BenefitType>((int)person.Benefit),
+                person.HasSupervisionBeyondEmployer ? person.SupervisionBeyondEmployer : null,
+                person.HasAdaptationsBeyondEmployer ? person.AdaptationsBeyondEmployer : null,
+                Benefit(person.Benefit),
+                person.HasWswIndication ? person.WswIndication : null,
                 person.HasWswSupportedWorkPossible ? person.WswSupportedWorkPossible : null,
                 Number(person.WageValuePercent, "case.person.wage_value_percent", 0, FactLimits.MaxWageValuePercent)),
             application is null
@@ -74,6 +82,17 @@ public sealed class RequestMapper(string prefix = "")
         if (e.Type == V1.EventType.Unspecified || date is null) return null;
         return new CaseEvent((EventType)((int)e.Type - 1), date.Value, Code<AdviceResult>((int)e.Result), hours,
             Code<EmployerKind>((int)e.EmployerKind), Code<LeaveReason>((int)e.Reason), municipality);
+    }
+
+    /// <summary>The benefit by name: the contract keeps the retired Wsw-indicatie value, which the engine does not have.</summary>
+    private BenefitType? Benefit(V1.Benefit benefit)
+    {
+        if (benefit == V1.Benefit.Unspecified) return null;
+#pragma warning disable CS0612 // the retired value is named only to refuse it
+        if (benefit != V1.Benefit.WswIndicatie) return Enum.Parse<BenefitType>(benefit.ToString());
+#pragma warning restore CS0612
+        Violation("case.person.benefit", "BENEFIT_WSW_INDICATIE is retired: a Wsw-indicatie is not a benefit. Set wsw_indication = true and the benefit the person receives");
+        return null;
     }
 
     // Proto enums number their values from 1 after _UNSPECIFIED = 0 (unknown), in the order of the engine's enums.

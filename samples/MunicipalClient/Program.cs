@@ -20,8 +20,8 @@ var request = new EvaluateRequest
             HasWorkCapacity = true,
             SupervisionNeed = SupervisionLevel.Permanent,
             AdaptationNeed = AdaptationLevel.Limited,
-            CanWorkAtRegularEmployer = false,
-            Benefit = Benefit.Participatiewet,
+            SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true,
+            Benefit = Benefit.Participatiewet, WswIndication = false,
         },
         Application = new Application { Applicant = Applicant.Municipality, Date = "2018-01-08", NewFactsStated = false },
         Municipality = new Municipality

@@ -16,7 +16,7 @@ public sealed class ConditionLanguageTests : IDisposable
             HasWorkCapacity: true,
             SupervisionNeed: SupervisionLevel.Intensive,
             AdaptationNeed: null,
-            CanWorkAtRegularEmployer: false,
+            SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true,
             WageValuePercent: 40),
         Application = new Application(Applicant.Person, new DateOnly(2020, 1, 10)),
         Municipality = new Municipality("GM0014", Employees: [new Employee(25, EmployerKind.SwCompany), new Employee(30, EmployerKind.RegularEmployer)]),

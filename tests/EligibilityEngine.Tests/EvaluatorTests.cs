@@ -27,7 +27,7 @@ public sealed class EvaluatorTests : IDisposable
             explain: "ja, geboren {person.date_of_birth}"
           - id: F-CAPABLE
             source: src
-            when: person.has_work_capacity and not person.can_work_at_regular_employer
+            when: person.has_work_capacity and person.supervision_beyond_employer
             then: { finding: capable }
             explain: capable
           - id: C-YOUNG
@@ -58,7 +58,7 @@ public sealed class EvaluatorTests : IDisposable
     [Fact]
     public void Producers_run_before_the_rules_that_read_their_findings_whatever_the_file_order()
     {
-        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, CanWorkAtRegularEmployer: false));
+        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true));
 
         decision.Outcome("verdict").Value.ShouldBe("ja");
         decision.Outcome("verdict").Values["route"].ShouldBe("werk");
@@ -72,7 +72,7 @@ public sealed class EvaluatorTests : IDisposable
     [Fact]
     public void Each_rule_fires_at_most_once_and_the_order_is_deterministic()
     {
-        var person = new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, CanWorkAtRegularEmployer: false);
+        var person = new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true);
         var first = Evaluate(person).Trace!.Select(r => r.RuleId).ToList();
         var second = Evaluate(person).Trace!.Select(r => r.RuleId).ToList();
 
@@ -92,7 +92,7 @@ public sealed class EvaluatorTests : IDisposable
     [Fact]
     public void An_unknown_fact_makes_the_outcome_undetermined_and_names_the_fact()
     {
-        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: null, CanWorkAtRegularEmployer: false));
+        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: null, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true));
 
         var verdict = decision.Outcome("verdict");
         verdict.Status.ShouldBe(OutcomeStatus.Undetermined);
@@ -123,7 +123,7 @@ public sealed class EvaluatorTests : IDisposable
     [Fact]
     public void An_undetermined_criterion_passes_its_missing_facts_on_to_the_outcome()
     {
-        var decision = Evaluate(new Person(DateOfBirth: null, HasWorkCapacity: true, CanWorkAtRegularEmployer: false));
+        var decision = Evaluate(new Person(DateOfBirth: null, HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true));
 
         decision.Outcome("verdict").Status.ShouldBe(OutcomeStatus.Undetermined);
         decision.Outcome("verdict").MissingFacts.ShouldBe(["person.date_of_birth"]);
@@ -133,18 +133,18 @@ public sealed class EvaluatorTests : IDisposable
     [Fact]
     public void The_trace_records_the_fact_values_each_rule_read()
     {
-        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, CanWorkAtRegularEmployer: false));
+        var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true));
 
         var capable = decision.Trace!.Single(r => r.RuleId == "F-CAPABLE");
         capable.Result.ShouldBe("waar");
         capable.Fired.ShouldBeTrue();
-        capable.Reads.ShouldBe([new FactReading("person.can_work_at_regular_employer", "nee"), new FactReading("person.has_work_capacity", "ja")]);
+        capable.Reads.ShouldBe([new FactReading("person.has_work_capacity", "ja"), new FactReading("person.supervision_beyond_employer", "ja")]);
     }
 
     [Fact]
     public void Without_trace_the_decision_carries_no_trace_but_the_same_outcomes()
     {
-        var person = new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, CanWorkAtRegularEmployer: false);
+        var person = new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true);
         var plain = Evaluate(person, EvaluationOptions.Default);
 
         plain.Trace.ShouldBeNull();

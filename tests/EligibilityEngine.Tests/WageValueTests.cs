@@ -23,7 +23,8 @@ public sealed class WageValueTests
     {
         Case CaseWith(decimal? wageValue) => Case.Empty with
         {
-            Person = new Person(new DateOnly(1990, 1, 1), capacity, supervision, AdaptationLevel.Limited, regular, BenefitType.Participatiewet, WageValuePercent: wageValue),
+            Person = new Person(new DateOnly(1990, 1, 1), capacity, supervision, AdaptationLevel.Limited, !regular, !regular, BenefitType.Participatiewet,
+                WageValuePercent: wageValue),
             Application = new Application(Applicant.Municipality, new DateOnly(2019, 1, 7), false),
             Municipality = new Municipality("GM0014", 80, []),
         };

@@ -14,7 +14,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
         AsOf = asOf,
         Case = new EligibilityEngine.Grpc.V1.Case
         {
-            Person = new Person { HasWorkCapacity = capacity, SupervisionNeed = SupervisionLevel.Intensive, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet },
+            Person = new Person { HasWorkCapacity = capacity, SupervisionNeed = SupervisionLevel.Intensive, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false },
             Application = new Application { Applicant = Applicant.Municipality, Date = "2019-01-07", NewFactsStated = false },
         },
     };

@@ -25,7 +25,7 @@ public sealed class HostLifecycleTests : IDisposable
             AsOf = "2026-03-01",
             Case = new EligibilityEngine.Grpc.V1.Case
             {
-                Person = new Person { HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet },
+                Person = new Person { HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false },
                 Application = new Application { Applicant = Applicant.Person, Date = "2026-02-02", NewFactsStated = false },
             },
         },

@@ -75,7 +75,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
             Name = name, AsOf = "2027-06-01",
             Case = new EligibilityEngine.Grpc.V1.Case
             {
-                Person = new Person { DateOfBirth = dateOfBirth, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, CanWorkAtRegularEmployer = false, Benefit = Benefit.Participatiewet },
+                Person = new Person { DateOfBirth = dateOfBirth, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false },
                 Application = new Application { Applicant = Applicant.Municipality, Date = "2027-01-04" },
                 Municipality = new Municipality { Code = "GM0014" },
                 // In a dienstbetrekking since 2027: only then is the loonkostensubsidie method relevant.

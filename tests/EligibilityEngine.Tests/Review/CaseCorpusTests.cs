@@ -13,10 +13,10 @@ public sealed class CaseCorpusTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private const string Header = "case_id,as_of,person.date_of_birth,person.has_work_capacity,person.supervision_need,person.adaptation_need," +
-        "person.can_work_at_regular_employer,person.benefit,application.applicant,application.date,application.new_facts_stated," +
+        "person.supervision_beyond_employer,person.adaptations_beyond_employer,person.benefit,person.wsw_indication,application.applicant,application.date,application.new_facts_stated," +
         "municipality.code,municipality.employees,events";
 
-    private const string TerugvalRow = "omzetting-en-terugval,2017-06-01,1990-02-11,true,intensive,limited,false,participatiewet,person,2017-03-15,false," +
+    private const string TerugvalRow = "omzetting-en-terugval,2017-06-01,1990-02-11,true,intensive,limited,true,true,participatiewet,false,person,2017-03-15,false," +
         "GM0014,count=30 hours_per_week=25,\"type=advice_issued date=2015-09-01 result=positief; type=placed date=2015-11-01 hours_per_week=24 " +
         "employer_kind=sw_company; type=banenafspraak_indication_granted date=2016-05-01; type=left date=2016-06-30 reason=other_work; " +
         "type=banenafspraak_job_started date=2016-07-01; type=banenafspraak_job_ended date=2017-02-28 reason=not_sustainable\"";
@@ -37,6 +37,19 @@ public sealed class CaseCorpusTests : IDisposable
         csvDecision.Criteria.ShouldBe(yamlDecision.Criteria);
         fromCsv.Case.Events.ShouldBe(fromYaml.Case.Events);
         fromCsv.Case.Municipality.Employees!.Count.ShouldBe(30);
+    }
+
+    [Fact]
+    public void A_csv_with_the_retired_regular_employer_column_is_refused_saying_what_to_write_instead()
+    {
+        _dir.With("cases.csv", "case_id,as_of,person.can_work_at_regular_employer\na,2019-01-01,false\n");
+
+        var error = Should.Throw<InvalidInputException>(() => CaseCorpus.Load(Path.Combine(_dir.Path, "cases.csv")));
+
+        error.Diagnostics.Select(d => d.ToString()).ShouldHaveSingleItem().ShouldContain(
+            "cases.csv:2:14: person.can_work_at_regular_employer is no longer a fact: BabW art. 3 lid 1 asks per ground whether an employer " +
+            "cannot provide it within reasonable limits. Write supervision_beyond_employer (begeleiding, lid 1 onder b) and " +
+            "adaptations_beyond_employer (aanpassingen, lid 1 onder a) instead");
     }
 
     [Fact]
