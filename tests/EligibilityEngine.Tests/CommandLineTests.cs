@@ -28,12 +28,12 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         output.ShouldContain("Beoordeling beschut werk naar de regels — peildatum 1 mei 2019");
-        output.ShouldContain("Regelset: beschut-werk versie 2017-01-01");
+        output.ShouldContain("Regelset: beschut-werk versie 2018-01-01");
         output.ShouldContain($"sha256 {RealRules.Library.Select(new DateOnly(2019, 5, 1)).Reference.ContentHash}");
         output.ShouldContain("  ✓ Arbeidsvermogen — voldaan");
         output.ShouldContain("  ? Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden — niet vast te stellen");
         output.ShouldContain("    Niet vast te stellen. Benodigde begeleiding: onbekend; een werkgever kan die binnen redelijke grenzen bieden: nee.");
-        output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515) — https://wetten.overheid.nl/BWBR0035947/2015-01-01#Artikel3 [regel ADV-C-BEGELEIDING]");
+        output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515, gewijzigd bij Stb. 2017, 59) — https://wetten.overheid.nl/BWBR0035947/2017-02-25#Artikel3 [regel ADV-C-BEGELEIDING]");
         output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
         output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen, uitkomst advies");
         output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");
@@ -88,13 +88,13 @@ public sealed class CommandLineTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         root.GetProperty("as_of").GetString().ShouldBe("2018-09-01");
-        root.GetProperty("rule_set").GetProperty("version").GetString().ShouldBe("2017-01-01");
+        root.GetProperty("rule_set").GetProperty("version").GetString().ShouldBe("2018-01-01");
         var duty = root.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "gemeentelijke_plicht");
         duty.GetProperty("value").GetString().ShouldBe("geen_plicht_quotum_bereikt");
         duty.GetProperty("values").GetProperty("ander_aanbod").GetString().ShouldBe("verplicht_als_geen_plek_wordt_aangeboden");
         duty.GetProperty("explanation").GetString()!.ShouldContain("heeft met 35 dienstbetrekkingen het aantal van 35 voor 2018 bereikt");
         root.GetProperty("criteria").EnumerateArray().First().GetProperty("status").GetString().ShouldBe("met");
-        root.GetProperty("trace").GetArrayLength().ShouldBe(40);
+        root.GetProperty("trace").GetArrayLength().ShouldBe(41);
 
         var text = Run("evaluate", Sample("quotum-bereikt-ander-aanbod.yaml"), "--rules", RepositoryPaths.Rules).Output;
         text.ShouldContain(duty.GetProperty("explanation").GetString()!);
@@ -138,7 +138,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = Run("validate", RepositoryPaths.Rules);
         exit.ShouldBe(0);
-        output.ShouldContain("6 version(s) valid");
+        output.ShouldContain("10 version(s) valid");
     }
 
     [Fact]
@@ -174,9 +174,9 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void Show_prints_the_complete_rule_set_in_force_on_a_date()
     {
-        var output = Run("show", "--as-of", "2018-01-01", "--rules", RepositoryPaths.Rules).Output;
+        var output = Run("show", "--as-of", "2017-06-01", "--rules", RepositoryPaths.Rules).Output;
 
-        output.ShouldContain("# beschut-werk 2017-01-01: Plicht tot aanbod");
+        output.ShouldContain("# beschut-werk 2017-02-25: Besluit advisering gewijzigd");
         // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
         output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterion arbeidsvermogen");
         output.ShouldContain("### PL-PLICHT [laag 3] → outcome gemeentelijke_plicht = plicht_tot_aanbod");

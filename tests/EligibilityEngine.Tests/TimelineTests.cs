@@ -23,7 +23,7 @@ public sealed class TimelineTests
             "2016-05-01 banenafspraak_indication_granted advies_omgezet 2015-01-01; " +
             "2016-06-30 left advies_omgezet 2015-01-01; " +
             "2016-07-01 banenafspraak_job_started advies_omgezet 2015-01-01; " +
-            "2017-02-28 banenafspraak_job_ended terugval_nieuwe_aanvraag_nodig 2017-01-01");
+            "2017-02-28 banenafspraak_job_ended terugval_nieuwe_aanvraag_nodig 2017-02-25");
         // The step judged under the 2015 text names the college as the only applicant; today's status names both.
         decision.Timeline[^1].Explanation.ShouldContain("door het college of betrokkene zelf");
         decision.Outcome("levensloop").Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");

@@ -14,7 +14,15 @@ public sealed class VersionSelectionTests
     [InlineData("2016-12-31", "2015-01-01")]
     [InlineData("2017-01-01", "2017-01-01")]
     [InlineData("2017-01-02", "2017-01-01")]
-    [InlineData("2023-12-31", "2017-01-01")]
+    [InlineData("2017-02-24", "2017-01-01")]
+    [InlineData("2017-02-25", "2017-02-25")]
+    [InlineData("2017-12-31", "2017-02-25")]
+    [InlineData("2018-01-01", "2018-01-01")]
+    [InlineData("2022-06-30", "2018-01-01")]
+    [InlineData("2022-07-01", "2022-07-01")]
+    [InlineData("2023-06-30", "2022-07-01")]
+    [InlineData("2023-07-01", "2023-07-01")]
+    [InlineData("2023-12-31", "2023-07-01")]
     [InlineData("2024-01-01", "2024-01-01")]
     [InlineData("2025-12-31", "2024-01-01")]
     [InlineData("2026-01-01", "2026-01-01")]
@@ -46,12 +54,13 @@ public sealed class VersionSelectionTests
     public void A_version_can_be_pinned_by_a_prefix_of_its_content_hash()
     {
         var hash = Library.Select(new DateOnly(2018, 1, 1)).Reference.ContentHash;
-        Library.Select(new DateOnly(2030, 1, 1), hash[..10]).Version.Version.ShouldBe("2017-01-01");
+        Library.Select(new DateOnly(2030, 1, 1), hash[..10]).Version.Version.ShouldBe("2018-01-01");
     }
 
     [Theory]
     [InlineData("2016-06-01", "Participatiewet art. 10b lid 1–3 (tekst 2015)")]
-    [InlineData("2018-06-01", "Participatiewet art. 10b (Stb. 2016, 519)")]
+    [InlineData("2017-06-01", "Participatiewet art. 10b (Stb. 2016, 519)")]
+    [InlineData("2018-06-01", "Participatiewet art. 10b (tekst 2018)")]
     public void A_rule_inherited_from_2015_cites_the_text_in_force_on_the_date(string asOf, string citation)
     {
         var @case = Facts.Case.Empty with { Application = new Facts.Application(Facts.Applicant.Municipality, new DateOnly(2016, 5, 1)) };

@@ -41,7 +41,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
     {
         var versions = (await Client.ListRuleSetsAsync(new ListRuleSetsRequest())).Versions;
 
-        versions.Select(v => v.Version).ShouldBe(["2015-01-01", "2017-01-01", "2024-01-01", "2026-01-01", "planned-2028-forfaitaire-lks", "planned-simpel-switchen"]);
+        versions.Select(v => v.Version).ShouldBe(["2015-01-01", "2017-01-01", "2017-02-25", "2018-01-01", "2022-07-01", "2023-07-01", "2024-01-01", "2026-01-01", "planned-2028-forfaitaire-lks", "planned-simpel-switchen"]);
         versions.Single(v => v.Version == "planned-simpel-switchen").ShouldSatisfyAllConditions(
             v => v.Planned.ShouldBeTrue(), v => v.EffectiveFrom.ShouldBe(""), v => v.Extends.ShouldBe("2026-01-01"));
         versions.ShouldAllBe(v => v.ContentHash.Length == 64);
@@ -52,10 +52,10 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
     {
         var set = await Client.GetRuleSetAsync(new GetRuleSetRequest { AsOf = "2018-06-01" });
 
-        set.Summary.Version.ShouldBe("2017-01-01");
+        set.Summary.Version.ShouldBe("2018-01-01");
         var duty = set.Rules.Single(r => r.Id == "PL-PLICHT");
         duty.Condition.ShouldBe("finding.geldig_positief_advies and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
-        duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
+        duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (tekst 2018)");
         set.Parameters.Single(p => p.Name == "quota").Value.ShouldContain("GM0014|2018=70");
         set.Outcomes.Select(o => o.Id).ShouldContain("gemeentelijke_plicht");
     }

@@ -48,13 +48,13 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
 
         response.CorrelationId.ShouldBe("test-1");
         var d = response.Decision;
-        d.RuleSet.Version.ShouldBe("2017-01-01");
+        d.RuleSet.Version.ShouldBe("2018-01-01");
         d.RuleSet.ContentHash.Length.ShouldBe(64);
         d.Engine.ShouldBe(new EngineReference { Kind = "nrules", Name = "NRules", Version = "1.0.4" });
         d.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("positief");
         var duty = d.Outcomes.Single(o => o.Id == "gemeentelijke_plicht");
         duty.Value.ShouldBe("plicht_tot_aanbod");
-        duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
+        duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (tekst 2018)");
         duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen beschut werk gerealiseerd, minder dan het aantal van 70 voor 2018");
         d.Criteria.Single(c => c.Id == "begeleiding").Status.ShouldBe(CriterionStatus.Met);
         // No advice in the history yet, which must not read as a contradiction of the positive advice just given.
@@ -201,7 +201,7 @@ public sealed class LimitRpcTests(RunningHost host) : IClassFixture<RunningHost>
         // The item sent was answered (every fact unknown, judged under the version of 2019) ...
         var answer = EvaluateBatchResponse.Parser.ParseFrom(body.ToArray().AsSpan(5));
         answer.CorrelationId.ShouldBe("one");
-        answer.Decision.RuleSet.Version.ShouldBe("2017-01-01");
+        answer.Decision.RuleSet.Version.ShouldBe("2018-01-01");
         // ... then the server, not the client, ended the call once the second had passed.
         ending.ShouldBeOneOf($"grpc-status {(int)StatusCode.DeadlineExceeded}", "reset CANCEL");
         clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950));

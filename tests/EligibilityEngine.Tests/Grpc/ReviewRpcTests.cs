@@ -33,7 +33,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
     [Fact]
     public async Task DiffRuleSets_of_a_version_with_itself_says_no_changes()
     {
-        var diff = await Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = "2019-06-01", To = "2017-01-01" });
+        var diff = await Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = "2019-06-01", To = "2018-01-01" });
 
         diff.NoChanges.ShouldBeTrue();
         diff.Rules.ShouldBeEmpty();

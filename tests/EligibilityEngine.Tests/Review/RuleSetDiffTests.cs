@@ -24,7 +24,7 @@ public sealed class RuleSetDiffTests : IDisposable
         var diff = Diff("2015-01-01", "2017-01-01");
 
         diff.Rules.Where(r => r.Kind == ChangeKind.Added).Select(r => r.Id).ShouldBe(
-            ["ADV-HERHAALDE-AANVRAAG", "ONT-VANAF-2017", "ONT-PERSOON", "PL-REEDS-GEPLAATST", "PL-BUITEN-PERSONENKRING", "PL-PLICHT", "PL-QUOTUM-BEREIKT"]);
+            ["ONT-VANAF-2017", "ONT-PERSOON", "PL-REEDS-GEPLAATST", "PL-BUITEN-PERSONENKRING", "PL-PLICHT", "PL-QUOTUM-BEREIKT"]);
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-GEEN-PLICHT"]);
         var duty = diff.Rules.Single(r => r.Id == "PL-PLICHT");
         duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
@@ -92,11 +92,11 @@ public sealed class RuleSetDiffTests : IDisposable
     [Fact]
     public void A_changed_condition_in_a_reformatted_file_is_the_only_change()
     {
-        var file = Path.Combine(_copy.Path, "2017-01-01.yaml");
+        var file = Path.Combine(_copy.Path, "2017-02-25.yaml");
         var changed = ReplaceOnce(File.ReadAllText(file), "-param.reapplication_months)", "-(param.reapplication_months + 1))");
         File.WriteAllText(file, Reformatted(changed));
 
-        var diff = RuleSetDiff.Compare(RealRules.Library.Resolve("2017-01-01"), RuleLibrary.LoadFile(file));
+        var diff = RuleSetDiff.Compare(RealRules.Library.Resolve("2017-02-25"), RuleLibrary.LoadFile(file));
 
         var rule = diff.Rules.ShouldHaveSingleItem();
         rule.Kind.ShouldBe(ChangeKind.Changed);
