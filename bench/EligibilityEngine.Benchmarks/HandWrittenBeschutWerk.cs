@@ -38,7 +38,8 @@ public static class HandWrittenBeschutWerk
         // Each ground with its own "niet binnen redelijke grenzen door een werkgever" (BabW art. 3 lid 1 a and b).
         var begeleiding = And(p.SupervisionNeed is null ? null : p.SupervisionNeed is SupervisionLevel.Intensive or SupervisionLevel.Permanent, p.SupervisionBeyondEmployer);
         var aanpassingen = And(p.AdaptationNeed is null ? null : p.AdaptationNeed is AdaptationLevel.Limited or AdaptationLevel.Extensive, p.AdaptationsBeyondEmployer);
-        bool? personenkring = p.Benefit is null ? null : true;
+        // Art. 10b lid 1 (2017): bijstand or a UWV benefit, or no benefit and registered as a job seeker (a NUG).
+        var personenkring = Or(p.Benefit is null ? null : p.Benefit != BenefitType.None, And(p.Benefit is null ? null : p.Benefit == BenefitType.None, p.RegisteredAsJobSeeker));
         // Under this year's AOW age today, and had not reached last year's age by 31 December last year; a year outside
         // the table is unknown, as in the rule set.
         static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);

@@ -23,7 +23,8 @@ public static class CaseCsvReader
     [
         "case_id", "as_of",
         "person.date_of_birth", "person.has_work_capacity", "person.supervision_need", "person.adaptation_need",
-        "person.supervision_beyond_employer", "person.adaptations_beyond_employer", "person.benefit", "person.wsw_indication",
+        "person.supervision_beyond_employer", "person.adaptations_beyond_employer", "person.benefit", "person.registered_as_job_seeker",
+        "person.wsw_indication",
         "person.wsw_supported_work_possible", "person.wage_value_percent",
         "application.applicant", "application.date", "application.new_facts_stated",
         "municipality.code", "municipality.quota", "municipality.employees", "events",

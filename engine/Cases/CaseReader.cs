@@ -80,7 +80,7 @@ public static class CaseReader
     private static Person ReadPerson(YamlMap m)
     {
         m.AllowOnly("date_of_birth", "has_work_capacity", "supervision_need", "adaptation_need", "supervision_beyond_employer",
-            "adaptations_beyond_employer", RetiredRegularEmployer, "benefit", "wsw_indication", "wsw_supported_work_possible", "wage_value_percent");
+            "adaptations_beyond_employer", RetiredRegularEmployer, "benefit", "registered_as_job_seeker", "wsw_indication", "wsw_supported_work_possible", "wage_value_percent");
         // Facts of an earlier case format, refused with what to write instead rather than read into another meaning.
         if (m.Find(RetiredRegularEmployer) is { } retired)
             m.Error(retired, $"person.{RetiredRegularEmployer} is no longer a fact: BabW art. 3 lid 1 asks per ground whether an " +
@@ -97,6 +97,7 @@ public static class CaseReader
             Bool(m, "person", "supervision_beyond_employer"),
             Bool(m, "person", "adaptations_beyond_employer"),
             m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } ? null : Code<BenefitType>(m, "person", "benefit"),
+            Bool(m, "person", "registered_as_job_seeker"),
             Bool(m, "person", "wsw_indication"),
             Bool(m, "person", "wsw_supported_work_possible"),
             Number(m, "person", "wage_value_percent", min: 0, max: FactLimits.MaxWageValuePercent));

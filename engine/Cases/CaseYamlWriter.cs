@@ -26,6 +26,7 @@ public static class CaseYamlWriter
             ("supervision_beyond_employer", Bool(p.SupervisionBeyondEmployer)),
             ("adaptations_beyond_employer", Bool(p.AdaptationsBeyondEmployer)),
             ("benefit", Code(p.Benefit)),
+            ("registered_as_job_seeker", Bool(p.RegisteredAsJobSeeker)),
             ("wsw_indication", Bool(p.WswIndication)),
             ("wsw_supported_work_possible", Bool(p.WswSupportedWorkPossible)),
             ("wage_value_percent", Number(p.WageValuePercent)));

@@ -24,6 +24,8 @@ public sealed record Case(
 /// <param name="AdaptationsBeyondEmployer">The adaptations needed cannot be realised by an employer within reasonable
 /// limits ("niet binnen redelijke grenzen door een werkgever kunnen worden gerealiseerd", BabW art. 3 lid 1 onder a).</param>
 /// <param name="Benefit">uitkering</param>
+/// <param name="RegisteredAsJobSeeker">Ingeschreven als werkzoekende: with no benefit, this makes a person a
+/// niet-uitkeringsgerechtigde (Pw art. 6 onder a), and so part of the personenkring of art. 10b lid 1.</param>
 /// <param name="WswIndication">Wsw-indicatie: the person holds an indication under the former Wsw (or a still valid
 /// indicatiebeschikking). Not a benefit: a typical holder also has bijstand or Wajong.</param>
 /// <param name="WswSupportedWorkPossible">For Wsw-indicatie holders: UWV judged the person able to do begeleid werken (BabW art. 3 lid 3 a, lid 4).</param>
@@ -36,6 +38,7 @@ public sealed record Person(
     bool? SupervisionBeyondEmployer = null,
     bool? AdaptationsBeyondEmployer = null,
     BenefitType? Benefit = null,
+    bool? RegisteredAsJobSeeker = null,
     bool? WswIndication = null,
     bool? WswSupportedWorkPossible = null,
     decimal? WageValuePercent = null);

@@ -32,13 +32,13 @@ public enum BenefitType
 {
     /// <summary>bijstand onder de Participatiewet</summary>
     Participatiewet,
-    /// <summary>geen uitkering (niet-uitkeringsgerechtigde, NUG)</summary>
+    /// <summary>geen uitkering; a niet-uitkeringsgerechtigde (NUG) when also registered as a job seeker</summary>
     None,
     /// <summary>Wajong</summary>
     Wajong,
     /// <summary>WIA</summary>
     Wia,
-    /// <summary>another UWV benefit (WW, ZW, WAO, ...)</summary>
+    /// <summary>another UWV benefit of those art. 10b lid 1 names from 2018 (WW, IOW, WAZ, WAO, ZW, WAMIL)</summary>
     OtherUwv,
 }
 

@@ -15,7 +15,7 @@ public static class FactModel
     public static readonly CodeDomain Adaptation = CodeDomain.FromEnum<AdaptationLevel>(
         "geen aanpassingen", "beperkte aanpassingen", "ingrijpende aanpassingen");
     public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>(
-        "bijstand (Participatiewet)", "geen uitkering (niet-uitkeringsgerechtigde)", "Wajong", "WIA", "andere UWV-uitkering");
+        "bijstand (Participatiewet)", "geen uitkering", "Wajong", "WIA", "andere UWV-uitkering (WW, IOW, WAZ, WAO, ZW, WAMIL)");
     public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>("het college", "betrokkene zelf");
     public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>("positief", "negatief");
     public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>("sociaal ontwikkelbedrijf", "de gemeente", "een reguliere werkgever");
@@ -33,6 +33,7 @@ public static class FactModel
         Fact("person.adaptations_beyond_employer", ValueType.Bool, "aanpassingen niet binnen redelijke grenzen door een werkgever te realiseren",
             c => Prop(c, "Person", "AdaptationsBeyondEmployer")),
         Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit"))),
+        Fact("person.registered_as_job_seeker", ValueType.Bool, "ingeschreven als werkzoekende", c => Prop(c, "Person", "RegisteredAsJobSeeker")),
         Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie", c => Prop(c, "Person", "WswIndication")),
         Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible")),
         Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", c => Prop(c, "Person", "WageValuePercent")),

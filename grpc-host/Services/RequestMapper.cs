@@ -41,6 +41,7 @@ public sealed class RequestMapper(string prefix = "")
                 person.HasSupervisionBeyondEmployer ? person.SupervisionBeyondEmployer : null,
                 person.HasAdaptationsBeyondEmployer ? person.AdaptationsBeyondEmployer : null,
                 Benefit(person.Benefit),
+                person.HasRegisteredAsJobSeeker ? person.RegisteredAsJobSeeker : null,
                 person.HasWswIndication ? person.WswIndication : null,
                 person.HasWswSupportedWorkPossible ? person.WswSupportedWorkPossible : null,
                 Number(person.WageValuePercent, "case.person.wage_value_percent", 0, FactLimits.MaxWageValuePercent)),

@@ -45,9 +45,10 @@ public static class CaseGenerator
         Gen.Enum<BenefitType>().Nullable(0.2),
         Gen.Bool.Nullable(0.3),
         Gen.Bool.Nullable(0.3),
+        Gen.Bool.Nullable(0.3),
         Gen.Int[0, 100].Select(v => (decimal)v).Nullable(0.5),
-        (dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, wsw, wswSupported, wage) =>
-            new Person(dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, wsw, wswSupported, wage));
+        (dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, registered, wsw, wswSupported, wage) =>
+            new Person(dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, registered, wsw, wswSupported, wage));
 
     private static Gen<Application> Application(Gen<DateOnly> date) => Gen.Select(
         Gen.Enum<Applicant>().Nullable(0.2), date.Nullable(0.2), Gen.Bool.Nullable(0.3),
