@@ -27,6 +27,7 @@ public static class CommandLine
           eligibility show --as-of YYYY-MM-DD [--version V] [--rules DIR]
           eligibility test [DIR] [--rules DIR] [--engine nrules|compiled]
           eligibility diff <from> <to> [--rules DIR] [--format markdown|json]
+          eligibility quota import <annex.csv> --year YYYY --citation TEXT [--url URL] [--rules DIR]
           eligibility impact <from> <to> --cases <dir|file> [--as-of case|effective|YYYY-MM-DD] [--rules DIR] [--format markdown|json] [--engine nrules|compiled]
 
         DIR defaults to rules/beschut-werk; test DIR defaults to <rules>/tests.
@@ -34,6 +35,9 @@ public static class CommandLine
         used when named.
         <from> and <to> are a version (2017-01-01, planned-simpel-switchen), a content-hash prefix, a date (the version
         in force on it) or a rule file (its version, composed with the folder it is in).
+        quota import loads a year's complete annex of the Regeling vaststelling aantallen beschut werk (columns
+        municipality_code, number, and optionally municipality_name, year, source); it checks every row and that the
+        numbers add up to the year's national number, and writes <rules>/quota/<year>.yaml.
         --engine chooses what judges the cases: nrules (NRules' Rete engine, the default) or compiled (the project's
         compiled evaluator, proven to give the same decisions, about fifty times faster).
         """;
@@ -58,6 +62,7 @@ public static class CommandLine
                 "test" => Test(options, output),
                 "diff" => Diff(options, output),
                 "impact" => Impact(options, output),
+                "quota" => Quota(options, output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -172,6 +177,19 @@ public static class CommandLine
         return 0;
     }
 
+    private static int Quota(Options options, TextWriter output)
+    {
+        if (options.PositionalOrNull(0) != "import") throw new UsageException("quota needs a subcommand: quota import <annex.csv> --year YYYY --citation TEXT");
+        var csv = options.Positional(1, "the annex CSV file");
+        var yearText = options.Value("--year") ?? throw new UsageException("quota import needs --year YYYY");
+        if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2015 or > 2100)
+            throw new UsageException($"--year must be a year such as 2019, not '{yearText}'");
+        var citation = options.Value("--citation") ?? throw new UsageException("quota import needs --citation (e.g. \"Stcrt. 2018, 69402\")");
+        var result = QuotaAnnex.Import(csv, year, citation, options.Value("--url"), options.Value("--rules") ?? DefaultRules);
+        output.WriteLine($"{(result.Replaced ? "replaced" : "wrote")} {result.File}: {result.Rows} municipalities, {result.Sum} dienstbetrekkingen in total (the national number for {year})");
+        return 0;
+    }
+
     private static EngineKind Engine(Options options)
     {
         var name = options.Value("--engine") ?? "nrules";
@@ -203,7 +221,7 @@ public static class CommandLine
     /// <summary>Parsed arguments: --name value pairs, flags, and positional arguments. Unknown options are errors.</summary>
     private sealed class Options
     {
-        private static readonly string[] Valued = ["--as-of", "--version", "--rules", "--format", "--cases", "--engine"];
+        private static readonly string[] Valued = ["--as-of", "--version", "--rules", "--format", "--cases", "--engine", "--year", "--citation", "--url"];
         private static readonly string[] Flags = ["--full-trace"];
         private readonly Dictionary<string, string> _values = [];
         private readonly HashSet<string> _flags = [];

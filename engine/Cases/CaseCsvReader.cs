@@ -36,7 +36,7 @@ public static class CaseCsvReader
     {
         var text = File.ReadAllText(path);
         var diagnostics = new DiagnosticBag();
-        var rows = Parse(text);
+        var rows = CsvText.Parse(text);
         var cases = new List<NamedCase>();
         if (rows.Count == 0)
             diagnostics.Add(new SourcePosition(path, 1, 1), "the file is empty: the first row must name the columns");
@@ -65,7 +65,7 @@ public static class CaseCsvReader
     }
 
     /// <param name="header">Where each column goes; null for a column that is not known (reported once, for the header).</param>
-    private static (NamedCase?, DiagnosticBag) ReadRow(string path, ColumnPath?[] header, List<Cell> row)
+    private static (NamedCase?, DiagnosticBag) ReadRow(string path, ColumnPath?[] header, List<CsvCell> row)
     {
         var errors = new DiagnosticBag();
         if (row.Count != header.Length)
@@ -87,7 +87,7 @@ public static class CaseCsvReader
 
     /// <summary>Puts a cell under its path (<c>person.benefit</c> becomes person → benefit), creating the row's
     /// section mapping on first use.</summary>
-    private static void Put(YamlMappingNode root, YamlMappingNode?[] sections, ColumnPath path, Cell cell, YamlContext context)
+    private static void Put(YamlMappingNode root, YamlMappingNode?[] sections, ColumnPath path, CsvCell cell, YamlContext context)
     {
         var parent = root;
         if (path.Section is { } section)
@@ -120,7 +120,7 @@ public static class CaseCsvReader
 
     /// <summary>`type=placed date=2015-11-01 hours_per_week=24; type=left ...` as a list of mappings, each value placed
     /// at its own column.</summary>
-    private static YamlSequenceNode Items(Cell cell, YamlContext context)
+    private static YamlSequenceNode Items(CsvCell cell, YamlContext context)
     {
         var list = context.Place(new YamlSequenceNode(), cell.Line, cell.Column);
         if (cell.Text.Trim() == NoEmployees) return list;
@@ -148,52 +148,5 @@ public static class CaseCsvReader
         }
 
         return list;
-    }
-
-    private readonly record struct Cell(string Text, int Line, int Column);
-
-    /// <summary>RFC 4180: commas between cells, double quotes around a cell that holds commas, quotes or line breaks.</summary>
-    private static List<List<Cell>> Parse(string text)
-    {
-        var rows = new List<List<Cell>>();
-        var row = new List<Cell>();
-        var cell = new System.Text.StringBuilder();
-        int line = 1, column = 1, cellLine = 1, cellColumn = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; column++; }
-                else if (c == '"') quoted = false;
-                else
-                {
-                    cell.Append(c);
-                    if (c == '\n') { line++; column = 0; }
-                }
-            }
-            else if (c == '"' && cell.Length == 0) { quoted = true; cellColumn = column + 1; }
-            else if (c == ',') { row.Add(new Cell(cell.ToString().Trim(), cellLine, cellColumn)); cell.Clear(); cellLine = line; cellColumn = column + 1; }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(new Cell(cell.ToString().Trim(), cellLine, cellColumn));
-                cell.Clear();
-                if (row.Count > 1 || row[0].Text.Length > 0) rows.Add(row);
-                row = [];
-                line++;
-                column = 0;
-                cellLine = line;
-                cellColumn = 1;
-            }
-            else cell.Append(c);
-
-            column++;
-        }
-
-        row.Add(new Cell(cell.ToString().Trim(), cellLine, cellColumn));
-        if (row.Count > 1 || row[0].Text.Length > 0) rows.Add(row);
-        return rows;
     }
 }
