@@ -84,7 +84,15 @@ public static class HandWrittenBeschutWerk
         var werkt = laatstePositief && Exists(EventType.Placed, e => e.Date >= lastAdvice!.Date)
             && !Exists(EventType.Left, e => e.Date >= lastPlaced!.Date) && !omgezet
             && !Exists(EventType.BanenafspraakJobStarted, e => e.Date >= lastPlaced!.Date);
-        var geldig = Or(advies == "positief" ? true : advies == "onvoldoende_gegevens" ? null : false, laatstePositief && !omgezet && !verloren);
+        // The college's determination (vaststelling): the duty runs to a person it has determined.
+        var lastDetermined = Latest(EventType.Determined);
+        bool? DeterminedAs(AdviceResult result) => lastDetermined is null ? false : lastDetermined.Result is null ? null : lastDetermined.Result == result;
+        var vastgesteld = And(DeterminedAs(AdviceResult.Positief), lastDetermined is null
+            || (!Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= lastDetermined.Date) && !Exists(EventType.WorkCapacityLost, e => e.Date >= lastDetermined.Date)
+                && !Exists(EventType.Moved, e => e.Date >= lastDetermined.Date)));
+        var vastgesteldNiet = And(DeterminedAs(AdviceResult.Negatief), lastDetermined is null
+            || (!Exists(EventType.AdviceIssued, e => e.Date > lastDetermined.Date) && !(a.Date > lastDetermined.Date)));
+        var geldig = Or(Or(advies == "positief" ? true : advies == "onvoldoende_gegevens" ? null : false, laatstePositief && !omgezet && !verloren), vastgesteld);
 
         var grant = Latest(EventType.BanenafspraakIndicationGranted);
         var ended = Latest(EventType.BanenafspraakJobEnded);
@@ -105,9 +113,11 @@ public static class HandWrittenBeschutWerk
         bool? under = count is null || number is null ? null : count < number;
         var plicht = FirstOf(
             (Not(geldig), "geen_plicht_geen_positief_advies"),
+            (vastgesteldNiet, "geen_plicht_vastgesteld_niet_doelgroep"),
             (werkt, "reeds_geplaatst"),
             (Or(Not(personenkring), Not(jong)), "geen_plicht_buiten_personenkring"),
-            (And(geldig, under), "plicht_tot_aanbod"),
+            (And(And(geldig, Not(vastgesteld)), under), "vaststelling_door_college_nodig"),
+            (And(vastgesteld, under), "plicht_tot_aanbod"),
             (And(geldig, Not(under)), "geen_plicht_quotum_bereikt"));
 
         // Loonkostensubsidie only with a dienstbetrekking (Pw art. 10d lid 1).

@@ -111,4 +111,7 @@ public enum EventType
     WorkCapacityLost,
     /// <summary>verhuisd naar een andere gemeente</summary>
     Moved,
+    /// <summary>vastgesteld door het college (a besluit, Pw art. 10b lid 1): result positief = belongs to the target group
+    /// beschut werk, negatief = does not. UWV advises; the college determines.</summary>
+    Determined,
 }

@@ -46,7 +46,7 @@ public static class FactModel
     /// <summary>Fields of one event, reachable by bare name inside <c>where</c> of an event quantifier.</summary>
     public static IReadOnlyDictionary<string, FactField> EventFields { get; } = Index(
         Fact("date", ValueType.Date, "datum", e => Day(Expression.Convert(Expression.Property(e, "Date"), typeof(DateOnly?)))),
-        Fact("result", ValueType.Code(Advice), "uitkomst van het advies", e => AsInt(Expression.Property(e, "Result"))),
+        Fact("result", ValueType.Code(Advice), "uitkomst (positief of negatief)", e => AsInt(Expression.Property(e, "Result"))),
         Fact("hours_per_week", ValueType.Number, "uren per week", e => Expression.Property(e, "HoursPerWeek")),
         Fact("employer_kind", ValueType.Code(Employer), "soort werkgever", e => AsInt(Expression.Property(e, "EmployerKind"))),
         Fact("reason", ValueType.Code(Reason), "reden", e => AsInt(Expression.Property(e, "Reason"))),

@@ -180,8 +180,8 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("# beschut-werk 2017-02-25: Besluit advisering gewijzigd");
         // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
         output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterion arbeidsvermogen");
-        output.ShouldContain("### PL-PLICHT [laag 3] → outcome gemeentelijke_plicht = plicht_tot_aanbod");
-        output.ShouldContain("  als: finding.geldig_positief_advies and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
+        output.ShouldContain("### PL-PLICHT [laag 1] → outcome gemeentelijke_plicht = plicht_tot_aanbod");
+        output.ShouldContain("  als: finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
         output.ShouldNotContain("PL-2015-GEEN-PLICHT");
     }
 
@@ -234,7 +234,7 @@ public sealed class CommandLineTests : IDisposable
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());
         rules["ADV-TERUGKEER-ZONDER-BEOORDELING"].ShouldBe("added");
-        rules["PL-PLICHT"].ShouldBe("unchanged");
+        rules["PL-VASTSTELLING-NODIG"].ShouldBe("unchanged");
         report.GetProperty("changed")[2].GetProperty("from_as_of").GetString().ShouldBe("2017-06-01");
     }
 

@@ -51,7 +51,7 @@ public sealed class SampleTests
         (in2017.RuleSet.Version, in2017.Outcome("levensloop").Value, in2017.Outcome("advies").Value)
             .ShouldBe(("2017-02-25", "terugval_nieuwe_aanvraag_nodig", "negatief"));
         (planned.RuleSet.Version, planned.RuleSet.Planned, planned.Outcome("levensloop").Value, planned.Outcome("gemeentelijke_plicht").Value)
-            .ShouldBe(("planned-simpel-switchen", true, "terugkeer_zonder_herbeoordeling", "plicht_tot_aanbod"));
+            .ShouldBe(("planned-simpel-switchen", true, "terugkeer_zonder_herbeoordeling", "vaststelling_door_college_nodig"));
         planned.Notices.ShouldContain(n => n.Contains("GEPLANDE regelset"));
         // The re-application falls within twelve months of the conversion, not of an advice: the negative advice rests on
         // the labelled assumption that the conversion counts as an advice, and the decision cites it as such.

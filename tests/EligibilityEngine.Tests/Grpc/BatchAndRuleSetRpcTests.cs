@@ -54,7 +54,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
 
         set.Summary.Version.ShouldBe("2018-01-01");
         var duty = set.Rules.Single(r => r.Id == "PL-PLICHT");
-        duty.Condition.ShouldBe("finding.geldig_positief_advies and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
+        duty.Condition.ShouldBe("finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
         duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (tekst 2018)");
         set.Parameters.Single(p => p.Name == "quota").Value.ShouldContain("GM0014|2018=70");
         set.Outcomes.Select(o => o.Id).ShouldContain("gemeentelijke_plicht");

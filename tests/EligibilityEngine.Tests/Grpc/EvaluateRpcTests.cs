@@ -53,9 +53,11 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         d.Engine.ShouldBe(new EngineReference { Kind = "nrules", Name = "NRules", Version = "1.0.4" });
         d.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("positief");
         var duty = d.Outcomes.Single(o => o.Id == "gemeentelijke_plicht");
-        duty.Value.ShouldBe("plicht_tot_aanbod");
-        duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (tekst 2018)");
-        duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen beschut werk gerealiseerd, minder dan het aantal van 70 voor 2018");
+        // The duty runs to a person the college has determined: with only UWV's advice, the college must still decide.
+        duty.Value.ShouldBe("vaststelling_door_college_nodig");
+        duty.Values["na_vaststelling"].ShouldBe("plicht_tot_aanbod");
+        duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 1 (tekst 2018, met de opgesomde UWV-uitkeringen)");
+        duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen, minder dan het aantal van 70 voor 2018");
         d.Criteria.Single(c => c.Id == "begeleiding").Status.ShouldBe(CriterionStatus.Met);
         // No advice in the history yet, which must not read as a contradiction of the positive advice just given.
         d.Outcomes.Single(o => o.Id == "levensloop").Explanation.ShouldBe(

@@ -63,7 +63,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         var advice = report.Changed[2].Outcomes.Single(o => o.Id == "advies");
         (advice.Before, advice.After, advice.RuleAfter).ShouldBe(("negatief", "positief", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
         report.Changed[2].Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING").Change.ShouldBe(ChangeKind.Added);
-        report.Changed[2].Rules.Single(r => r.Id == "PL-PLICHT").Change.ShouldBe(ChangeKind.Unchanged);
+        report.Changed[2].Rules.Single(r => r.Id == "PL-VASTSTELLING-NODIG").Change.ShouldBe(ChangeKind.Unchanged);
         report.Markdown.ShouldContain("**3 van 14 beslissingen veranderen**");
     }
 

@@ -34,7 +34,7 @@ public sealed class ImpactAnalysisTests
             // Today's negative advice rests on the assumption that the conversion counts as an earlier advice.
             fallBack.Outcomes.ShouldContain(new ValueChange("advies", "negatief", "positief", "ADV-HERHAALDE-AANVRAAG-NA-OMZETTING", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
             fallBack.Outcomes.ShouldContain(new ValueChange("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGVAL", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
-            fallBack.Outcomes.ShouldContain(new ValueChange("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "plicht_tot_aanbod", "PL-GEEN-POSITIEF-ADVIES", "PL-PLICHT"));
+            fallBack.Outcomes.ShouldContain(new ValueChange("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "vaststelling_door_college_nodig", "PL-GEEN-POSITIEF-ADVIES", "PL-VASTSTELLING-NODIG"));
             fallBack.Rules.ShouldContain(new ResponsibleRule("ADV-TERUGKEER-ZONDER-BEOORDELING", ChangeKind.Added));
             fallBack.Rules.ShouldContain(new ResponsibleRule("LEV-TERUGVAL", ChangeKind.Removed));
         }
@@ -70,14 +70,16 @@ public sealed class ImpactAnalysisTests
     {
         var report = Impact("2015-01-01", "2017-01-01");
 
-        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "plicht_tot_aanbod", 3));
+        // With only an advice, the 2017 duty follows the college's determination; with a determination it holds at once
+        // (the 2015 text owed a determined person a dienstbetrekking, without a number from a regulation).
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "vaststelling_door_college_nodig", 2));
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "plicht_dienstbetrekking_na_vaststelling", "plicht_tot_aanbod", 1));
         // The own applications made in 2017, judged by the 2015 rules, were not admissible and got no advice at all;
         // under the text of 1 January 2017 they are assessed (the twelve-month rule only came on 25 February 2017).
-        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "plicht_tot_aanbod", 3));
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "vaststelling_door_college_nodig", 3));
         report.Transitions.ShouldContain(new OutcomeTransition("advies", "geen_advies_niet_ontvankelijk", "positief", 3));
         report.Changed.Where(c => c.Outcomes.Any(o => o is { Id: "gemeentelijke_plicht", After: "plicht_tot_aanbod" })).Select(c => c.Name)
-            .ShouldBe(["eigen-aanvraag-2017.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml", "plicht-binnen-quotum.yaml",
-                "positief-advies.yaml", "verhuizing.yaml"]);
+            .ShouldBe(["plicht-binnen-quotum.yaml"]);
         report.Changed.Single(c => c.Name == "quotum-bereikt-ander-aanbod.yaml").Outcomes
             .ShouldBe([new ValueChange("gemeentelijke_plicht", "geen_plicht_voor_2017", "geen_plicht_quotum_bereikt", "PL-2015-GEEN-PLICHT", "PL-QUOTUM-BEREIKT")]);
     }

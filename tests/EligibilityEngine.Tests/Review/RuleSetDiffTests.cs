@@ -24,12 +24,12 @@ public sealed class RuleSetDiffTests : IDisposable
         var diff = Diff("2015-01-01", "2017-01-01");
 
         diff.Rules.Where(r => r.Kind == ChangeKind.Added).Select(r => r.Id).ShouldBe(
-            ["ONT-VANAF-2017", "ONT-PERSOON", "PL-REEDS-GEPLAATST", "PL-BUITEN-PERSONENKRING", "PL-PLICHT", "PL-QUOTUM-BEREIKT"]);
-        diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-GEEN-PLICHT"]);
+            ["ONT-VANAF-2017", "ONT-PERSOON", "LEV-F-DOELGROEPREGISTER", "PL-REEDS-GEPLAATST", "PL-BUITEN-PERSONENKRING", "PL-VASTSTELLING-NODIG", "PL-PLICHT", "PL-QUOTUM-BEREIKT"]);
+        diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-DIENSTBETREKKING", "PL-2015-GEEN-PLICHT"], ignoreOrder: true);
         var duty = diff.Rules.Single(r => r.Id == "PL-PLICHT");
         duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
         duty.Fields.Single(f => f.Field == "when").ShouldBe(new FieldChange("when", null,
-            "finding.geldig_positief_advies and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])"));
+            "finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])"));
         diff.Parameters.Single(p => p.Id == "quota").Kind.ShouldBe(ChangeKind.Added);
         diff.Parameters.Single(p => p.Id == "quota").Fields.ShouldContain(f => f.Field == "row GM0014|2018" && f.After!.StartsWith("70 ("));
         // The own application was inadmissible before 2017 and is admissible from then on: the 2015 rule's condition changed.
@@ -48,8 +48,8 @@ public sealed class RuleSetDiffTests : IDisposable
         restoration.Fields.Single(f => f.Field == "when").After.ShouldBe("finding.advies_behouden");
         restoration.Fields.Single(f => f.Field == "then").After.ShouldBe("outcome advies = positief (reden: advies_behouden)");
         diff.Rules.Single(r => r.Id == "LEV-F-GELDIG-POSITIEF").Fields.Single(f => f.Field == "when").ShouldBe(new FieldChange("when",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet and not finding.arbeidsvermogen_verloren",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.arbeidsvermogen_verloren"));
+            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet and not finding.arbeidsvermogen_verloren or finding.vastgesteld_doelgroep",
+            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.arbeidsvermogen_verloren or finding.vastgesteld_doelgroep"));
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldContain("LEV-TERUGVAL");
         diff.Parameters.ShouldBeEmpty();
     }
