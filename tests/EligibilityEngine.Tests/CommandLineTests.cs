@@ -217,7 +217,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("impact", "2026-01-01", "planned-2028-forfaitaire-lks", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
 
         exit.ShouldBe(0);
-        output.ShouldContain("**1 van 14 beslissingen veranderen**; 13 blijven gelijk.");
+        output.ShouldContain("**1 van 17 beslissingen veranderen**; 16 blijven gelijk.");
         output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 1 |");
         output.ShouldContain("### geplaatst-in-beschut-werk.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
     }
@@ -229,7 +229,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         var report = JsonDocument.Parse(json).RootElement;
-        report.GetProperty("cases").GetInt32().ShouldBe(14);
+        report.GetProperty("cases").GetInt32().ShouldBe(17);
         report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());

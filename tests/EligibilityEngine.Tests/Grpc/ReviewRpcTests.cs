@@ -58,13 +58,13 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         await call.RequestStream.CompleteAsync();
         var report = await call;
 
-        report.Cases.ShouldBe(14);
+        report.Cases.ShouldBe(17);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var advice = report.Changed[2].Outcomes.Single(o => o.Id == "advies");
         (advice.Before, advice.After, advice.RuleAfter).ShouldBe(("negatief", "positief", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
         report.Changed[2].Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING").Change.ShouldBe(ChangeKind.Added);
         report.Changed[2].Rules.Single(r => r.Id == "PL-VASTSTELLING-NODIG").Change.ShouldBe(ChangeKind.Unchanged);
-        report.Markdown.ShouldContain("**3 van 14 beslissingen veranderen**");
+        report.Markdown.ShouldContain("**3 van 17 beslissingen veranderen**");
     }
 
     [Fact]

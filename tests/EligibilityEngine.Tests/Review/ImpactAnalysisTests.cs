@@ -18,9 +18,9 @@ public sealed class ImpactAnalysisTests
     {
         var report = Impact("2026-01-01", "planned-simpel-switchen");
 
-        report.Cases.ShouldBe(14);
+        report.Cases.ShouldBe(17);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
-        report.Unchanged.ShouldBe(11);
+        report.Unchanged.ShouldBe(14);
 
         // Converted to the banenafspraak and still working there: the advice is kept instead of converted (BabW ontwerp 2022).
         var working = report.Changed[0];
@@ -61,8 +61,8 @@ public sealed class ImpactAnalysisTests
         var report = Impact("2024-01-01", "2026-01-01");
 
         report.Changed.ShouldBeEmpty();
-        report.Unchanged.ShouldBe(14);
-        ImpactMarkdown.Render(report).ShouldContain("**0 van 14 beslissingen veranderen**; 14 blijven gelijk.");
+        report.Unchanged.ShouldBe(17);
+        ImpactMarkdown.Render(report).ShouldContain("**0 van 17 beslissingen veranderen**; 17 blijven gelijk.");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ImpactAnalysisTests
 
         // With only an advice, the 2017 duty follows the college's determination; with a determination it holds at once
         // (the 2015 text owed a determined person a dienstbetrekking, without a number from a regulation).
-        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "vaststelling_door_college_nodig", 2));
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_voor_2017", "vaststelling_door_college_nodig", 4));
         report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "plicht_dienstbetrekking_na_vaststelling", "plicht_tot_aanbod", 1));
         // The own applications made in 2017, judged by the 2015 rules, were not admissible and got no advice at all;
         // under the text of 1 January 2017 they are assessed (the twelve-month rule only came on 25 February 2017).
