@@ -110,15 +110,20 @@ public static class HandWrittenBeschutWerk
         var m = c.Municipality;
         decimal? count = m.Employees?.Count;
         decimal? number = m.Quota ?? (m.Code is not null && quota.TryGetValue((m.Code, asOf.Year), out var q) ? q : null);
-        bool? under = count is null || number is null ? null : count < number;
+        // A higher number by verordening binds the college too (art. 10b lid 5 and 6).
+        bool? Less(decimal? a, decimal? b) => a is null || b is null ? null : a < b;
+        var underOrdinance = And(m.HigherNumberByOrdinance, Less(count, m.OrdinanceNumber));
+        var under = Or(Less(count, number), underOrdinance);
+        var reached = And(Not(Less(count, number)), Or(Not(m.HigherNumberByOrdinance), Not(Less(count, m.OrdinanceNumber))));
         var plicht = FirstOf(
             (Not(geldig), "geen_plicht_geen_positief_advies"),
             (vastgesteldNiet, "geen_plicht_vastgesteld_niet_doelgroep"),
             (werkt, "reeds_geplaatst"),
             (Or(Not(personenkring), Not(jong)), "geen_plicht_buiten_personenkring"),
             (And(And(geldig, Not(vastgesteld)), under), "vaststelling_door_college_nodig"),
-            (And(vastgesteld, under), "plicht_tot_aanbod"),
-            (And(geldig, Not(under)), "geen_plicht_quotum_bereikt"));
+            (And(vastgesteld, Less(count, number)), "plicht_tot_aanbod"),
+            (And(vastgesteld, underOrdinance), "plicht_tot_aanbod"),
+            (And(geldig, reached), "geen_plicht_quotum_bereikt"));
 
         // Loonkostensubsidie only with a dienstbetrekking (Pw art. 10d lid 1).
         var lks = werkt ? "loonwaardemeting" : "niet_van_toepassing";

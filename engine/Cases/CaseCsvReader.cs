@@ -27,7 +27,8 @@ public static class CaseCsvReader
         "person.wsw_indication",
         "person.wsw_supported_work_possible", "person.wage_value_percent",
         "application.applicant", "application.date", "application.new_facts_stated",
-        "municipality.code", "municipality.quota", "municipality.employees", "events",
+        "municipality.code", "municipality.quota", "municipality.higher_number_by_ordinance", "municipality.ordinance_number",
+        "municipality.employees", "events",
     ];
 
     private const string NoEmployees = "none";

@@ -111,7 +111,7 @@ public static class CaseReader
 
     private static Municipality ReadMunicipality(YamlMap m)
     {
-        m.AllowOnly("code", "quota", "employees");
+        m.AllowOnly("code", "quota", "employees", "higher_number_by_ordinance", "ordinance_number");
         var code = Text(m, "municipality", "code");
         if (code is not null && !IsMunicipalityCode(code))
         {
@@ -144,7 +144,9 @@ public static class CaseReader
             }
         }
 
-        return new Municipality(code, quota is null ? null : (int)quota, employees);
+        var ordinanceNumber = Number(m, "municipality", "ordinance_number", min: 0, max: 100000);
+        return new Municipality(code, quota is null ? null : (int)quota, employees, Bool(m, "municipality", "higher_number_by_ordinance"),
+            ordinanceNumber is null ? null : (int)ordinanceNumber);
     }
 
     public static bool IsMunicipalityCode(string code) => code.Length == 6 && code.StartsWith("GM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);

@@ -40,10 +40,12 @@ public static class CaseYamlWriter
         var m = @case.Municipality;
         Section(b, "municipality",
             ("code", m.Code),
-            ("quota", m.Quota?.ToString(CultureInfo.InvariantCulture)));
+            ("quota", m.Quota?.ToString(CultureInfo.InvariantCulture)),
+            ("higher_number_by_ordinance", Bool(m.HigherNumberByOrdinance)),
+            ("ordinance_number", m.OrdinanceNumber?.ToString(CultureInfo.InvariantCulture)));
         if (m.Employees is { } employees)
         {
-            if (m.Code is null && m.Quota is null) b.AppendLine("municipality:");
+            if (m.Code is null && m.Quota is null && m.HigherNumberByOrdinance is null && m.OrdinanceNumber is null) b.AppendLine("municipality:");
             if (employees.Count == 0) Line(b, 1, "employees", "[]");
             else
             {

@@ -54,12 +54,18 @@ public sealed record Application(
 
 /// <summary>The municipality whose duty is judged (gemeente).</summary>
 /// <param name="Code">CBS code, GMxxxx.</param>
-/// <param name="Quota">The year's number of dienstbetrekkingen as the municipality states it; overrides the table.</param>
+/// <param name="Quota">The year's number of dienstbetrekkingen of the ministerial regulation, as the municipality states
+/// it (art. 10b lid 4); taken before the rule set's table, which is partial.</param>
 /// <param name="Employees">People already employed in beschut werk; null when not known.</param>
+/// <param name="HigherNumberByOrdinance">The council set a higher number by verordening (art. 10b lid 5), which binds the
+/// college (lid 6 "het vierde of het vijfde lid").</param>
+/// <param name="OrdinanceNumber">That higher number of dienstbetrekkingen.</param>
 public sealed record Municipality(
     string? Code = null,
     int? Quota = null,
-    IReadOnlyList<Employee>? Employees = null);
+    IReadOnlyList<Employee>? Employees = null,
+    bool? HigherNumberByOrdinance = null,
+    int? OrdinanceNumber = null);
 
 /// <summary>One person already employed in beschut werk by the municipality (a dienstbetrekking).</summary>
 public sealed record Employee(decimal? HoursPerWeek = null, EmployerKind? EmployerKind = null);

@@ -41,7 +41,11 @@ public static class FactModel
         Fact("application.date", ValueType.Date, "datum van de aanvraag", c => Day(Prop(c, "Application", "Date"))),
         Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", c => Prop(c, "Application", "NewFactsStated")),
         Fact("municipality.code", ValueType.Text, "gemeentecode (CBS)", c => Prop(c, "Municipality", "Code")),
-        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota"))));
+        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota"))),
+        Fact("municipality.higher_number_by_ordinance", ValueType.Bool, "hoger aantal bij verordening vastgesteld",
+            c => Prop(c, "Municipality", "HigherNumberByOrdinance")),
+        Fact("municipality.ordinance_number", ValueType.Number, "aantal dienstbetrekkingen volgens de verordening",
+            c => ToDecimal(Prop(c, "Municipality", "OrdinanceNumber"))));
 
     /// <summary>Fields of one event, reachable by bare name inside <c>where</c> of an event quantifier.</summary>
     public static IReadOnlyDictionary<string, FactField> EventFields { get; } = Index(

@@ -52,13 +52,22 @@ public sealed class RequestMapper(string prefix = "")
             new Municipality(
                 MunicipalityCode(municipality.Code, "case.municipality.code"),
                 municipality.HasQuota ? Quota(municipality.Quota) : null,
-                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToArray() : null),
+                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToArray() : null,
+                municipality.HasHigherNumberByOrdinance ? municipality.HigherNumberByOrdinance : null,
+                municipality.HasOrdinanceNumber ? OrdinanceNumber(municipality.OrdinanceNumber) : null),
             c.Events.Select((e, i) => Event(e, i, asOf)).OfType<CaseEvent>().ToList());
         return (mapped, asOf);
     }
 
     public void Violation(FieldPath field, string description) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
+
+    private int? OrdinanceNumber(int number)
+    {
+        if (number >= 0) return number;
+        Violation("case.municipality.ordinance_number", $"must not be negative, not {number}");
+        return null;
+    }
 
     private int? Quota(int quota)
     {

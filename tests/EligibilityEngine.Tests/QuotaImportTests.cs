@@ -52,7 +52,7 @@ public sealed class QuotaImportTests : IDisposable
         {
             Person = new Person(new DateOnly(1990, 1, 1), true, SupervisionLevel.Intensive, AdaptationLevel.None, true, null, BenefitType.Participatiewet, null, false),
             Application = new Application(Applicant.Municipality, new DateOnly(2019, 2, 1), false),
-            Municipality = new Municipality("GM0014", null, Enumerable.Repeat(new Employee(25m, null), employees).ToArray()),
+            Municipality = new Municipality("GM0014", null, Enumerable.Repeat(new Employee(25m, null), employees).ToArray(), HigherNumberByOrdinance: false),
             // The college has determined: the duty then depends on the number alone.
             Events = [new CaseEvent(EventType.Determined, new DateOnly(2019, 3, 1), AdviceResult.Positief)],
         }, new DateOnly(2019, 6, 1)).Outcome("gemeentelijke_plicht").Value;

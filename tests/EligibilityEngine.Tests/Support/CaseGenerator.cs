@@ -65,8 +65,8 @@ public static class CaseGenerator
         var employees = Gen.Frequency(
             (1, Gen.Const((IReadOnlyList<Employee>?)null)),
             (3, employee.Array[0, 120].Select(e => (IReadOnlyList<Employee>?)e)));
-        return Gen.Select(Gen.OneOf(codes).Null(0.15), Gen.Int[0, 150].Nullable(0.7), employees,
-            (code, quota, list) => new Municipality(code, quota, list));
+        return Gen.Select(Gen.OneOf(codes).Null(0.15), Gen.Int[0, 150].Nullable(0.7), employees, Gen.Bool.Nullable(0.3), Gen.Int[0, 200].Nullable(0.5),
+            (code, quota, list, higher, ordinance) => new Municipality(code, quota, list, higher, ordinance));
     }
 
     private static Gen<CaseEvent> Event(Gen<DateOnly> date) => Gen.Select(
