@@ -39,9 +39,10 @@ public static class ImpactCorpus
             b.Append(CultureInfo.InvariantCulture, $"gen-{i},{Date(asOf)},{Maybe(Date(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 40 * 365))))},")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(10) > 0 ? "true" : "false")},{Maybe(random.Next(3) > 0 ? "intensive" : "none")},{Maybe("limited")},")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(4) > 0 ? "true" : "false")},{Maybe(random.Next(4) > 0 ? "true" : "false")},")
-                .Append(CultureInfo.InvariantCulture, $"{benefits[random.Next(benefits.Length)]},{Maybe(random.Next(10) == 0 ? "true" : "false")},,,")
+                .Append(CultureInfo.InvariantCulture, $"{benefits[random.Next(benefits.Length)]},{Maybe(random.Next(5) > 0 ? "true" : "false")},{Maybe(random.Next(10) == 0 ? "true" : "false")},,,")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(2) == 0 ? "person" : "municipality")},{Date(applied)},{Maybe(random.Next(5) == 0 ? "true" : "false")},")
-                .Append(CultureInfo.InvariantCulture, $"{municipalities[random.Next(municipalities.Length)]},,{(random.Next(10) == 0 ? "" : $"count={random.Next(0, 120) + 1} hours_per_week=24")},")
+                .Append(CultureInfo.InvariantCulture, $"{municipalities[random.Next(municipalities.Length)]},,{Maybe(random.Next(10) == 0 ? "true" : "false")},{random.Next(100, 200)},")
+                .Append(CultureInfo.InvariantCulture, $"{(random.Next(10) == 0 ? "" : $"count={random.Next(0, 120) + 1} hours_per_week=24")},")
                 .Append('"').Append(string.Join("; ", events.Where(e => e.Date <= asOf).Select(e => $"{e.Text} date={Date(e.Date)}"))).Append("\"\n");
         }
 
