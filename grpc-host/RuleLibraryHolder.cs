@@ -86,11 +86,24 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         return null;
     }
 
-    /// <summary>Prepares the engine for every version, then serves them from the next call on.</summary>
+    /// <summary>Prepares the engine for every version, then serves them from the next call on. If the engine cannot be
+    /// prepared, the rule sets loaded before go on serving (none at start-up: health stays NOT_SERVING) and the cause is
+    /// logged; it runs in the background or on the reload timer, where an exception would go unseen or end the host.</summary>
     private void Publish(RuleLibrary library)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        library.PrepareAsync().GetAwaiter().GetResult();
+        try
+        {
+            library.PrepareAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Engine {Engine} could not be prepared for the rule sets; serving the rule sets loaded before, if any",
+                library.Engine.Reference.ToString());
+            _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"engine {library.Engine.Reference}: {ex.Message}"]);
+            return;
+        }
+
         foreach (var v in library.Versions)
             logger.LogInformation("Loaded rule set {RuleSet} version {Version} (planned: {Planned}) sha256 {Hash}",
                 v.Version.RuleSetId, v.Version.Version, v.Version.Planned, v.Reference.ContentHash);

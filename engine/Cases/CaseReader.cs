@@ -86,9 +86,10 @@ public static class CaseReader
             m.Error(retired, $"person.{RetiredRegularEmployer} is no longer a fact: BabW art. 3 lid 1 asks per ground whether an " +
                              "employer cannot provide it within reasonable limits. Write supervision_beyond_employer (begeleiding, " +
                              "lid 1 onder b) and adaptations_beyond_employer (aanpassingen, lid 1 onder a) instead");
-        if (m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } wsw)
-            m.Error(wsw, $"person.benefit: '{RetiredWswBenefit}' is not a benefit. Write wsw_indication: true, and as benefit what the " +
-                         "person receives (e.g. participatiewet, wajong or none)");
+        var retiredBenefit = m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } wsw ? wsw : null;
+        if (retiredBenefit is not null)
+            m.Error(retiredBenefit, $"person.benefit: '{RetiredWswBenefit}' is not a benefit. Write wsw_indication: true, and as benefit what " +
+                                    "the person receives (e.g. participatiewet, wajong or none)");
         return new Person(
             Date(m, "person", "date_of_birth"),
             Bool(m, "person", "has_work_capacity"),
@@ -96,7 +97,7 @@ public static class CaseReader
             Code<AdaptationLevel>(m, "person", "adaptation_need"),
             Bool(m, "person", "supervision_beyond_employer"),
             Bool(m, "person", "adaptations_beyond_employer"),
-            m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } ? null : Code<BenefitType>(m, "person", "benefit"),
+            retiredBenefit is not null ? null : Code<BenefitType>(m, "person", "benefit"),
             Bool(m, "person", "registered_as_job_seeker"),
             Bool(m, "person", "wsw_indication"),
             Bool(m, "person", "wsw_supported_work_possible"),

@@ -51,10 +51,10 @@ public sealed class RequestMapper(string prefix = "")
                     application.HasNewFactsStated ? application.NewFactsStated : null),
             new Municipality(
                 MunicipalityCode(municipality.Code, "case.municipality.code"),
-                municipality.HasQuota ? Quota(municipality.Quota) : null,
+                municipality.HasQuota ? Count(municipality.Quota, "case.municipality.quota") : null,
                 municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToArray() : null,
                 municipality.HasHigherNumberByOrdinance ? municipality.HigherNumberByOrdinance : null,
-                municipality.HasOrdinanceNumber ? OrdinanceNumber(municipality.OrdinanceNumber) : null),
+                municipality.HasOrdinanceNumber ? Count(municipality.OrdinanceNumber, "case.municipality.ordinance_number") : null),
             c.Events.Select((e, i) => Event(e, i, asOf)).OfType<CaseEvent>().ToList());
         return (mapped, asOf);
     }
@@ -62,17 +62,11 @@ public sealed class RequestMapper(string prefix = "")
     public void Violation(FieldPath field, string description) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
 
-    private int? OrdinanceNumber(int number)
+    /// <summary>A number of dienstbetrekkingen: never negative.</summary>
+    private int? Count(int number, FieldPath field)
     {
         if (number >= 0) return number;
-        Violation("case.municipality.ordinance_number", $"must not be negative, not {number}");
-        return null;
-    }
-
-    private int? Quota(int quota)
-    {
-        if (quota >= 0) return quota;
-        Violation("case.municipality.quota", $"must not be negative, not {quota}");
+        Violation(field, $"must not be negative, not {number}");
         return null;
     }
 
