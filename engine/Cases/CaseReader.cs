@@ -1,4 +1,3 @@
-using System.Globalization;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Yaml;
@@ -116,11 +115,11 @@ public static class CaseReader
         var code = Text(m, "municipality", "code");
         if (code is not null && !IsMunicipalityCode(code))
         {
-            m.Error(m.Find("code")!, $"municipality.code: '{code}' is not a CBS municipality code such as GM0014");
+            m.Error(m.Find("code")!, $"municipality.code: {FactText.Echo(code)} is not a CBS municipality code such as GM0014");
             code = null;
         }
 
-        var quota = Number(m, "municipality", "quota", min: 0, max: 100000);
+        var quota = WholeNumber(m, "municipality", "quota", min: 0, max: FactLimits.MaxCount);
         Employee[]? employees = null;
         var node = m.Find("employees");
         if (node is not null && !IsUnknown(node))
@@ -132,8 +131,14 @@ public static class CaseReader
                 entry.AllowOnly("hours_per_week", "employer_kind", "count");
                 var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek), Code<EmployerKind>(entry, field, "employer_kind"));
                 // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
-                var count = Number(entry, field, "count", min: 1, max: 100000) ?? 1;
-                groups.Add((employee, (int)count));
+                var count = WholeNumber(entry, field, "count", min: 1, max: FactLimits.MaxEmployees) ?? 1;
+                groups.Add((employee, count));
+            }
+
+            if (groups.Sum(g => (long)g.Count) > FactLimits.MaxEmployees)
+            {
+                m.Error(node, $"municipality.employees: more than {FactLimits.MaxEmployees} employees in all");
+                groups.Clear();
             }
 
             employees = new Employee[groups.Sum(g => g.Count)];
@@ -145,9 +150,8 @@ public static class CaseReader
             }
         }
 
-        var ordinanceNumber = Number(m, "municipality", "ordinance_number", min: 0, max: 100000);
-        return new Municipality(code, quota is null ? null : (int)quota, employees, Bool(m, "municipality", "higher_number_by_ordinance"),
-            ordinanceNumber is null ? null : (int)ordinanceNumber);
+        var ordinanceNumber = WholeNumber(m, "municipality", "ordinance_number", min: 0, max: FactLimits.MaxCount);
+        return new Municipality(code, quota, employees, Bool(m, "municipality", "higher_number_by_ordinance"), ordinanceNumber);
     }
 
     public static bool IsMunicipalityCode(string code) => code.Length == 6 && code.StartsWith("GM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
@@ -155,7 +159,14 @@ public static class CaseReader
     private static List<CaseEvent> ReadEvents(YamlMap map)
     {
         var events = new List<CaseEvent>();
-        foreach (var (e, index) in map.MapList("events", required: false).Select((e, i) => (e, i)))
+        var list = map.MapList("events", required: false);
+        if (list.Count > FactLimits.MaxEvents)
+        {
+            map.Error(map.Find("events")!, $"events: {list.Count} events; a case holds at most {FactLimits.MaxEvents}");
+            return events;
+        }
+
+        foreach (var (e, index) in list.Select((e, i) => (e, i)))
         {
             var field = $"events[{index}]";
             e.AllowOnly("type", "date", "result", "hours_per_week", "employer_kind", "reason", "municipality");
@@ -165,7 +176,7 @@ public static class CaseReader
             if (date is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated");
             var municipality = Text(e, field, "municipality");
             if (municipality is not null && !IsMunicipalityCode(municipality))
-                e.Error(e.Find("municipality")!, $"{field}.municipality: '{municipality}' is not a CBS municipality code such as GM0014");
+                e.Error(e.Find("municipality")!, $"{field}.municipality: {FactText.Echo(municipality)} is not a CBS municipality code such as GM0014");
             if (type is null || date is null) continue;
             events.Add(new CaseEvent(type.Value, date.Value,
                 Code<AdviceResult>(e, field, "result"),
@@ -194,35 +205,27 @@ public static class CaseReader
         var text = Text(m, section, key);
         if (text is null) return null;
         if (text is "true" or "false") return text == "true";
-        m.Error(m.Find(key)!, $"{section}.{key} must be true, false or unknown, not '{text}'");
+        m.Error(m.Find(key)!, $"{section}.{key} must be true, false or unknown, not {FactText.Echo(text)}");
         return null;
     }
 
-    private static DateOnly? Date(YamlMap m, string section, string key)
+    private static DateOnly? Date(YamlMap m, string section, string key) => Checked(m, section, key, FactText.Date);
+
+    private static decimal? Number(YamlMap m, string section, string key, decimal min, decimal max) =>
+        Checked(m, section, key, (string text, out string? error) => FactText.Number(text, min, max, out error));
+
+    private static int? WholeNumber(YamlMap m, string section, string key, int min, int max) =>
+        Checked(m, section, key, (string text, out string? error) => FactText.WholeNumber(text, min, max, out error));
+
+    private delegate T? TextCheck<T>(string text, out string? error) where T : struct;
+
+    /// <summary>A fact's text checked the way every path checks it (<see cref="FactText"/>), an error at its position.</summary>
+    private static T? Checked<T>(YamlMap m, string section, string key, TextCheck<T> check) where T : struct
     {
         var text = Text(m, section, key);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        m.Error(m.Find(key)!, $"{section}.{key} must be a date written as YYYY-MM-DD, not '{text}'");
-        return null;
-    }
-
-    private static decimal? Number(YamlMap m, string section, string key, decimal min, decimal max)
-    {
-        var text = Text(m, section, key);
-        if (text is null) return null;
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            m.Error(m.Find(key)!, $"{section}.{key} must be a number, not '{text}'");
-            return null;
-        }
-
-        if (value < min || value > max)
-        {
-            m.Error(m.Find(key)!, $"{section}.{key} must be between {min} and {max}, not {value}");
-            return null;
-        }
-
+        var value = check(text, out var error);
+        if (error is not null) m.Error(m.Find(key)!, $"{section}.{key} {error}");
         return value;
     }
 
@@ -233,7 +236,7 @@ public static class CaseReader
         if (CodeNames.TryParse<TEnum>(text, out var value)) return value;
         var codes = CodeNames.All<TEnum>();
         var hint = Spelling.Closest(text, codes) is { } s ? $"; did you mean '{s}'?" : "";
-        m.Error(m.Find(key)!, $"{section}.{key}: '{text}' is not one of ({string.Join(", ", codes)}){hint}");
+        m.Error(m.Find(key)!, $"{section}.{key}: {FactText.Echo(text)} is not one of ({string.Join(", ", codes)}){hint}");
         return null;
     }
 }

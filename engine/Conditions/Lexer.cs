@@ -72,11 +72,17 @@ public static class Lexer
         if (i < text.Length && text[i] == '%')
         {
             i++;
-            return new Token(TokenKind.Percent, text[start..(i - 1)], start);
+            return Checked(new Token(TokenKind.Percent, text[start..(i - 1)], start));
         }
 
-        return new Token(TokenKind.Number, text[start..i], start);
+        return Checked(new Token(TokenKind.Number, text[start..i], start));
     }
+
+    /// <summary>A number beyond the range of <see cref="decimal"/> is a syntax error here, not an overflow later.</summary>
+    private static Token Checked(Token number) =>
+        decimal.TryParse(number.Text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? number
+            : throw new ConditionSyntaxException("the number is too large (at most 28 digits)", number.Offset);
 
     private static bool Matches(string text, int at, string pattern)
     {

@@ -8,10 +8,18 @@ namespace EligibilityEngine.Conditions;
 /// </summary>
 public sealed class Parser
 {
+    /// <summary>Brackets, <c>not</c>s and minus signs inside each other, at most. Far beyond any rule; the parser and the
+    /// compiler recurse, and a condition nested thousands deep must be an error, not a stack overflow.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>The parsed tree's depth, at most: bounds long chains (<c>a and b and …</c>) that parse without nesting.</summary>
+    public const int MaxDepth = 128;
+
     private static readonly HashSet<string> Reserved = ["and", "or", "not", "in", "is", "known", "unknown", "where", "true", "false"];
 
     private readonly List<Token> _tokens;
     private int _position;
+    private int _nesting;
 
     private Parser(string text) => _tokens = Lexer.Tokenize(text);
 
@@ -22,6 +30,17 @@ public sealed class Parser
         var node = parser.ParseOr();
         if (parser.Current.Kind != TokenKind.End)
             throw new ConditionSyntaxException($"unexpected '{parser.Current.Text}' after a complete condition", parser.Current.Offset);
+        AstDepth.Check(node, MaxDepth);
+        return node;
+    }
+
+    /// <summary>Runs one level of nesting, refusing to go deeper than <see cref="MaxNesting"/>.</summary>
+    private Node Nested(int offset, Func<Node> parse)
+    {
+        if (++_nesting > MaxNesting)
+            throw new ConditionSyntaxException($"the condition is nested more than {MaxNesting} levels deep", offset);
+        var node = parse();
+        _nesting--;
         return node;
     }
 
@@ -69,7 +88,7 @@ public sealed class Parser
         if (IsKeyword("not"))
         {
             var op = Advance();
-            return new UnaryNode(UnaryOperator.Not, ParseNot(), op.Offset);
+            return new UnaryNode(UnaryOperator.Not, Nested(op.Offset, ParseNot), op.Offset);
         }
 
         return ParseComparison();
@@ -154,7 +173,7 @@ public sealed class Parser
         if (Current.Kind == TokenKind.Minus)
         {
             var op = Advance();
-            return new UnaryNode(UnaryOperator.Negate, ParseUnary(), op.Offset);
+            return new UnaryNode(UnaryOperator.Negate, Nested(op.Offset, ParseUnary), op.Offset);
         }
 
         return ParsePrimary();
@@ -185,7 +204,7 @@ public sealed class Parser
                 return new LiteralNode(LiteralKind.Text, token.Text, token.Offset);
             case TokenKind.LeftParen:
                 Advance();
-                var inner = ParseOr();
+                var inner = Nested(token.Offset, ParseOr);
                 Expect(TokenKind.RightParen, "')'");
                 return inner;
             case TokenKind.Identifier:
@@ -221,8 +240,8 @@ public sealed class Parser
         if (Current.Kind != TokenKind.LeftBracket) return nameNode;
 
         Advance();
-        var keys = new List<Node> { ParseAdditive() };
-        while (Current.Kind == TokenKind.Comma) { Advance(); keys.Add(ParseAdditive()); }
+        var keys = new List<Node> { Nested(first.Offset, ParseAdditive) };
+        while (Current.Kind == TokenKind.Comma) { Advance(); keys.Add(Nested(first.Offset, ParseAdditive)); }
         Expect(TokenKind.RightBracket, "',' or ']' after the table keys");
         return new IndexNode(nameNode, keys, first.Offset);
     }
@@ -245,7 +264,7 @@ public sealed class Parser
         if (IsKeyword("where"))
         {
             Advance();
-            where = ParseOr();
+            where = Nested(keyword.Offset, ParseOr);
         }
 
         Expect(TokenKind.RightParen, where is null ? "'where' or ')'" : "')'");
@@ -265,8 +284,8 @@ public sealed class Parser
         var arguments = new List<Node>();
         if (Current.Kind != TokenKind.RightParen)
         {
-            arguments.Add(ParseOr());
-            while (Current.Kind == TokenKind.Comma) { Advance(); arguments.Add(ParseOr()); }
+            arguments.Add(Nested(function.Offset, ParseOr));
+            while (Current.Kind == TokenKind.Comma) { Advance(); arguments.Add(Nested(function.Offset, ParseOr)); }
         }
 
         Expect(TokenKind.RightParen, "',' or ')' in the argument list");

@@ -5,29 +5,37 @@ namespace EligibilityEngine.Conditions;
 /// <summary>
 /// A delegate that starts interpreted and is replaced by JIT-compiled code later. Compiling expression trees to IL
 /// costs far more than interpreting them (the JIT optimises every dynamic method fully), so a version is usable at once
-/// and becomes fast when <see cref="Promote"/> has run. Both run the same expression tree.
+/// and becomes fast when <see cref="Promote"/> has run. Both run the same expression tree. The interpreted delegate
+/// is made on first use: validating a folder (a refused change, `eligibility validate`) builds no delegate at all.
 /// </summary>
 public sealed class Tiered<TDelegate> : ITiered where TDelegate : Delegate
 {
     private readonly Expression<TDelegate> _tree;
-    private volatile TDelegate _current;
+    private TDelegate? _current;
 
     public Tiered(Expression<TDelegate> tree, bool interpretFirst)
     {
         _tree = tree;
-        _current = tree.Compile(preferInterpretation: interpretFirst);
+        if (!interpretFirst) _current = tree.Compile();
         IsCompiled = !interpretFirst;
     }
 
     /// <summary>The delegate to call now; compiled conditions read this field on every call.</summary>
-    public TDelegate Current => _current;
+    public TDelegate Current => Volatile.Read(ref _current) ?? Interpret();
+
+    // Two threads may both build it on first use: the first one stays, and never replaces compiled code.
+    private TDelegate Interpret()
+    {
+        var interpreted = _tree.Compile(preferInterpretation: true);
+        return Interlocked.CompareExchange(ref _current, interpreted, null) ?? interpreted;
+    }
 
     public bool IsCompiled { get; private set; }
 
     public void Promote()
     {
         if (IsCompiled) return;
-        _current = _tree.Compile();
+        Volatile.Write(ref _current, _tree.Compile());
         IsCompiled = true;
     }
 }

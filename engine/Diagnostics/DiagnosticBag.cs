@@ -9,6 +9,10 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Count > 0;
 
+    /// <summary>Characters of a message kept: a message quoting a 2 MB line of a broken file is cut, not repeated whole
+    /// into every log and terminal.</summary>
+    public const int MaxMessageLength = 400;
+
     public void Add(SourcePosition position, string message, string? ruleId = null) =>
-        _items.Add(new Diagnostic(position, message, ruleId));
+        _items.Add(new Diagnostic(position, message.Length <= MaxMessageLength ? message : $"{message[..MaxMessageLength]}… ({message.Length} characters)", ruleId));
 }

@@ -35,9 +35,16 @@ public sealed class CompiledRuleSet
     /// <summary>Readers for the firing trace, by fact path.</summary>
     public required IReadOnlyDictionary<string, Func<Case, string>> FactReaders { get; init; }
 
-    /// <summary>Completes when every delegate of this version runs as JIT-compiled code (at once for
-    /// <see cref="CompileMode.Compiled"/>, in the background for <see cref="CompileMode.Tiered"/>, never for interpreted).</summary>
-    public required Task Compilation { get; init; }
+    /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
+    /// completed when none was started.</summary>
+    public Task Compilation => _compilation ?? Task.CompletedTask;
+
+    private Task? _compilation;
+
+    /// <summary>Starts <see cref="Compilation"/>. <see cref="RuleLibrary"/> does so only once every version of a folder
+    /// validated: a refused change (an editor saving mid-typing) then costs no compilation at all.</summary>
+    public void CompileInBackground() => _compilation ??= Task.Run(CompileNow);
+
 
     // The collections above are immutable arrays: the per-case loop indexes them at array speed, without the
     // interface calls of IReadOnlyList.

@@ -9,43 +9,51 @@ namespace EligibilityEngine.Evaluation;
 /// </summary>
 internal static class Evaluator
 {
-    /// <summary>The working memory for one case as of the peildatum, and the notices about what was left out.</summary>
+    /// <summary>The working memory for one case as of the peildatum, and the notices about what was left out. One rule
+    /// for every dated fact: what is dated after the peildatum had not happened on it (an event, the application, the
+    /// birth) and is left out, with a notice; a fact left out is unknown, never false.</summary>
     public static (EvaluationState State, IReadOnlyList<string> Notices) Prepare(CompiledRuleSet set, Case @case, DateOnly asOf)
     {
-        // As of the peildatum, an application made later has not happened yet, just like later events.
         var futureApplication = @case.Application.Date > asOf;
+        var futureBirth = @case.Person.DateOfBirth > asOf;
         var state = set.NewState();
-        state.Case = futureApplication ? @case with { Application = new Application() } : @case;
+        state.Case = futureApplication || futureBirth
+            ? @case with
+            {
+                Application = futureApplication ? new Application() : @case.Application,
+                Person = futureBirth ? @case.Person with { DateOfBirth = null } : @case.Person,
+            }
+            : @case;
         state.AsOfDay = asOf.DayNumber;
         state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
-        return (state, Notices(set, ignored, futureApplication));
+        return (state, Notices(set, ignored, futureApplication, futureBirth));
     }
 
     /// <summary>The events up to the peildatum, oldest first; equal dates keep their order in the case (stable).</summary>
     private static CaseEvent[] EventsUpTo(IReadOnlyList<CaseEvent> events, DateOnly asOf, out int ignored)
     {
         var count = 0;
-        for (var i = 0; i < events.Count; i++) if (events[i].Date <= asOf) count++;
+        var ordered = true;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Date > asOf) continue;
+            count++;
+            if (i > 0 && events[i].Date < events[i - 1].Date) ordered = false;
+        }
+
         ignored = events.Count - count;
         if (count == 0) return [];
         var kept = new CaseEvent[count];
         var k = 0;
         for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (e.Date > asOf) continue;
-            // Insertion sort: histories are short and usually already in date order, so this is linear.
-            var j = k++;
-            while (j > 0 && kept[j - 1].Date > e.Date) { kept[j] = kept[j - 1]; j--; }
-            kept[j] = e;
-        }
-
-        return kept;
+            if (events[i].Date <= asOf) kept[k++] = events[i];
+        // Histories usually come in date order; any other order is sorted stably (OrderBy), in n log n.
+        return ordered ? kept : kept.OrderBy(e => e.Date).ToArray();
     }
 
-    private static IReadOnlyList<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication)
+    private static IReadOnlyList<string> Notices(CompiledRuleSet set, int ignoredEvents, bool futureApplication, bool futureBirth)
     {
-        if (!set.Version.Planned && ignoredEvents == 0 && !futureApplication) return [];
+        if (!set.Version.Planned && ignoredEvents == 0 && !futureApplication && !futureBirth) return [];
         var notices = new List<string>();
         if (set.Version.Planned)
             notices.Add($"LET OP: dit besluit gebruikt de GEPLANDE regelset '{set.Version.Version}' ({set.Version.Title}). " +
@@ -54,6 +62,8 @@ internal static class Evaluator
             notices.Add($"{ignoredEvents} gebeurtenis(sen) na de peildatum zijn buiten beschouwing gelaten.");
         if (futureApplication)
             notices.Add("De aanvraag is gedaan na de peildatum en is daarom buiten beschouwing gelaten.");
+        if (futureBirth)
+            notices.Add("De geboortedatum ligt na de peildatum en is daarom buiten beschouwing gelaten: de leeftijd is onbekend.");
         return notices;
     }
 

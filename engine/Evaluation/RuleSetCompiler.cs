@@ -143,14 +143,8 @@ public static class RuleSetCompiler
             Outcomes = [.. version.Outcomes.Select((o, i) => (o, outcomeProducers[i], undeterminedTemplates[i]))],
             Leaves = scope.Leaves,
             FactReaders = FactModel.TraceReaders,
-            Compilation = mode == CompileMode.Tiered ? Task.Run(() => PromoteAll(scope.Delegates)) : Task.CompletedTask,
             Delegates = scope.Delegates,
         };
-    }
-
-    private static void PromoteAll(IEnumerable<ITiered> delegates)
-    {
-        foreach (var d in delegates) d.Promote();
     }
 
     private static string SpellingHint(string name, IEnumerable<string> candidates) =>

@@ -10,12 +10,15 @@ namespace EligibilityEngine.Evaluation;
 /// </summary>
 public static class Timeline
 {
-    public static IReadOnlyList<TimelineStep> Build(RuleLibrary library, Case @case, DateOnly asOf, string? version)
+    /// <param name="cancellation">Checked before each date: a caller that has gone stops the work.</param>
+    public static IReadOnlyList<TimelineStep> Build(RuleLibrary library, Case @case, DateOnly asOf, string? version, CancellationToken cancellation = default)
     {
         var steps = new List<TimelineStep>();
-        var dates = @case.Events.Where(e => e.Date <= asOf).Select(e => e.Date).Distinct().Order();
-        foreach (var date in dates)
+        var byDate = @case.Events.Where(e => e.Date <= asOf).GroupBy(e => e.Date).OrderBy(g => g.Key);
+        foreach (var group in byDate)
         {
+            cancellation.ThrowIfCancellationRequested();
+            var date = group.Key;
             CompiledRuleSet set;
             try
             {
@@ -29,7 +32,7 @@ public static class Timeline
             var outcomes = set.Version.Outcomes.Where(o => o.Timeline).Select(o => o.Id).ToList();
             if (outcomes.Count == 0) continue;
             var decision = library.Engine.Evaluate(set, @case, date, new EvaluationOptions(Trace: false, Explain: true, Timeline: false));
-            var events = @case.Events.Where(e => e.Date == date).Select(e => CodeNames.ToCode(e.Type.ToString())).ToList();
+            var events = group.Select(e => CodeNames.ToCode(e.Type.ToString())).ToList();
             foreach (var id in outcomes)
             {
                 var outcome = decision.Outcome(id);

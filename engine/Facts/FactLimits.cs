@@ -1,6 +1,7 @@
 namespace EligibilityEngine.Facts;
 
-/// <summary>The plausible range of numeric facts; values outside are input errors, shared by every way a case comes in.</summary>
+/// <summary>The plausible range of facts; values outside are input errors, shared by every way a case comes in (case
+/// files, CSV, gRPC, JSON), so that one limit holds on every path.</summary>
 public static class FactLimits
 {
     /// <summary>loonwaarde, in percent of the minimum wage.</summary>
@@ -8,4 +9,18 @@ public static class FactLimits
 
     /// <summary>Working hours in one week of one job.</summary>
     public const decimal MaxHoursPerWeek = 60;
+
+    /// <summary>A number of dienstbetrekkingen (the regulation's number, a verordening's number): the national total is
+    /// in the tens of thousands.</summary>
+    public const int MaxCount = 100_000;
+
+    /// <summary>Employees listed for one municipality, counted with their <c>count</c>.</summary>
+    public const int MaxEmployees = 100_000;
+
+    /// <summary>Events in one case's history. A life history has tens; the bound keeps the cost of one request (and of
+    /// its levensloop, judged on every event date) within a second.</summary>
+    public const int MaxEvents = 1_000;
+
+    /// <summary>Characters of a rejected value repeated in an error message; the rest is counted, not echoed.</summary>
+    public const int MaxEchoedCharacters = 40;
 }

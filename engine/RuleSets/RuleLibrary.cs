@@ -61,6 +61,7 @@ public sealed class RuleLibrary
         var versions = RuleSetComposer.Compose(files, diagnostics);
         var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics, mode)).ToList();
         if (diagnostics.HasErrors) return (null, Deduplicate(diagnostics.Items));
+        if (mode == CompileMode.Tiered) foreach (var version in compiled) version!.CompileInBackground();
         return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList(), DecisionEngines.Create(engine)), []);
     }
 
@@ -118,12 +119,15 @@ public sealed class RuleLibrary
             ?? throw new VersionNotFoundException($"'{file}' defines no version of rule set {library.Versions[0].Version.RuleSetId}");
     }
 
-    public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null)
+    /// <param name="cancellation">Stops the levensloop between dates when the caller has gone (one judgement takes
+    /// microseconds; a levensloop judges the case again on every event date).</param>
+    public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null, CancellationToken cancellation = default)
     {
         options ??= EvaluationOptions.Default;
+        cancellation.ThrowIfCancellationRequested();
         var decision = Engine.Evaluate(Select(asOf, version), @case, asOf, options);
         return options.Timeline && @case.Events.Count > 0
-            ? decision with { Timeline = Evaluation.Timeline.Build(this, @case, asOf, version) }
+            ? decision with { Timeline = Evaluation.Timeline.Build(this, @case, asOf, version, cancellation) }
             : decision;
     }
 }

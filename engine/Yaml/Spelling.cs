@@ -9,16 +9,18 @@ public static class Spelling
         var prefixed = candidates.Where(c => name.Length >= 3 && c.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (prefixed.Count == 1) return prefixed[0];
 
+        // Only suggest when the names are plausibly the same word. Names whose lengths differ by more cannot be, and
+        // are skipped before the quadratic distance: a 2 MB name in a broken file must not take minutes.
+        var limit = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.Where(c => Math.Abs(c.Length - name.Length) <= limit))
         {
             var distance = Distance(name, candidate);
             if (distance < bestDistance) { best = candidate; bestDistance = distance; }
         }
 
-        // Only suggest when the names are plausibly the same word.
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+        return best is not null && bestDistance <= limit ? best : null;
     }
 
     private static int Distance(string a, string b)

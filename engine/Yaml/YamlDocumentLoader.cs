@@ -1,5 +1,6 @@
 using EligibilityEngine.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace EligibilityEngine.Yaml;
@@ -7,16 +8,29 @@ namespace EligibilityEngine.Yaml;
 /// <summary>Parses YAML (or JSON, which is YAML) text into nodes that keep their line and column.</summary>
 public static class YamlDocumentLoader
 {
+    /// <summary>Deeper than any rule or case file needs; YamlDotNet builds nodes recursively, so a file nested thousands
+    /// deep would otherwise overflow the stack and end the process (a running host with it).</summary>
+    public const int MaxNesting = 64;
+
     public static YamlMap? LoadMapping(string text, string file, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new DepthLimitedParser(new Parser(new Scanner(new StringReader(text))));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             diagnostics.Add(new SourcePosition(file, (int)ex.Start.Line, (int)ex.Start.Column), "YAML syntax error: " + Clean(ex));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these for some malformed input (e.g. a file that ends inside '[' or '{'); they carry
+            // no position, so report where the parser had got to. Never the exception text alone: it names no place.
+            var at = parser.Position;
+            diagnostics.Add(new SourcePosition(file, (int)at.Line, (int)at.Column), "YAML syntax error: the file cannot be read from here on (unclosed '[', '{' or quote?)");
             return null;
         }
 
@@ -42,5 +56,33 @@ public static class YamlDocumentLoader
         var message = ex.InnerException?.Message ?? ex.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+    }
+
+    /// <summary>Passes events on, refusing nesting deeper than <see cref="MaxNesting"/> at the mapping or sequence
+    /// that exceeds it, and remembers the last position reached.</summary>
+    private sealed class DepthLimitedParser(IParser inner) : IParser
+    {
+        private int _depth;
+
+        public Mark Position { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            var current = inner.Current!;
+            Position = current.Start;
+            switch (current)
+            {
+                case MappingStart or SequenceStart when ++_depth > MaxNesting:
+                    throw new SyntaxErrorException(current.Start, current.End, $"nested more than {MaxNesting} levels deep");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
+        }
     }
 }

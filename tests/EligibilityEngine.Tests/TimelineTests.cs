@@ -46,4 +46,22 @@ public sealed class TimelineTests
     [Fact]
     public void The_minimal_options_leave_the_timeline_out() =>
         RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1), EvaluationOptions.Minimal).Timeline.ShouldBeEmpty();
+
+    [Fact]
+    public void A_cancelled_caller_stops_the_levensloop_between_dates()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Should.Throw<OperationCanceledException>(() => RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1), cancellation: cancelled.Token));
+    }
+
+    [Fact]
+    public void A_history_in_reverse_order_is_judged_as_in_date_order()
+    {
+        var reversed = Case with { Events = Case.Events.Reverse().ToList() };
+
+        RealRules.Library.Evaluate(reversed, new DateOnly(2017, 6, 1)).Outcomes
+            .ShouldBe(RealRules.Library.Evaluate(Case, new DateOnly(2017, 6, 1)).Outcomes);
+    }
 }

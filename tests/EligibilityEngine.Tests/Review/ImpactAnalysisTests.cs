@@ -108,7 +108,7 @@ public sealed class ImpactAnalysisTests
 
         var report = ImpactAnalysis.Run(RealRules.Library.Engine, RealRules.Library.Resolve("2024-01-01"), RealRules.Library.Resolve("2026-01-01"), cases, ImpactDates.Parse("case"));
 
-        report.Failed.ShouldBe([new FailedCase("zonder-peildatum", "de casus heeft geen peildatum (as_of); geef er een op met --as-of")]);
+        report.Failed.ShouldBe([new FailedCase("zonder-peildatum", "de casus heeft geen peildatum (as_of): geef die in de casus, of een peildatum voor alle casussen (effective of een datum)")]);
         report.Unchanged.ShouldBe(0);
     }
 }
