@@ -5,7 +5,11 @@ namespace EligibilityEngine.GrpcHost;
 /// <summary>Wires the host: configuration, the rule library, gRPC services, health and reflection.</summary>
 public static class EligibilityHost
 {
-    public static WebApplication Build(string[] args)
+    /// <summary>The gRPC service's full name, also the name the health service answers for.</summary>
+    public static readonly string V1ServiceName = Grpc.V1.EligibilityService.Descriptor.FullName;
+
+    /// <param name="logging">Adds log providers (e.g. one that ships to the platform's collector; the tests' capture).</param>
+    public static WebApplication Build(string[] args, Action<ILoggingBuilder>? logging = null)
     {
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -16,15 +20,25 @@ public static class EligibilityHost
         builder.Services.Configure<ImpactOptions>(builder.Configuration.GetSection(ImpactOptions.Section));
         builder.Services.AddSingleton<RuleLibraryHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
-        // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read (configurable: Grpc:MaxReceiveMessageBytes).
+        // A request larger than this is refused before it is read (configurable: Grpc:MaxReceiveMessageBytes): on gRPC
+        // with RESOURCE_EXHAUSTED, on the JSON port with 413 (JsonRequestMiddleware).
         var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
+        logging?.Invoke(builder.Logging);
+        builder.Services.PostConfigure<LoggerFilterOptions>(PersonalDataSafeLogging.Enforce);
         // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
             .AddJsonTranscoding(options => options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<RulesLoadedCheck>("rules");
+        // The overall health ("") and the service by its name, as load balancers and grpc-health-probe ask for it.
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            health.Services.Map("", _ => true);
+            health.Services.Map(V1ServiceName, _ => true);
+        }).AddCheck<RulesLoadedCheck>("rules");
 
         var app = builder.Build();
+        app.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
+        app.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
         app.MapGrpcService<EligibilityGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -23,6 +23,9 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
 
     public RuleLibrary? Library => _library;
 
+    /// <summary>When the rule sets now served were published.</summary>
+    public DateTimeOffset LoadedAt { get; private set; }
+
     /// <summary>Why the last reload was refused, or null when the rules in use are the newest on disk.</summary>
     public ReloadFailure? LastFailure => _lastFailure;
 
@@ -56,7 +59,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
     {
         // An editor or a git checkout writes several files in a burst: reload once, after the folder has been quiet.
         var delay = TimeSpan.FromMilliseconds(options.Value.ReloadDelayMilliseconds);
-        var debounce = _debounce = new Timer(_ => TryReload(directory));
+        var debounce = _debounce = new Timer(_ => Reload());
         var watcher = _watcher = new FileSystemWatcher(directory, "*.yaml") { IncludeSubdirectories = true };
         FileSystemEventHandler changed = (_, _) => debounce.Change(delay, Timeout.InfiniteTimeSpan);
         watcher.Changed += changed;
@@ -66,11 +69,24 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         watcher.EnableRaisingEvents = true;
     }
 
-    private void TryReload(string directory)
+    /// <summary>Reads the rules folder again and serves it if it validates. Runs on the reload timer, where an exception
+    /// would end the process: whatever goes wrong, the rule sets loaded before go on serving. Reading rule files must
+    /// report every problem as a positioned error; an exception here is a defect, logged as such (the fuzz tests call
+    /// this directly and look for it).</summary>
+    public void Reload()
     {
+        var directory = options.Value.ResolveDirectory();
         lock (_reloading)
         {
-            if (Load(directory) is { } library) Publish(library);
+            try
+            {
+                if (Load(directory) is { } library) Publish(library);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Rule set change could not be read (a defect); still serving the rule sets loaded before");
+                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"{directory}: the rule files could not be read ({ex.GetType().Name})"]);
+            }
         }
     }
 
@@ -110,6 +126,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         logger.LogInformation("Engine {Engine} ready for {Versions} versions in {Elapsed} ms",
             library.Engine.Reference.ToString(), library.Versions.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _library = library;
+        LoadedAt = DateTimeOffset.UtcNow;
         _lastFailure = null;
     }
 }

@@ -21,7 +21,10 @@ public sealed record CallError(StatusCode Code, string Message, IReadOnlyList<Ba
         _ => null,
     };
 
-    public RpcException ToRpcException()
+    public RpcException ToRpcException() => ToStatus().ToRpcException();
+
+    /// <summary>As google.rpc.Status, with a google.rpc.BadRequest naming the fields.</summary>
+    public Google.Rpc.Status ToStatus()
     {
         var status = new Google.Rpc.Status { Code = (int)Code, Message = Message };
         if (Violations.Count > 0)
@@ -31,7 +34,7 @@ public sealed record CallError(StatusCode Code, string Message, IReadOnlyList<Ba
             status.Details.Add(Any.Pack(badRequest));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 
     public V1.ItemError ToItemError()

@@ -20,18 +20,18 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
 {
     public override Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var (decision, error) = Decide(request);
+        var (decision, error) = Decide(request, context.CancellationToken);
         if (error is not null) throw error.ToRpcException();
         return Task.FromResult(new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision });
     }
 
     public override async Task EvaluateBatch(IAsyncStreamReader<V1.EvaluateBatchRequest> requests, IServerStreamWriter<V1.EvaluateBatchResponse> responses, ServerCallContext context)
     {
-        await foreach (var item in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var item in MalformedMessage.ReadAll(requests, context.CancellationToken))
         {
             context.CancellationToken.ThrowIfCancellationRequested(); // the caller's deadline bounds the whole batch
             var request = item.Request ?? new V1.EvaluateRequest();
-            var (decision, error) = Decide(request);
+            var (decision, error) = Decide(request, context.CancellationToken);
             var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };
             if (error is null) response.Decision = decision;
             else response.Error = error.ToItemError();
@@ -41,8 +41,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
 
     public override Task<V1.ListRuleSetsResponse> ListRuleSets(V1.ListRuleSetsRequest request, ServerCallContext context)
     {
-        var response = new V1.ListRuleSetsResponse();
-        response.Versions.Add(Library().Versions.Select(RuleSetMapper.Summary));
+        var library = Library();
+        var response = new V1.ListRuleSetsResponse { State = new V1.RuleSetState { LoadedAt = holder.LoadedAt.ToString("O") } };
+        response.Versions.Add(library.Versions.Select(RuleSetMapper.Summary));
+        response.State.ContentHashes.Add(library.Versions.Select(v => v.Reference.ContentHash));
+        if (holder.LastFailure is { } failure)
+            response.State.LastRefusedChange = new V1.RefusedChange { At = failure.At.ToString("O"), ErrorCount = failure.Errors.Count, FirstError = failure.Errors[0] };
         return Task.FromResult(response);
     }
 
@@ -77,7 +81,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         V1.ImpactSettings? settings = null;
         var cases = new List<NamedCase>();
         var mapper = new RequestMapper();
-        await foreach (var item in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var item in MalformedMessage.ReadAll(requests, context.CancellationToken))
         {
             if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Settings)
             {
@@ -118,7 +122,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var report = Review.ImpactAnalysis.Run(library.Engine, from, to, cases, dates);
+            var report = Review.ImpactAnalysis.Run(library.Engine, from, to, cases, dates, context.CancellationToken);
             logger.LogInformation("Impact {From} -> {To}: {Changed} of {Cases} decisions change, in {Elapsed} ms",
                 from.Reference.ContentHash[..12], to.Reference.ContentHash[..12], report.Changed.Count, report.Cases,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -152,8 +156,9 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
     private RuleLibrary Library() =>
         holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
 
-    /// <summary>One case: the decision, or the error Evaluate raises (and a batch returns for that item).</summary>
-    private (V1.Decision? Decision, CallError? Error) Decide(V1.EvaluateRequest request)
+    /// <summary>One case: the decision, or the error Evaluate raises (and a batch returns for that item). Stops with
+    /// the caller's deadline or cancellation.</summary>
+    private (V1.Decision? Decision, CallError? Error) Decide(V1.EvaluateRequest request, CancellationToken cancellation)
     {
         var library = Library();
         var mapper = new RequestMapper();
@@ -164,18 +169,18 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
-            var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version);
+            var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, cancellation);
             // The arguments cost more than the call: build them only when the line is written.
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
-                    request.CorrelationId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
+                    LogText.CorrelationId(request.CorrelationId), decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                     string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                     System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (DecisionMapper.Map(decision), null);
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)
         {
-            logger.LogInformation("Refused {CorrelationId}: {Code}", request.CorrelationId, error.Code);
+            logger.LogInformation("Refused {CorrelationId}: {Code}", LogText.CorrelationId(request.CorrelationId), error.Code);
             return (null, error);
         }
     }

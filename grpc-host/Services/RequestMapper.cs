@@ -1,4 +1,3 @@
-using System.Globalization;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
 using Google.Rpc;
@@ -36,8 +35,8 @@ public sealed class RequestMapper(string prefix = "")
             new Person(
                 Date(person.DateOfBirth, "case.person.date_of_birth"),
                 person.HasHasWorkCapacity ? person.HasWorkCapacity : null,
-                Code<SupervisionLevel>((int)person.SupervisionNeed),
-                Code<AdaptationLevel>((int)person.AdaptationNeed),
+                Code<SupervisionLevel>((int)person.SupervisionNeed, "case.person.supervision_need"),
+                Code<AdaptationLevel>((int)person.AdaptationNeed, "case.person.adaptation_need"),
                 person.HasSupervisionBeyondEmployer ? person.SupervisionBeyondEmployer : null,
                 person.HasAdaptationsBeyondEmployer ? person.AdaptationsBeyondEmployer : null,
                 Benefit(person.Benefit),
@@ -47,51 +46,102 @@ public sealed class RequestMapper(string prefix = "")
                 Number(person.WageValuePercent, "case.person.wage_value_percent", 0, FactLimits.MaxWageValuePercent)),
             application is null
                 ? new Application()
-                : new Application(Code<Applicant>((int)application.Applicant), Date(application.Date, "case.application.date"),
+                : new Application(Code<Applicant>((int)application.Applicant, "case.application.applicant"), Date(application.Date, "case.application.date"),
                     application.HasNewFactsStated ? application.NewFactsStated : null),
             new Municipality(
                 MunicipalityCode(municipality.Code, "case.municipality.code"),
                 municipality.HasQuota ? Count(municipality.Quota, "case.municipality.quota") : null,
-                municipality.EmployeesKnown ? municipality.Employees.Select((e, i) => Employee(e, i)).ToArray() : null,
+                Employees(municipality),
                 municipality.HasHigherNumberByOrdinance ? municipality.HigherNumberByOrdinance : null,
                 municipality.HasOrdinanceNumber ? Count(municipality.OrdinanceNumber, "case.municipality.ordinance_number") : null),
-            c.Events.Select((e, i) => Event(e, i, asOf)).OfType<CaseEvent>().ToList());
+            EventList(c.Events));
         return (mapped, asOf);
+    }
+
+    private List<CaseEvent> EventList(IReadOnlyList<V1.Event> events)
+    {
+        if (events.Count <= FactLimits.MaxEvents) return events.Select(Event).OfType<CaseEvent>().ToList();
+        Violation(EventsField, $"has {events.Count} events; a case holds at most {FactLimits.MaxEvents}");
+        return [];
     }
 
     public void Violation(FieldPath field, string description) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
 
-    /// <summary>A number of dienstbetrekkingen: never negative.</summary>
+    /// <summary>A number of dienstbetrekkingen, within the limit every way in shares.</summary>
     private int? Count(int number, FieldPath field)
     {
-        if (number >= 0) return number;
-        Violation(field, $"must not be negative, not {number}");
-        return null;
+        var count = FactText.WholeNumber(number, 0, FactLimits.MaxCount, out var error);
+        if (error is not null) Violation(field, error);
+        return count;
     }
 
-    private static readonly FieldPath Employees = "case.municipality.employees";
-    private static readonly FieldPath Events = "case.events";
+    private static readonly FieldPath EmployeesField = "case.municipality.employees";
+    private static readonly FieldPath EventsField = "case.events";
 
-    private Employee Employee(V1.Employee e, int index) =>
-        new(Number(e.HoursPerWeek, Employees.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek), Code<EmployerKind>((int)e.EmployerKind));
-
-    private CaseEvent? Event(V1.Event e, int index, DateOnly asOf)
+    /// <summary>The employees, each entry <c>count</c> times; null (unknown) unless the list is marked known.</summary>
+    private Employee[]? Employees(V1.Municipality municipality)
     {
-        if (e.Type == V1.EventType.Unspecified) Violation(Events.Item(index, "type"), "is required");
-        var date = Date(e.Date, Events.Item(index, "date"), required: true);
-        if (date > asOf && asOf != default) Violation(Events.Item(index, "date"), $"{date:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
-        var hours = Number(e.HoursPerWeek, Events.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek);
-        var municipality = MunicipalityCode(e.Municipality, Events.Item(index, "municipality"));
-        if (e.Type == V1.EventType.Unspecified || date is null) return null;
-        return new CaseEvent((EventType)((int)e.Type - 1), date.Value, Code<AdviceResult>((int)e.Result), hours,
-            Code<EmployerKind>((int)e.EmployerKind), Code<LeaveReason>((int)e.Reason), municipality);
+        if (!municipality.EmployeesKnown) return null;
+        var entries = municipality.Employees;
+        var counts = new int[entries.Count];
+        long total = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            counts[i] = 1;
+            if (entries[i].HasCount)
+            {
+                counts[i] = FactText.WholeNumber(entries[i].Count, 1, FactLimits.MaxEmployees, out var error) ?? 0;
+                if (error is not null) Violation(EmployeesField.Item(i, "count"), error);
+            }
+
+            total += counts[i];
+        }
+
+        if (total > FactLimits.MaxEmployees)
+        {
+            Violation(EmployeesField, $"stands for {total} employees; at most {FactLimits.MaxEmployees}");
+            return null;
+        }
+
+        var employees = new Employee[total];
+        var at = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var employee = new Employee(Number(e.HoursPerWeek, EmployeesField.Item(i, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek),
+                Code<EmployerKind>((int)e.EmployerKind, EmployeesField.Item(i, "employer_kind")));
+            Array.Fill(employees, employee, at, counts[i]);
+            at += counts[i];
+        }
+
+        return employees;
+    }
+
+    private CaseEvent? Event(V1.Event e, int index)
+    {
+        var type = e.Type == V1.EventType.Unspecified ? null : Code<EventType>((int)e.Type, EventsField.Item(index, "type"));
+        if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), "is required");
+        var date = Date(e.Date, EventsField.Item(index, "date"), required: true);
+        var hours = Number(e.HoursPerWeek, EventsField.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek);
+        var municipality = MunicipalityCode(e.Municipality, EventsField.Item(index, "municipality"));
+        var result = Code<AdviceResult>((int)e.Result, EventsField.Item(index, "result"));
+        var employer = Code<EmployerKind>((int)e.EmployerKind, EventsField.Item(index, "employer_kind"));
+        var reason = Code<LeaveReason>((int)e.Reason, EventsField.Item(index, "reason"));
+        if (type is null || date is null) return null;
+        return new CaseEvent(type.Value, date.Value, result, hours, employer, reason, municipality);
     }
 
     /// <summary>The benefit by name: the contract keeps the retired Wsw-indicatie value, which the engine does not have.</summary>
     private BenefitType? Benefit(V1.Benefit benefit)
     {
         if (benefit == V1.Benefit.Unspecified) return null;
+        if (!Enum.IsDefined(benefit))
+        {
+            Violation("case.person.benefit", UndefinedEnum((int)benefit, Enum.GetValues<V1.Benefit>().Max(b => (int)b)));
+            return null;
+        }
+
 #pragma warning disable CS0612 // the retired value is named only to refuse it
         if (benefit != V1.Benefit.WswIndicatie) return Enum.Parse<BenefitType>(benefit.ToString());
 #pragma warning restore CS0612
@@ -99,8 +149,18 @@ public sealed class RequestMapper(string prefix = "")
         return null;
     }
 
-    // Proto enums number their values from 1 after _UNSPECIFIED = 0 (unknown), in the order of the engine's enums.
-    private static TEnum? Code<TEnum>(int value) where TEnum : struct, Enum => value == 0 ? null : (TEnum)(object)(value - 1);
+    /// <summary>A proto enum number as the engine's value. Proto enums number their values from 1 after _UNSPECIFIED = 0
+    /// (unknown), in the order of the engine's enums. A number the contract does not declare (proto3 keeps it) is an
+    /// error, never a value decided on.</summary>
+    private TEnum? Code<TEnum>(int value, FieldPath field) where TEnum : struct, Enum
+    {
+        if (value == 0) return null;
+        if (value > 0 && value <= Enum.GetValues<TEnum>().Length) return (TEnum)(object)(value - 1);
+        Violation(field, UndefinedEnum(value, Enum.GetValues<TEnum>().Length));
+        return null;
+    }
+
+    private static string UndefinedEnum(int value, int max) => $"{value} is not a value of this field; allowed: 0 (unknown) to {max}";
 
     public DateOnly? Date(string text, FieldPath field, bool required = false)
     {
@@ -110,30 +170,24 @@ public sealed class RequestMapper(string prefix = "")
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Violation(field, $"must be a date written as YYYY-MM-DD, not '{text}'");
-        return null;
+        var date = FactText.Date(text, out var error);
+        if (error is not null) Violation(field, error);
+        return date;
     }
 
     private decimal? Number(string text, FieldPath field, decimal min, decimal max)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            Violation(field, $"must be a decimal number such as \"25\" or \"25.5\", not '{text}'");
-            return null;
-        }
-
-        if (value >= min && value <= max) return value;
-        Violation(field, $"must be between {min} and {max}, not {value}");
-        return null;
+        var value = FactText.Number(text, min, max, out var error);
+        if (error is not null) Violation(field, error);
+        return value;
     }
 
     private string? MunicipalityCode(string code, FieldPath field)
     {
         if (string.IsNullOrEmpty(code)) return null;
         if (CaseReader.IsMunicipalityCode(code)) return code;
-        Violation(field, $"'{code}' is not a CBS municipality code such as GM0014");
+        Violation(field, $"{FactText.Echo(code)} is not a CBS municipality code such as GM0014");
         return null;
     }
 }

@@ -69,6 +69,10 @@ public sealed class HostLifecycleTests : IDisposable
         await Eventually(() => holder.LastFailure is not null);
 
         holder.LastFailure!.Errors.ShouldContain(e => e.Contains("2026-01-01.yaml") && e.Contains("titel"));
+        // An operator sees the refused change over the API, while health stays SERVING.
+        var refused = (await client.ListRuleSetsAsync(new ListRuleSetsRequest())).State.LastRefusedChange;
+        refused.FirstError.ShouldContain("titel");
+        refused.ErrorCount.ShouldBeGreaterThan(0);
         (await HashOf2026(client)).ShouldBe(before);
         var answer = await client.EvaluateAsync(Item("while-broken").Request);
         answer.Decision.RuleSet.ContentHash.ShouldBe(before);
@@ -79,6 +83,7 @@ public sealed class HostLifecycleTests : IDisposable
         await Eventually(() => holder.LastFailure is null);
 
         (await HashOf2026(client)).ShouldNotBe(before);
+        (await client.ListRuleSetsAsync(new ListRuleSetsRequest())).State.LastRefusedChange.ShouldBeNull();
         (await client.GetRuleSetAsync(new GetRuleSetRequest { Version = "2026-01-01" })).Summary.Title.ShouldStartWith("Personenkring van art. 10b");
     }
 

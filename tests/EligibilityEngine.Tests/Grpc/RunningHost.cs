@@ -3,6 +3,7 @@ using EligibilityEngine.Tests.Support;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace EligibilityEngine.Tests.Grpc;
 
@@ -32,6 +33,16 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         return host;
     }
 
+    /// <summary>A host of its own on the checkout's rules that logs everything, at every level, into <paramref name="logs"/>.</summary>
+    public static async Task<RunningHost> StartLoggingAsync(ILoggerProvider logs, params string[] settings)
+    {
+        var host = new RunningHost { _logs = logs };
+        await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false, ["--Logging:LogLevel:Default=Trace", "--Logging:Console:LogLevel:Default=Warning", .. settings]);
+        return host;
+    }
+
+    private ILoggerProvider? _logs;
+
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
         int grpcPort = FreePort(), jsonPort = FreePort();
@@ -44,7 +55,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             "--Rules:ReloadDelayMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
-        ]);
+        ], _logs is null ? null : logging => logging.AddProvider(_logs));
         await _app.StartAsync();
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         Channel = GrpcChannel.ForAddress(GrpcAddress);

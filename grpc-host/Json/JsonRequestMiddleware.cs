@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EligibilityEngine.GrpcHost.Services;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+
+namespace EligibilityEngine.GrpcHost.Json;
+
+/// <summary>
+/// In front of every JSON-transcoded method that takes a body: refuses a body over the size limit (413, the same
+/// limit as gRPC's), a body that is not JSON (400, with line and position, never its content) and a body with bad
+/// fields (400 naming every one, see <see cref="JsonRequestCheck"/>), in the error shape transcoding itself uses
+/// (google.rpc.Status as JSON). Transcoding then reads a body it cannot fail on, so it logs no parse exception quoting
+/// the body.
+/// </summary>
+public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
+{
+    /// <summary>How many times the limit Kestrel reads of a refused body before it closes the connection.</summary>
+    public const int DrainFactor = 4;
+
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(
+        Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor)));
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // Kestrel reads no more than this of a body that is not gRPC's (which has its own limit per message). Above the
+        // limit the answer is 413 (below); Kestrel then drains what the client still sends to keep the connection, up
+        // to this bound, and closes the connection beyond it.
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true
+            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = DrainFactor * (long)maxBytes;
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
+        if (metadata is null || string.IsNullOrEmpty(metadata.HttpRule.Body))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Request.ContentLength > maxBytes)
+        {
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, new Google.Rpc.Status
+                { Code = (int)global::Grpc.Core.StatusCode.ResourceExhausted, Message = $"the body is larger than {maxBytes} bytes" });
+            return;
+        }
+
+        var body = await ReadLimited(context.Request.Body, maxBytes, context.RequestAborted);
+        if (body is null)
+        {
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, new Google.Rpc.Status
+                { Code = (int)global::Grpc.Core.StatusCode.ResourceExhausted, Message = $"the body is larger than {maxBytes} bytes" });
+            return;
+        }
+
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            // The position, not the message: System.Text.Json's message can quote the text around the error.
+            await Refuse(context, StatusCodes.Status400BadRequest, new Google.Rpc.Status
+            {
+                Code = (int)global::Grpc.Core.StatusCode.InvalidArgument,
+                Message = $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})",
+            });
+            return;
+        }
+
+        var (checkedBody, violations) = JsonRequestCheck.Check(json, metadata.MethodDescriptor.InputType);
+        if (violations.Count > 0)
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest, CallError.InvalidArgument(violations).ToStatus());
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(checkedBody!.ToJsonString());
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = bytes.Length;
+        await next(context);
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (chunked bodies have no length).</summary>
+    private static async Task<byte[]?> ReadLimited(Stream body, int limit, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task Refuse(HttpContext context, int httpStatus, Google.Rpc.Status status)
+    {
+        context.Response.StatusCode = httpStatus;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(Formatter.Format(status), context.RequestAborted);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using EligibilityEngine.Grpc.V1;
+using EligibilityEngine.Tests.Grpc;
+using EligibilityEngine.Tests.Support;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Xunit.Abstractions;
+
+namespace EligibilityEngine.Tests.Fuzzing;
+
+/// <summary>
+/// Mutated requests against a running host over real sockets, half as gRPC (protobuf, then bytes mutated), half as JSON.
+/// Every answer is a decision or a client error: never UNKNOWN, INTERNAL or DATA_LOSS, never HTTP 5xx. The host is
+/// alive, healthy and within bounded memory afterwards, and no value from any request reached its log at any level.
+/// </summary>
+public sealed class RequestFuzzTests(ITestOutputHelper output)
+{
+    private static readonly Method<byte[], byte[]> RawEvaluate = new(MethodType.Unary, EligibilityService.Descriptor.FullName, "Evaluate",
+        Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
+
+    private static readonly JsonParser Lenient = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    [Fact]
+    public async Task Mutated_requests_get_a_decision_or_a_client_error_never_a_server_fault_and_nothing_from_them_reaches_the_log()
+    {
+        var seed = FuzzSeed.Next();
+        var count = FuzzSeed.Count(20_000);
+        output.WriteLine($"request fuzz: seed {seed}, {count} requests (replay with FUZZ_SEED={seed})");
+        var logs = new CapturedLogs();
+        await using var host = await RunningHost.StartLoggingAsync(logs);
+        var samples = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "requests"), "*.json").Order().Select(File.ReadAllText).ToArray();
+        var invoker = host.Channel.CreateCallInvoker();
+        using var http = new HttpClient { BaseAddress = host.JsonAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var faults = new ConcurrentQueue<string>();
+        var answers = new ConcurrentDictionary<string, int>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var random = new Random(unchecked(seed * 31 + i));
+            var sample = samples[random.Next(samples.Length)];
+            var body = RequestMutator.MutateJson(sample, random);
+            if (i % 2 == 0)
+            {
+                var bytes = ToProtobuf(body, sample);
+                if (random.Next(2) == 0) bytes = RequestMutator.MutateBytes(bytes, random);
+                try
+                {
+                    await invoker.AsyncUnaryCall(RawEvaluate, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)), bytes);
+                    answers.AddOrUpdate("gRPC OK", 1, (_, n) => n + 1);
+                }
+                catch (RpcException ex)
+                {
+                    answers.AddOrUpdate($"gRPC {ex.StatusCode}", 1, (_, n) => n + 1);
+                    if (ex.StatusCode is StatusCode.Unknown or StatusCode.Internal or StatusCode.DataLoss or StatusCode.Unimplemented or StatusCode.DeadlineExceeded)
+                        faults.Enqueue($"request {i} of seed {seed} over gRPC: {ex.StatusCode} {ex.Status.Detail}");
+                }
+            }
+            else
+            {
+                using var response = await http.PostAsync("/v1/cases:evaluate", new StringContent(body, Encoding.UTF8, "application/json"))
+                    .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new Xunit.Sdk.XunitException(
+                        $"request {i} of seed {seed} over JSON ({body.Length} characters): {t.Exception?.InnerException?.Message}"));
+                answers.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                if ((int)response.StatusCode >= 500)
+                    faults.Enqueue($"request {i} of seed {seed} over JSON: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        });
+
+        output.WriteLine($"{count} requests in {started.Elapsed.TotalSeconds:F0} s: " +
+                         string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} ×{a.Value}")));
+        faults.Take(10).ShouldBeEmpty($"{faults.Count} server faults; replay with FUZZ_SEED={seed}");
+
+        var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest { Service = EligibilityService.Descriptor.FullName });
+        health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
+        var decision = await new EligibilityService.EligibilityServiceClient(host.Channel).EvaluateAsync(Lenient.Parse<EvaluateRequest>(samples[0]));
+        decision.Decision.Outcomes.ShouldNotBeEmpty();
+        GC.Collect();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"managed heap after the run: {heap / 1024 / 1024} MB; {logs.Lines.Count} log lines");
+        heap.ShouldBeLessThan(1024L * 1024 * 1024);
+
+        var leaks = logs.Lines.Where(l => l.Contains(RequestMutator.Marker) || RequestMutator.PersonalValues.Any(l.Contains)).Take(3).ToList();
+        leaks.ShouldBeEmpty($"values from requests in the log (seed {seed})");
+    }
+
+    /// <summary>The mutated JSON as protobuf when it still parses as a request (enum numbers out of range survive),
+    /// else the sample itself: its bytes are mutated next.</summary>
+    private static byte[] ToProtobuf(string json, string sample)
+    {
+        try
+        {
+            return Lenient.Parse<EvaluateRequest>(json).ToByteArray();
+        }
+        catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException or FormatException or OverflowException or ArgumentException)
+        {
+            return Lenient.Parse<EvaluateRequest>(sample).ToByteArray();
+        }
+    }
+}
