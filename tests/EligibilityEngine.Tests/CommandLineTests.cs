@@ -63,7 +63,9 @@ public sealed class CommandLineTests : IDisposable
         var (exit, _, error) = Run("evaluate", Sample("positief-advies.yaml"), "--engine", "drools");
 
         exit.ShouldBe(2);
-        error.ShouldContain("--engine must be nrules or compiled, not 'drools'");
+        error.ShouldContain("Argument 'drools' not recognized. Must be one of:");
+        error.ShouldContain("'nrules'");
+        error.ShouldContain("'compiled'");
     }
 
     [Fact]
@@ -194,8 +196,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_option_is_a_usage_error() =>
-        Run("evaluate", Sample("positief-advies.yaml"), "--asof", "2019-01-01").Exit.ShouldBe(2);
+    public void An_unknown_option_is_a_usage_error_that_suggests_the_option_meant()
+    {
+        var (exit, _, error) = Run("evaluate", Sample("positief-advies.yaml"), "--asof", "2019-01-01");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("Unrecognized command or argument '--asof'.");
+        Run("evaluate", Sample("positief-advies.yaml"), "--asof", "2019-01-01").Output.ReplaceLineEndings("\n").ShouldContain("Did you mean one of the following?\n--as-of");
+    }
+
+    [Fact]
+    public void A_mistyped_command_gets_a_suggestion()
+    {
+        var (exit, output, _) = Run("evaluat", Sample("positief-advies.yaml"));
+
+        exit.ShouldBe(2);
+        output.ReplaceLineEndings("\n").ShouldContain("'evaluat' was not matched. Did you mean one of the following?\nevaluate");
+    }
+
+    [Fact]
+    public void Every_command_has_its_own_help()
+    {
+        foreach (var command in new[] { "evaluate", "validate", "versions", "show", "test", "diff", "impact" })
+        {
+            var (exit, output, _) = Run(command, "--help");
+            exit.ShouldBe(0, command);
+            output.ShouldMatch($@"Usage:\s+\S+ {command}\b", customMessage: command);
+        }
+
+        Run("evaluate", "--help").Output.ShouldContain("--as-of <as-of>             the peildatum (default: as_of in the case file)");
+        Run("quota", "import", "--help").Output.ShouldContain("--citation <citation> (REQUIRED)");
+    }
 
     [Fact]
     public void Diff_prints_markdown_for_a_lawyer_and_json_for_tools()
@@ -242,7 +273,7 @@ public sealed class CommandLineTests : IDisposable
     public void Impact_without_cases_or_with_a_bad_peildatum_is_a_usage_error()
     {
         Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules).ShouldSatisfyAllConditions(
-            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("impact needs --cases <dir|file>"));
+            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("Option '--cases' is required."));
         Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples, "--as-of", "gisteren").ShouldSatisfyAllConditions(
             r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("--as-of: the peildatum must be case, effective or a date written as YYYY-MM-DD, not 'gisteren'"));
     }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+
+namespace EligibilityEngine.Cli;
+
+/// <summary>The command tree of `eligibility`: every command with its arguments, options, choices and help text.</summary>
+internal static class Commands
+{
+    public static RootCommand Root(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("eligibility — beschut werk (Participatiewet art. 10b): judge cases by the law in force on a date, " +
+                                   "check and compare versions of the rules, and see whose decisions a change would change.");
+        root.Subcommands.Add(Evaluate(output));
+        root.Subcommands.Add(Command("validate", "Check every version file; all errors with file:line:column and rule id; exit 1 on any.",
+            [Directory("the rules folder (default rules/beschut-werk)")], [Rules()], r => CommandLine.Validate(new(r), output, error)));
+        root.Subcommands.Add(Command("versions", "The versions with dates, titles and what changed.", [], [Rules()],
+            r => CommandLine.Versions(new(r), output)));
+        root.Subcommands.Add(Command("show", "The complete rule set in force on a date (or a version by name), in evaluation order.", [],
+            [AsOf("the date whose version to show"), Version(), Rules()], r => CommandLine.Show(new(r), output)));
+        root.Subcommands.Add(Command("test", "Run the YAML rule tests; ends with 'N passed, N failed'.",
+            [Directory("the folder of rule tests (default <rules>/tests)")], [Rules(), Engine()], r => CommandLine.Test(new(r), output)));
+        root.Subcommands.Add(Command("diff", "What one version says differently from another: rules, parameters, outcomes, sources.",
+            [From(), To()], [Rules(), Format("markdown", "json")], r => CommandLine.Diff(new(r), output)));
+        root.Subcommands.Add(Command("impact", "Judge every case under both versions: how many decisions change, and why.",
+            [From(), To()],
+            [
+                new Option<string>("--cases") { Description = "a folder of case files, a YAML or JSON batch, or a CSV export", Required = true },
+                AsOf("case (each case's own peildatum, the default), effective (each version's date) or a date YYYY-MM-DD"),
+                Rules(), Format("markdown", "json"), Engine(),
+            ],
+            r => CommandLine.Impact(new(r), output)));
+        var quota = new Command("quota", "The year's numbers of the Regeling vaststelling aantallen beschut werk.");
+        quota.Subcommands.Add(Command("import",
+            "Load a year's complete annex (columns municipality_code, number; optionally municipality_name, year, source): every row " +
+            "checked, the sum equal to the year's national number; writes <rules>/quota/<year>.yaml.",
+            [new Argument<string>("annex.csv") { Description = "the annex as CSV" }],
+            [
+                new Option<string>("--year") { Description = "the year, e.g. 2019", Required = true },
+                new Option<string>("--citation") { Description = "where it was published, e.g. \"Stcrt. 2018, 69402\"", Required = true },
+                new Option<string>("--url") { Description = "the publication's address" },
+                Rules(),
+            ],
+            r => CommandLine.Quota(new(r), output)));
+        root.Subcommands.Add(quota);
+        return root;
+    }
+
+    private static Command Evaluate(TextWriter output) => Command("evaluate",
+        "Judge a case: outcomes, criteria (✓/✗/?), Dutch reasons, sources, missing facts, trace, rule-set hash and engine.",
+        [new Argument<string>("case") { Description = "a case file (YAML or JSON)" }],
+        [
+            AsOf("the peildatum (default: as_of in the case file)"), Version(), Rules(), Format("text", "json"),
+            new Option<bool>("--full-trace") { Description = "every rule with the facts it read, not only those that decided" },
+            Engine(),
+        ],
+        r => CommandLine.Evaluate(new(r), output));
+
+    private static Command Command(string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, int> action)
+    {
+        var command = new Command(name, description);
+        foreach (var a in arguments) command.Arguments.Add(a);
+        foreach (var o in options) command.Options.Add(o);
+        command.SetAction(action);
+        return command;
+    }
+
+    private static Argument<string?> Directory(string description) =>
+        new("dir") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+
+    private static Argument<string> From() =>
+        new("from") { Description = "a version (2017-01-01, planned-simpel-switchen), a content-hash prefix, a date, or a rule file" };
+
+    private static Argument<string> To() => new("to") { Description = "the version to compare to, named the same ways" };
+
+    private static Option<string> Rules() => new("--rules") { Description = "the rules folder (default rules/beschut-werk)" };
+
+    private static Option<string> AsOf(string description) => new("--as-of") { Description = description };
+
+    private static Option<string> Version() =>
+        new("--version") { Description = "a version by name (e.g. planned-simpel-switchen) or a content-hash prefix; planned versions apply only when named" };
+
+    private static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format") { Description = $"{string.Join(" or ", formats)} (default {formats[0]})" };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    private static Option<string> Engine()
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "nrules (NRules' Rete engine, the default) or compiled (the project's compiled evaluator, proven to give the same decisions)",
+        };
+        option.AcceptOnlyFromAmong("nrules", "compiled");
+        return option;
+    }
+}
