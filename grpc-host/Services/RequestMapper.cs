@@ -82,8 +82,15 @@ public sealed class RequestMapper(string prefix = "")
     /// <summary>The employees, each entry <c>count</c> times; null (unknown) unless the list is marked known.</summary>
     private Employee[]? Employees(V1.Municipality municipality)
     {
-        if (!municipality.EmployeesKnown) return null;
         var entries = municipality.Employees;
+        if (!municipality.EmployeesKnown)
+        {
+            // Never drop facts without a word: a caller that lists employees but forgot the flag must hear of it.
+            if (entries.Count > 0)
+                Violation("case.municipality.employees_known", $"is false, but {entries.Count} employee entries are given: set employees_known = true (an empty known list means none)");
+            return null;
+        }
+
         var counts = new int[entries.Count];
         long total = 0;
         for (var i = 0; i < entries.Count; i++)

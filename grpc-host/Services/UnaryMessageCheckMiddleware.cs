@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Reflection;
 using Google.Protobuf;
@@ -11,12 +13,14 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// Parses the one message of a unary gRPC request before grpc-dotnet does, and answers a message that is not valid
 /// protobuf with INVALID_ARGUMENT (trailers-only). grpc-dotnet deserialises unary requests before any interceptor runs
 /// and turns the parser's exception into UNKNOWN with an Error-level stack trace; see <see cref="MalformedMessage"/>.
-/// Requests it cannot judge (not one complete frame, an unknown compression) go on to grpc-dotnet, which refuses them
-/// with its own status.
+/// The body is read from the request's pipe and left unconsumed there, so grpc-dotnet reads the same bytes without a
+/// copy. Requests it cannot judge (not one complete frame, an unknown compression, over the size limit) go on to
+/// grpc-dotnet, which refuses them with its own status.
 /// </summary>
 public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxBytes)
 {
     private const int FrameHeader = 5;
+    private static readonly ConcurrentDictionary<IMethod, (MessageParser Parser, string Name)> Parsers = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -27,56 +31,68 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
             return;
         }
 
-        using var buffer = new MemoryStream();
-        // Beyond the limit grpc-dotnet answers RESOURCE_EXHAUSTED itself: stop copying there and let it read the rest.
-        var copied = await CopyAtMost(context.Request.Body, buffer, maxBytes + FrameHeader + 1, context.RequestAborted);
-        var body = buffer.ToArray();
-        var rest = context.Request.Body;
-        context.Request.Body = copied ? new ConcatenatedStream(body, rest) : new MemoryStream(body);
-        if (!copied && Payload(body, context.Request.Headers["grpc-encoding"].ToString(), maxBytes) is { } payload && !Parses(method, payload))
+        var reader = context.Request.BodyReader;
+        var result = await reader.ReadAsync(context.RequestAborted);
+        // Read to the end without consuming: each round marks all as examined so the next read waits for more.
+        while (!result.IsCompleted && result.Buffer.Length <= maxBytes + FrameHeader)
         {
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)StatusCode.InvalidArgument).ToString();
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(MalformedMessage.Error(RequestType(method).Name).Status.Detail);
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            result = await reader.ReadAsync(context.RequestAborted);
+        }
+
+        var valid = !result.IsCompleted || IsValidOrUnjudgeable(result.Buffer, method, context.Request.Headers["grpc-encoding"].ToString());
+        reader.AdvanceTo(result.Buffer.Start); // nothing consumed: grpc-dotnet reads the body from the start
+        if (valid)
+        {
+            await next(context);
             return;
         }
 
-        await next(context);
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = ((int)StatusCode.InvalidArgument).ToString();
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(MalformedMessage.Error(ParserOf(method).Name).Status.Detail);
     }
 
-    /// <summary>True when the body was longer than <paramref name="limit"/> (only the first part copied).</summary>
-    private static async Task<bool> CopyAtMost(Stream from, MemoryStream to, int limit, CancellationToken cancellation)
+    private bool IsValidOrUnjudgeable(ReadOnlySequence<byte> body, IMethod method, string encoding)
     {
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await from.ReadAsync(chunk, cancellation)) > 0)
+        if (body.Length < FrameHeader) return true;
+        Span<byte> header = stackalloc byte[FrameHeader];
+        body.Slice(0, FrameHeader).CopyTo(header);
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (length != body.Length - FrameHeader || length > maxBytes) return true;
+        var payload = body.Slice(FrameHeader);
+        if (header[0] == 1)
         {
-            to.Write(chunk, 0, read);
-            if (to.Length > limit) return true;
+            if (encoding != "gzip" || Decompressed(payload) is not { } plain) return true;
+            payload = new ReadOnlySequence<byte>(plain);
         }
+        else if (header[0] != 0) return true;
 
-        return false;
-    }
-
-    /// <summary>The message bytes of a body holding exactly one complete frame, decompressed; null when it does not.</summary>
-    private static byte[]? Payload(byte[] body, string encoding, int maxBytes)
-    {
-        if (body.Length < FrameHeader) return null;
-        var length = BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1, 4));
-        if (length != body.Length - FrameHeader || length > maxBytes) return null;
-        var payload = body[FrameHeader..];
-        if (body[0] == 0) return payload;
-        if (body[0] != 1 || encoding != "gzip") return null;
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
+            ParserOf(method).Parser.ParseFrom(payload);
+            return true;
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The decompressed message, or null when it is not gzip or larger than the limit (a gzip bomb:
+    /// grpc-dotnet refuses it by size).</summary>
+    private byte[]? Decompressed(ReadOnlySequence<byte> payload)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress);
             using var plain = new MemoryStream();
             var chunk = new byte[16384];
             int read;
             while ((read = gzip.Read(chunk)) > 0)
             {
                 plain.Write(chunk, 0, read);
-                if (plain.Length > maxBytes) return null; // a gzip bomb: grpc-dotnet refuses it by size
+                if (plain.Length > maxBytes) return null;
             }
 
             return plain.ToArray();
@@ -87,52 +103,10 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
         }
     }
 
-    private static bool Parses(IMethod method, byte[] payload)
+    /// <summary>The request message's parser and name, found once per method.</summary>
+    private static (MessageParser Parser, string Name) ParserOf(IMethod method) => Parsers.GetOrAdd(method, m =>
     {
-        try
-        {
-            ParserOf(RequestType(method)).ParseFrom(payload);
-            return true;
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            return false;
-        }
-    }
-
-    private static Type RequestType(IMethod method) => method.GetType().GetGenericArguments()[0];
-
-    private static MessageParser ParserOf(Type message) =>
-        (MessageParser)message.GetProperty("Parser", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-
-    /// <summary>The bytes already read, then the rest of the request body.</summary>
-    private sealed class ConcatenatedStream(byte[] head, Stream rest) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position >= head.Length) return await rest.ReadAsync(buffer, cancellationToken);
-            var count = Math.Min(buffer.Length, head.Length - _position);
-            head.AsMemory(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+        var type = m.GetType().GetGenericArguments()[0];
+        return ((MessageParser)type.GetProperty("Parser", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!, type.Name);
+    });
 }

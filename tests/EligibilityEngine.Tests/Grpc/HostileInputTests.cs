@@ -195,6 +195,17 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
     }
 
     [Fact]
+    public async Task Employees_sent_without_employees_known_are_refused_not_ignored()
+    {
+        var request = Request();
+        request.Case.Municipality.EmployeesKnown = false;
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request));
+
+        Violations(error)["case.municipality.employees_known"].ShouldStartWith("is false, but 1 employee entries are given");
+    }
+
+    [Fact]
     public async Task A_rejected_value_is_repeated_only_as_a_short_prefix()
     {
         var request = Request();
