@@ -12,8 +12,20 @@ public static class YamlDocumentLoader
     /// deep would otherwise overflow the stack and end the process (a running host with it).</summary>
     public const int MaxNesting = 64;
 
-    public static YamlMap? LoadMapping(string text, string file, DiagnosticBag diagnostics)
+    /// <summary>The longest line a rule file may have. YamlDotNet takes about a second per 2 MB scalar, and a rules folder
+    /// reads its quota files once per version: a line far beyond any text of the law is refused before parsing.</summary>
+    public const int MaxRuleFileLineLength = 10_000;
+
+    /// <param name="maxLineLength">Refuse the file, at the first longer line, without parsing it (rule files; a JSON
+    /// case file is often one long line).</param>
+    public static YamlMap? LoadMapping(string text, string file, DiagnosticBag diagnostics, int? maxLineLength = null)
     {
+        if (maxLineLength is { } max && LongLine(text, max) is var (line, length))
+        {
+            diagnostics.Add(new SourcePosition(file, line, max + 1), $"line {line} is {length} characters long; a rule file line has at most {max}");
+            return null;
+        }
+
         var stream = new YamlStream();
         var parser = new DepthLimitedParser(new Parser(new Scanner(new StringReader(text))));
         try
@@ -48,6 +60,20 @@ public static class YamlDocumentLoader
         }
 
         return new YamlMap(root, new YamlContext(file, text, diagnostics), null);
+    }
+
+    /// <summary>The first line longer than <paramref name="max"/> (1-based) and its length, if any.</summary>
+    private static (int Line, int Length)? LongLine(string text, int max)
+    {
+        var (line, start) = (1, 0);
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n') continue;
+            if (i - start > max) return (line, i - start);
+            (line, start) = (line + 1, i + 1);
+        }
+
+        return null;
     }
 
     private static string Clean(YamlException ex)
