@@ -14,7 +14,6 @@ public static class RuleSetCompiler
 {
     public static CompiledRuleSet? Compile(RuleSetVersion version, DiagnosticBag diagnostics, CompileMode mode = CompileMode.Tiered)
     {
-        var errorsBefore = diagnostics.Items.Count;
         var sources = new Dictionary<string, LegalSource>();
         foreach (var s in version.Sources) sources.TryAdd(s.Id, s);
 
@@ -115,7 +114,9 @@ public static class RuleSetCompiler
             diagnostics.Add(o.Position, $"outcome '{o.Id}' is declared but no rule concludes it");
 
         var order = Stratify(compiled, dependencies, diagnostics);
-        if (diagnostics.Items.Count > errorsBefore || order is null) return null;
+        // Any error, also one found while reading the files (a table whose key columns did not read), means the folder
+        // is refused: the canonical form and hash are not built from parts that may be missing.
+        if (diagnostics.HasErrors || order is null) return null;
 
         var rules = order.Select(i => compiled[i]).ToList();
         var position = rules.Select((r, i) => (r.FileIndex, i)).ToDictionary(x => x.FileIndex, x => x.i);

@@ -32,15 +32,18 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
         }
 
         var reader = context.Request.BodyReader;
-        var result = await reader.ReadAsync(context.RequestAborted);
-        // Read to the end without consuming: each round marks all as examined so the next read waits for more.
-        while (!result.IsCompleted && result.Buffer.Length <= maxBytes + FrameHeader)
+        var result = await reader.ReadAtLeastAsync(FrameHeader, context.RequestAborted);
+        // Read to the end of the one message the header announces, without consuming: each round marks all as
+        // examined so the next read waits for more. A message announced over the limit is not read at all: grpc-dotnet
+        // refuses it with RESOURCE_EXHAUSTED from its header, as it did before this check.
+        var announced = result.Buffer.Length >= FrameHeader ? Announced(result.Buffer) : long.MaxValue;
+        while (!result.IsCompleted && announced <= maxBytes && result.Buffer.Length <= announced + FrameHeader)
         {
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
             result = await reader.ReadAsync(context.RequestAborted);
         }
 
-        var valid = !result.IsCompleted || IsValidOrUnjudgeable(result.Buffer, method, context.Request.Headers["grpc-encoding"].ToString());
+        var valid = !result.IsCompleted || announced > maxBytes || IsValidOrUnjudgeable(result.Buffer, method, context.Request.Headers["grpc-encoding"].ToString());
         reader.AdvanceTo(result.Buffer.Start); // nothing consumed: grpc-dotnet reads the body from the start
         if (valid)
         {
@@ -53,20 +56,25 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(MalformedMessage.Error(ParserOf(method).Name).Status.Detail);
     }
 
-    private bool IsValidOrUnjudgeable(ReadOnlySequence<byte> body, IMethod method, string encoding)
+    /// <summary>The message length the frame header announces (bytes 1–4, big-endian).</summary>
+    private static long Announced(ReadOnlySequence<byte> body)
     {
-        if (body.Length < FrameHeader) return true;
         Span<byte> header = stackalloc byte[FrameHeader];
         body.Slice(0, FrameHeader).CopyTo(header);
-        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        if (length != body.Length - FrameHeader || length > maxBytes) return true;
+        return BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+    }
+
+    private bool IsValidOrUnjudgeable(ReadOnlySequence<byte> body, IMethod method, string encoding)
+    {
+        if (body.Length < FrameHeader || Announced(body) != body.Length - FrameHeader) return true;
         var payload = body.Slice(FrameHeader);
-        if (header[0] == 1)
+        var compressed = body.FirstSpan[0];
+        if (compressed == 1)
         {
             if (encoding != "gzip" || Decompressed(payload) is not { } plain) return true;
             payload = new ReadOnlySequence<byte>(plain);
         }
-        else if (header[0] != 0) return true;
+        else if (compressed != 0) return true;
 
         try
         {

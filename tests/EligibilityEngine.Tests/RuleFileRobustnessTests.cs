@@ -101,4 +101,21 @@ public sealed class RuleFileRobustnessTests
         error.ShouldContain("[rule R1] unknown name 'person.xxxx");
         error.Length.ShouldBeLessThan(600);
     }
+
+    [Fact]
+    public void A_table_key_column_without_a_name_is_an_error_not_a_crash_of_the_canonical_form()
+    {
+        // Found by the rule-file fuzzer (seed 1702488056, mutation 1186): the table was compiled on after the error.
+        using var rules = new TempRuleSet();
+        RepositoryCopy.Rules(rules.Path);
+        var file = Path.Combine(rules.Path, "2017-01-01.yaml");
+        var text = File.ReadAllText(file);
+        var second = text.LastIndexOf("- { name: year, type: integer }", StringComparison.Ordinal); // the quota table's key
+        File.WriteAllText(file, text[..second] + "- { name&a : year, type: integer }" + text[(second + "- { name: year, type: integer }".Length)..]);
+
+        var errors = rules.Errors();
+
+        errors.ShouldNotBeEmpty();
+        errors.ShouldAllBe(e => e.Position.Line >= 1 && e.Position.Column >= 1);
+    }
 }

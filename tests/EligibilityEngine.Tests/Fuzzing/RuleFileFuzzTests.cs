@@ -79,5 +79,9 @@ public sealed class RuleFileFuzzTests(ITestOutputHelper output)
         {
             throw new Xunit.Sdk.XunitException($"{what}: {by} took more than {Limit.TotalSeconds} s");
         }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            throw new Xunit.Sdk.XunitException($"{what}: {by} threw {ex}");
+        }
     }
 }
