@@ -37,6 +37,7 @@ public static class EligibilityHost
         }).AddCheck<RulesLoadedCheck>("rules");
 
         var app = builder.Build();
+        app.UseMiddleware<Json.ResponseHeadersMiddleware>();
         app.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
         app.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
         app.MapGrpcService<EligibilityGrpcService>();

@@ -42,4 +42,26 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/rulesets"));
         json.RootElement.GetProperty("versions").GetArrayLength().ShouldBe(10);
     }
+
+    [Theory]
+    [InlineData("GET", "/v1/rulesets", null, 200)]
+    [InlineData("POST", "/v1/cases:evaluate", "{\"asOf\":\"2018-13-01\"}", 400)]
+    [InlineData("POST", "/v1/cases:evaluate", "not json", 400)]
+    [InlineData("GET", "/v1/nothing-here", null, 404)]
+    public async Task Every_json_response_carries_the_api_version_and_security_headers(string method, string path, string? body, int status)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await Http.SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(status);
+        string Header(string name) => string.Join(",", response.Headers.TryGetValues(name, out var v) ? v : []);
+        Header("API-Version").ShouldBe("1.0.0");
+        Header("Cache-Control").ShouldBe("no-store");
+        Header("X-Content-Type-Options").ShouldBe("nosniff");
+        Header("X-Frame-Options").ShouldBe("DENY");
+        Header("Content-Security-Policy").ShouldBe("frame-ancestors 'none'");
+        Header("Referrer-Policy").ShouldBe("no-referrer");
+    }
 }

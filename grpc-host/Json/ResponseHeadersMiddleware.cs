@@ -1,0 +1,32 @@
+namespace EligibilityEngine.GrpcHost.Json;
+
+/// <summary>
+/// The headers the NL GOV API Design Rules ask on every response of the JSON side (`/core/version-header`,
+/// `/core/transport/security-headers`), also on errors: the API version, no caching of decisions about a person, no
+/// sniffing, no framing, no referrer. gRPC responses (HTTP/2, application/grpc) are left as they are.
+/// </summary>
+public sealed class ResponseHeadersMiddleware(RequestDelegate next)
+{
+    /// <summary>The version of the JSON API's contract (semver); it changes with the contract, not with the rules.</summary>
+    public const string ApiVersion = "1.0.0";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers["API-Version"] = ApiVersion;
+                headers.CacheControl = "no-store";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    }
+}
