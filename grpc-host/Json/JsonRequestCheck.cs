@@ -81,8 +81,10 @@ public static class JsonRequestCheck
                 if (kind is not (JsonValueKind.True or JsonValueKind.False)) violations.Add(Violation(path, "must be true or false (leave it out when unknown)"));
                 return null;
             case FieldType.Int32:
+                if (!IsInteger(value, kind, int.MinValue, int.MaxValue)) violations.Add(Violation(path, "must be a whole number, e.g. 12"));
+                return null;
             case FieldType.Int64:
-                if (!IsInteger(value, kind)) violations.Add(Violation(path, "must be a whole number, e.g. 12"));
+                if (!IsInteger(value, kind, long.MinValue, long.MaxValue)) violations.Add(Violation(path, "must be a whole number, e.g. 12"));
                 return null;
             case FieldType.Enum:
                 return EnumValue(value, kind, field.EnumType, path, violations);
@@ -91,9 +93,19 @@ public static class JsonRequestCheck
         }
     }
 
-    private static bool IsInteger(JsonNode value, JsonValueKind kind) =>
-        kind == JsonValueKind.Number ? value.AsValue().TryGetValue<long>(out _)
-        : kind == JsonValueKind.String && long.TryParse(value.GetValue<string>(), out _);
+    /// <summary>A whole number within the field's range, as a JSON number or (as protobuf's JSON mapping allows) a string.</summary>
+    private static bool IsInteger(JsonNode value, JsonValueKind kind, long min, long max)
+    {
+        long number = 0;
+        var parsed = kind switch
+        {
+            JsonValueKind.Number => value.AsValue().TryGetValue(out number),
+            JsonValueKind.String => long.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
+        return parsed && number >= min && number <= max;
+    }
 
     private static JsonNode? EnumValue(JsonNode value, JsonValueKind kind, EnumDescriptor type, string path, List<BadRequest.Types.FieldViolation> violations)
     {

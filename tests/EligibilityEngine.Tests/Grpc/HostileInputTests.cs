@@ -82,11 +82,12 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
     [Fact]
     public async Task Json_type_errors_and_unknown_fields_are_all_named_without_dotnet_type_names()
     {
-        var (status, body) = await Post("""{"asOf":20190101,"case":{"municipality":{"quota":"abc"},"person":{"hasWorkCapacity":"yes","hasWorkCapacty":true}}}""");
+        var (status, body) = await Post("""{"asOf":20190101,"case":{"municipality":{"quota":"abc","ordinanceNumber":9223372036854775807},"person":{"hasWorkCapacity":"yes","hasWorkCapacty":true}}}""");
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("as_of must be a JSON string");
         body.ShouldContain("case.municipality.quota must be a whole number");
+        body.ShouldContain("case.municipality.ordinance_number must be a whole number");
         body.ShouldContain("case.person.has_work_capacity must be true or false");
         body.ShouldContain("case.person.hasWorkCapacty is not a field of Person; did you mean 'hasWorkCapacity'?");
         body.ShouldNotContain("System.");
