@@ -135,19 +135,8 @@ public static class CaseReader
                 groups.Add((employee, count));
             }
 
-            if (groups.Sum(g => (long)g.Count) > FactLimits.MaxEmployees)
-            {
-                m.Error(node, $"municipality.employees: more than {FactLimits.MaxEmployees} employees in all");
-                groups.Clear();
-            }
-
-            employees = new Employee[groups.Sum(g => g.Count)];
-            var at = 0;
-            foreach (var (employee, count) in groups)
-            {
-                Array.Fill(employees, employee, at, count);
-                at += count;
-            }
+            employees = CountedEmployees.Expand(groups, out var error);
+            if (error is not null) m.Error(node, $"municipality.employees {error}");
         }
 
         var ordinanceNumber = WholeNumber(m, "municipality", "ordinance_number", min: 0, max: FactLimits.MaxCount);
@@ -160,9 +149,9 @@ public static class CaseReader
     {
         var events = new List<CaseEvent>();
         var list = map.MapList("events", required: false);
-        if (list.Count > FactLimits.MaxEvents)
+        if (FactLimits.EventCountError(list.Count) is { } tooMany)
         {
-            map.Error(map.Find("events")!, $"events: {list.Count} events; a case holds at most {FactLimits.MaxEvents}");
+            map.Error(map.Find("events")!, $"events {tooMany}");
             return events;
         }
 

@@ -21,6 +21,10 @@ public static class FactLimits
     /// its levensloop, judged on every event date) within a second.</summary>
     public const int MaxEvents = 1_000;
 
+    /// <summary>The error for a history longer than <see cref="MaxEvents"/>, or null.</summary>
+    public static string? EventCountError(int count) =>
+        count > MaxEvents ? $"has {count} events; a case holds at most {MaxEvents}" : null;
+
     /// <summary>Characters of a rejected value repeated in an error message; the rest is counted, not echoed.</summary>
     public const int MaxEchoedCharacters = 40;
 }

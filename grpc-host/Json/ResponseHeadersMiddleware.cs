@@ -1,3 +1,5 @@
+using EligibilityEngine.GrpcHost.Services;
+
 namespace EligibilityEngine.GrpcHost.Json;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (!GrpcRequests.IsGrpc(context.Request))
         {
             context.Response.OnStarting(() =>
             {

@@ -1,6 +1,7 @@
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
 using Microsoft.Extensions.Options;
@@ -170,17 +171,18 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
             var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, cancellation);
-            // The arguments cost more than the call: build them only when the line is written.
+            // The arguments cost more than the call: build them only when the line is written. The correlation id is
+            // the caller's text: a short prefix without control characters, as in error messages.
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
-                    LogText.CorrelationId(request.CorrelationId), decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
+                    FactText.Cut(request.CorrelationId), decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                     string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                     System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (DecisionMapper.Map(decision), null);
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)
         {
-            logger.LogInformation("Refused {CorrelationId}: {Code}", LogText.CorrelationId(request.CorrelationId), error.Code);
+            logger.LogInformation("Refused {CorrelationId}: {Code}", FactText.Cut(request.CorrelationId), error.Code);
             return (null, error);
         }
     }

@@ -60,8 +60,8 @@ public sealed class RequestMapper(string prefix = "")
 
     private List<CaseEvent> EventList(IReadOnlyList<V1.Event> events)
     {
-        if (events.Count <= FactLimits.MaxEvents) return events.Select(Event).OfType<CaseEvent>().ToList();
-        Violation(EventsField, $"has {events.Count} events; a case holds at most {FactLimits.MaxEvents}");
+        if (FactLimits.EventCountError(events.Count) is not { } tooMany) return events.Select(Event).OfType<CaseEvent>().ToList();
+        Violation(EventsField, tooMany);
         return [];
     }
 
@@ -91,37 +91,23 @@ public sealed class RequestMapper(string prefix = "")
             return null;
         }
 
-        var counts = new int[entries.Count];
-        long total = 0;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            counts[i] = 1;
-            if (entries[i].HasCount)
-            {
-                counts[i] = FactText.WholeNumber(entries[i].Count, 1, FactLimits.MaxEmployees, out var error) ?? 0;
-                if (error is not null) Violation(EmployeesField.Item(i, "count"), error);
-            }
-
-            total += counts[i];
-        }
-
-        if (total > FactLimits.MaxEmployees)
-        {
-            Violation(EmployeesField, $"stands for {total} employees; at most {FactLimits.MaxEmployees}");
-            return null;
-        }
-
-        var employees = new Employee[total];
-        var at = 0;
+        var counted = new List<(Employee, int)>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            var employee = new Employee(Number(e.HoursPerWeek, EmployeesField.Item(i, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek),
-                Code<EmployerKind>((int)e.EmployerKind, EmployeesField.Item(i, "employer_kind")));
-            Array.Fill(employees, employee, at, counts[i]);
-            at += counts[i];
+            var count = 1;
+            if (e.HasCount)
+            {
+                count = FactText.WholeNumber(e.Count, 1, FactLimits.MaxEmployees, out var error) ?? 0;
+                if (error is not null) Violation(EmployeesField.Item(i, "count"), error);
+            }
+
+            counted.Add((new Employee(Number(e.HoursPerWeek, EmployeesField.Item(i, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek),
+                Code<EmployerKind>((int)e.EmployerKind, EmployeesField.Item(i, "employer_kind"))), count));
         }
 
+        var employees = CountedEmployees.Expand(counted, out var tooMany);
+        if (tooMany is not null) Violation(EmployeesField, tooMany);
         return employees;
     }
 
@@ -162,9 +148,15 @@ public sealed class RequestMapper(string prefix = "")
     private TEnum? Code<TEnum>(int value, FieldPath field) where TEnum : struct, Enum
     {
         if (value == 0) return null;
-        if (value > 0 && value <= Enum.GetValues<TEnum>().Length) return (TEnum)(object)(value - 1);
-        Violation(field, UndefinedEnum(value, Enum.GetValues<TEnum>().Length));
+        if (value > 0 && value <= ValueCount<TEnum>.Value) return (TEnum)(object)(value - 1);
+        Violation(field, UndefinedEnum(value, ValueCount<TEnum>.Value));
         return null;
+    }
+
+    // Counted once per enum: Enum.GetValues allocates an array, and every request maps several enums.
+    private static class ValueCount<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly int Value = Enum.GetValues<TEnum>().Length;
     }
 
     private static string UndefinedEnum(int value, int max) => $"{value} is not a value of this field; allowed: 0 (unknown) to {max}";

@@ -25,7 +25,7 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method is not { Type: MethodType.Unary } || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (method is not { Type: MethodType.Unary } || !GrpcRequests.IsGrpc(context.Request))
         {
             await next(context);
             return;

@@ -196,6 +196,18 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
     }
 
     [Fact]
+    public async Task Employees_counted_over_the_limit_in_all_are_refused_naming_the_list()
+    {
+        var request = Request();
+        request.Case.Municipality.Employees[0].Count = 60_000;
+        request.Case.Municipality.Employees.Add(new Employee { HoursPerWeek = "20", Count = 60_000 });
+
+        var error = await Should.ThrowAsync<RpcException>(async () => await Client.EvaluateAsync(request));
+
+        Violations(error)["case.municipality.employees"].ShouldBe("stand for 120000 employees; at most 100000 in all");
+    }
+
+    [Fact]
     public async Task Employees_sent_without_employees_known_are_refused_not_ignored()
     {
         var request = Request();
