@@ -18,12 +18,14 @@ public static class EligibilityHost
         // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         builder.Services.Configure<ImpactOptions>(builder.Configuration.GetSection(ImpactOptions.Section));
+        builder.Services.Configure<OpenApi.OpenApiOptions>(builder.Configuration.GetSection(OpenApi.OpenApiOptions.Section));
         builder.Services.AddSingleton<RuleLibraryHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
         // A request larger than this is refused before it is read (configurable: Grpc:MaxReceiveMessageBytes): on gRPC
         // with RESOURCE_EXHAUSTED, on the JSON port with 413 (JsonRequestMiddleware).
         var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
         logging?.Invoke(builder.Logging);
+        var security = Security.SecuritySetup.AddServices(builder);
         builder.Services.PostConfigure<LoggerFilterOptions>(PersonalDataSafeLogging.Enforce);
         // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
@@ -38,11 +40,15 @@ public static class EligibilityHost
 
         var app = builder.Build();
         app.UseMiddleware<Json.ResponseHeadersMiddleware>();
+        app.UseMiddleware<Json.ProblemResponseMiddleware>();
+        Security.SecuritySetup.Use(app, security);
         app.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
         app.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
-        app.MapGrpcService<EligibilityGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        Security.SecuritySetup.RequireScopes(app.MapGrpcService<EligibilityGrpcService>());
+        // Open to everyone, and never rate-limited: load balancers and tools must always be able to ask.
+        app.MapGrpcHealthChecksService().DisableRateLimiting();
+        app.MapGrpcReflectionService().DisableRateLimiting();
+        OpenApi.OpenApiEndpoint.Map(app);
         return app;
     }
 }

@@ -2,8 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EligibilityEngine.GrpcHost.Services;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 
 namespace EligibilityEngine.GrpcHost.Json;
@@ -11,17 +10,14 @@ namespace EligibilityEngine.GrpcHost.Json;
 /// <summary>
 /// In front of every JSON-transcoded method that takes a body: refuses a body over the size limit (413, the same
 /// limit as gRPC's), a body that is not JSON (400, with line and position, never its content) and a body with bad
-/// fields (400 naming every one, see <see cref="JsonRequestCheck"/>), in the error shape transcoding itself uses
-/// (google.rpc.Status as JSON). Transcoding then reads a body it cannot fail on, so it logs no parse exception quoting
+/// fields (400 naming every one, see <see cref="JsonRequestCheck"/>), as problem details; a body that is not sent as
+/// JSON gets 415. Transcoding then reads a body it cannot fail on, so it logs no parse exception quoting
 /// the body.
 /// </summary>
 public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
 {
     /// <summary>How many times the limit Kestrel reads of a refused body before it closes the connection.</summary>
     public const int DrainFactor = 4;
-
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(
-        Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor)));
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -38,18 +34,17 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
             return;
         }
 
-        if (context.Request.ContentLength > maxBytes)
+        if (!IsJson(context.Request.ContentType))
         {
-            await Refuse(context, StatusCodes.Status413PayloadTooLarge, new Google.Rpc.Status
-                { Code = (int)global::Grpc.Core.StatusCode.ResourceExhausted, Message = $"the body is larger than {maxBytes} bytes" });
+            await Problem.Create(context, StatusCodes.Status415UnsupportedMediaType,
+                "Stuur de body als JSON, met Content-Type: application/json.").WriteAsync(context);
             return;
         }
 
-        var body = await ReadLimited(context.Request.Body, maxBytes, context.RequestAborted);
+        var body = context.Request.ContentLength > maxBytes ? null : await ReadLimited(context.Request.Body, maxBytes, context.RequestAborted);
         if (body is null)
         {
-            await Refuse(context, StatusCodes.Status413PayloadTooLarge, new Google.Rpc.Status
-                { Code = (int)global::Grpc.Core.StatusCode.ResourceExhausted, Message = $"the body is larger than {maxBytes} bytes" });
+            await Problem.Create(context, StatusCodes.Status413PayloadTooLarge, $"De body is groter dan {maxBytes} bytes.").WriteAsync(context);
             return;
         }
 
@@ -61,18 +56,19 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         catch (JsonException ex)
         {
             // The position, not the message: System.Text.Json's message can quote the text around the error.
-            await Refuse(context, StatusCodes.Status400BadRequest, new Google.Rpc.Status
+            await Refuse(context, [new BadRequest.Types.FieldViolation
             {
-                Code = (int)global::Grpc.Core.StatusCode.InvalidArgument,
-                Message = $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})",
-            });
+                Field = "",
+                Reason = ViolationReason.InvalidJson,
+                Description = $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})",
+            }]);
             return;
         }
 
         var (checkedBody, violations) = JsonRequestCheck.Check(json, metadata.MethodDescriptor.InputType);
         if (violations.Count > 0)
         {
-            await Refuse(context, StatusCodes.Status400BadRequest, CallError.InvalidArgument(violations).ToStatus());
+            await Refuse(context, violations);
             return;
         }
 
@@ -97,10 +93,12 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         return buffer.ToArray();
     }
 
-    private static async Task Refuse(HttpContext context, int httpStatus, Google.Rpc.Status status)
-    {
-        context.Response.StatusCode = httpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(Formatter.Format(status), context.RequestAborted);
-    }
+    private static Task Refuse(HttpContext context, IReadOnlyList<BadRequest.Types.FieldViolation> violations) =>
+        Problem.FromStatus(context, StatusCodes.Status400BadRequest, CallError.InvalidArgument(violations).ToStatus()).WriteAsync(context);
+
+    // application/json, application/json; charset=utf-8, application/merge-patch+json, …
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+                                && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                                    || type.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true));
 }

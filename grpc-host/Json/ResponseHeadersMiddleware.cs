@@ -25,6 +25,8 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = "frame-ancestors 'none'";
                 headers["Referrer-Policy"] = "no-referrer";
+                // Browsers that saw this over TLS keep to TLS for this host for a year.
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
                 return Task.CompletedTask;
             });
         }

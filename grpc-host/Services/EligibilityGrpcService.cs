@@ -56,7 +56,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         var mapper = new RequestMapper();
         var asOf = mapper.Date(request.AsOf, "as_of");
         if (string.IsNullOrEmpty(request.Version) && asOf is null && mapper.Violations.Count == 0)
-            mapper.Violation("as_of", "give as_of (YYYY-MM-DD) or version");
+            mapper.Violation("as_of", ViolationReason.Required, "give as_of (YYYY-MM-DD) or version");
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         try
         {
@@ -86,7 +86,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         {
             if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Settings)
             {
-                if (settings is not null) mapper.Violation("settings", "may be sent only once, in the first message");
+                if (settings is not null) mapper.Violation("settings", ViolationReason.Duplicate, "may be sent only once, in the first message");
                 settings = item.Settings;
             }
             else if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Case)
@@ -94,12 +94,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
                 if (settings is null) throw CallError.InvalidArgument([Field("settings", "must come in the first message, before any case")]).ToRpcException();
                 var caseMapper = new RequestMapper($"cases[{cases.Count}].");
                 var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Case.Name, AsOf = item.Case.AsOf, Case = item.Case.Case }, asOfRequired: false);
-                foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Description);
+                foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Reason, v.Description);
                 cases.Add(new NamedCase(string.IsNullOrEmpty(item.Case.Name) ? $"cases[{cases.Count}]" : item.Case.Name, @case, asOf == default ? null : asOf));
             }
         }
 
-        if (settings is null) mapper.Violation("settings", "is required in the first message");
+        if (settings is null) mapper.Violation("settings", ViolationReason.Required, "is required in the first message");
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         ImpactDates dates;
         try

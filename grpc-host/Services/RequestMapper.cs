@@ -27,7 +27,7 @@ public sealed class RequestMapper(string prefix = "")
 #pragma warning disable CS0612 // the retired field is read only to refuse it
         if (person.HasCanWorkAtRegularEmployer)
 #pragma warning restore CS0612
-            Violation("case.person.can_work_at_regular_employer",
+            Violation("case.person.can_work_at_regular_employer", ViolationReason.Retired,
                 "is retired: BabW art. 3 lid 1 asks per ground whether an employer cannot provide it within reasonable limits; " +
                 "set supervision_beyond_employer and adaptations_beyond_employer instead");
         var mapped = new Case(
@@ -61,18 +61,19 @@ public sealed class RequestMapper(string prefix = "")
     private List<CaseEvent> EventList(IReadOnlyList<V1.Event> events)
     {
         if (FactLimits.EventCountError(events.Count) is not { } tooMany) return events.Select(Event).OfType<CaseEvent>().ToList();
-        Violation(EventsField, tooMany);
+        Violation(EventsField, ViolationReason.TooMany, tooMany);
         return [];
     }
 
-    public void Violation(FieldPath field, string description) =>
-        _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Description = description });
+    /// <param name="reason">A <see cref="ViolationReason"/>.</param>
+    public void Violation(FieldPath field, string reason, string description) =>
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Reason = reason, Description = description });
 
     /// <summary>A number of dienstbetrekkingen, within the limit every way in shares.</summary>
     private int? Count(int number, FieldPath field)
     {
         var count = FactText.WholeNumber(number, 0, FactLimits.MaxCount, out var error);
-        if (error is not null) Violation(field, error);
+        if (error is not null) Violation(field, ViolationReason.OutOfRange, error);
         return count;
     }
 
@@ -87,7 +88,7 @@ public sealed class RequestMapper(string prefix = "")
         {
             // Never drop facts without a word: a caller that lists employees but forgot the flag must hear of it.
             if (entries.Count > 0)
-                Violation("case.municipality.employees_known", $"is false, but {entries.Count} employee entries are given: set employees_known = true (an empty known list means none)");
+                Violation("case.municipality.employees_known", ViolationReason.Conflict, $"is false, but {entries.Count} employee entries are given: set employees_known = true (an empty known list means none)");
             return null;
         }
 
@@ -99,7 +100,7 @@ public sealed class RequestMapper(string prefix = "")
             if (e.HasCount)
             {
                 count = FactText.WholeNumber(e.Count, 1, FactLimits.MaxEmployees, out var error) ?? 0;
-                if (error is not null) Violation(EmployeesField.Item(i, "count"), error);
+                if (error is not null) Violation(EmployeesField.Item(i, "count"), ViolationReason.OutOfRange, error);
             }
 
             counted.Add((new Employee(Number(e.HoursPerWeek, EmployeesField.Item(i, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek),
@@ -107,14 +108,14 @@ public sealed class RequestMapper(string prefix = "")
         }
 
         var employees = CountedEmployees.Expand(counted, out var tooMany);
-        if (tooMany is not null) Violation(EmployeesField, tooMany);
+        if (tooMany is not null) Violation(EmployeesField, ViolationReason.TooMany, tooMany);
         return employees;
     }
 
     private CaseEvent? Event(V1.Event e, int index)
     {
         var type = e.Type == V1.EventType.Unspecified ? null : Code<EventType>((int)e.Type, EventsField.Item(index, "type"));
-        if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), "is required");
+        if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), ViolationReason.Required, "is required");
         var date = Date(e.Date, EventsField.Item(index, "date"), required: true);
         var hours = Number(e.HoursPerWeek, EventsField.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek);
         var municipality = MunicipalityCode(e.Municipality, EventsField.Item(index, "municipality"));
@@ -131,14 +132,14 @@ public sealed class RequestMapper(string prefix = "")
         if (benefit == V1.Benefit.Unspecified) return null;
         if (!Enum.IsDefined(benefit))
         {
-            Violation("case.person.benefit", UndefinedEnum((int)benefit, Enum.GetValues<V1.Benefit>().Max(b => (int)b)));
+            Violation("case.person.benefit", ViolationReason.InvalidEnumValue, UndefinedEnum((int)benefit, Enum.GetValues<V1.Benefit>().Max(b => (int)b)));
             return null;
         }
 
 #pragma warning disable CS0612 // the retired value is named only to refuse it
         if (benefit != V1.Benefit.WswIndicatie) return Enum.Parse<BenefitType>(benefit.ToString());
 #pragma warning restore CS0612
-        Violation("case.person.benefit", "BENEFIT_WSW_INDICATIE is retired: a Wsw-indicatie is not a benefit. Set wsw_indication = true and the benefit the person receives");
+        Violation("case.person.benefit", ViolationReason.Retired, "BENEFIT_WSW_INDICATIE is retired: a Wsw-indicatie is not a benefit. Set wsw_indication = true and the benefit the person receives");
         return null;
     }
 
@@ -149,7 +150,7 @@ public sealed class RequestMapper(string prefix = "")
     {
         if (value == 0) return null;
         if (value > 0 && value <= ValueCount<TEnum>.Value) return (TEnum)(object)(value - 1);
-        Violation(field, UndefinedEnum(value, ValueCount<TEnum>.Value));
+        Violation(field, ViolationReason.InvalidEnumValue, UndefinedEnum(value, ValueCount<TEnum>.Value));
         return null;
     }
 
@@ -165,12 +166,12 @@ public sealed class RequestMapper(string prefix = "")
     {
         if (string.IsNullOrEmpty(text))
         {
-            if (required) Violation(field, "is required (YYYY-MM-DD)");
+            if (required) Violation(field, ViolationReason.Required, "is required (YYYY-MM-DD)");
             return null;
         }
 
         var date = FactText.Date(text, out var error);
-        if (error is not null) Violation(field, error);
+        if (error is not null) Violation(field, ViolationReason.InvalidDate, error);
         return date;
     }
 
@@ -178,7 +179,7 @@ public sealed class RequestMapper(string prefix = "")
     {
         if (string.IsNullOrEmpty(text)) return null;
         var value = FactText.Number(text, min, max, out var error);
-        if (error is not null) Violation(field, error);
+        if (error is not null) Violation(field, ViolationReason.InvalidNumber, error);
         return value;
     }
 
@@ -186,7 +187,7 @@ public sealed class RequestMapper(string prefix = "")
     {
         if (string.IsNullOrEmpty(code)) return null;
         if (CaseReader.IsMunicipalityCode(code)) return code;
-        Violation(field, $"{FactText.Echo(code)} is not a CBS municipality code such as GM0014");
+        Violation(field, ViolationReason.InvalidMunicipalityCode, $"{FactText.Echo(code)} is not a CBS municipality code such as GM0014");
         return null;
     }
 }

@@ -1,11 +1,41 @@
+using System.Security.Cryptography.X509Certificates;
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 // Asks the EligibilityEngine service whether the duty to offer beschut werk holds for one person, and prints the
-// decision. Usage: dotnet run --project samples/MunicipalClient -- [http://127.0.0.1:5290]
-var address = args.Length > 0 ? args[0] : "http://127.0.0.1:5290";
-using var channel = GrpcChannel.ForAddress(address);
+// decision. Usage:
+//   dotnet run --project samples/MunicipalClient -- [address] [--ca ca.pem] [--certificate client.pem --key client.key]
+//     [--token-file token.jwt]
+// address: http://127.0.0.1:5290 by default. Over https the server's certificate must chain to --ca (in production the
+// PKIoverheid root); --certificate/--key is the municipality's PKIoverheid certificate (mutual TLS); the access token
+// (scope "beoordelen") is read from a file, so that it never shows in a process list or shell history.
+var options = Options.Parse(args);
+var handler = new SocketsHttpHandler();
+if (options.Ca is not null)
+{
+    var anchors = new X509Certificate2Collection();
+    anchors.ImportFromPemFile(options.Ca);
+    handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return certificate is X509Certificate2 server && chain.Build(server);
+    };
+}
+
+if (options.Certificate is not null)
+{
+    // PEM certificate and key as one certificate with its key, in the form SslStream can present on every platform.
+    using var pem = X509Certificate2.CreateFromPemFile(options.Certificate, options.Key);
+    handler.SslOptions.ClientCertificates = [X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null)];
+}
+
+var credentials = new Metadata();
+if (options.TokenFile is not null) credentials.Add("Authorization", "Bearer " + File.ReadAllText(options.TokenFile).Trim());
+using var channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions { HttpHandler = handler });
 var client = new EligibilityService.EligibilityServiceClient(channel);
 
 var request = new EvaluateRequest
@@ -35,7 +65,7 @@ var request = new EvaluateRequest
 
 try
 {
-    var decision = (await client.EvaluateAsync(request, deadline: DateTime.UtcNow.AddSeconds(5))).Decision;
+    var decision = (await client.EvaluateAsync(request, credentials, deadline: DateTime.UtcNow.AddSeconds(5))).Decision;
     Console.WriteLine($"Regelset {decision.RuleSet.Id} {decision.RuleSet.Version}{(decision.RuleSet.Planned ? " (GEPLAND)" : "")}, sha256 {decision.RuleSet.ContentHash}");
     Console.WriteLine($"Beoordeeld door: {decision.Engine.Name} {decision.Engine.Version}");
     foreach (var outcome in decision.Outcomes)
@@ -54,3 +84,25 @@ catch (RpcException ex)
 }
 
 return 0;
+
+/// <summary>The command line: an address and named files.</summary>
+internal sealed record Options(string Address, string? Ca, string? Certificate, string? Key, string? TokenFile)
+{
+    public static Options Parse(string[] args)
+    {
+        var named = new Dictionary<string, string>();
+        var address = "http://127.0.0.1:5290";
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) address = args[i];
+            else if (i + 1 < args.Length) named[args[i][2..]] = args[++i];
+            else throw new ArgumentException($"{args[i]} needs a value");
+        }
+
+        foreach (var name in named.Keys.Except(["ca", "certificate", "key", "token-file"]))
+            throw new ArgumentException($"unknown option --{name}");
+        if (named.ContainsKey("certificate") != named.ContainsKey("key")) throw new ArgumentException("--certificate and --key go together");
+        return new Options(address, named.GetValueOrDefault("ca"), named.GetValueOrDefault("certificate"), named.GetValueOrDefault("key"),
+            named.GetValueOrDefault("token-file"));
+    }
+}

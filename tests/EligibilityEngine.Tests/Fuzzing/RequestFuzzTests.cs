@@ -61,7 +61,7 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
             }
             else
             {
-                using var response = await http.PostAsync("/v1/cases:evaluate", new StringContent(body, Encoding.UTF8, "application/json"))
+                using var response = await http.PostAsync("/v1/beoordelingen", new StringContent(body, Encoding.UTF8, "application/json"))
                     .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new Xunit.Sdk.XunitException(
                         $"request {i} of seed {seed} over JSON ({body.Length} characters): {t.Exception?.InnerException?.Message}"));
                 answers.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);

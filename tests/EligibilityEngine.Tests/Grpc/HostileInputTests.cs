@@ -69,47 +69,56 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
     [Fact]
     public async Task Json_enum_numbers_that_do_not_exist_get_a_400_naming_the_field_and_case_file_spellings_are_accepted()
     {
-        var bad = await Post("""{"asOf":"2018-03-01","case":{"person":{"supervisionNeed":42}}}""");
-        bad.Status.ShouldBe(HttpStatusCode.BadRequest);
-        bad.Body.ShouldContain("case.person.supervision_need");
-        bad.Body.ShouldContain("allowed: none, light, regular, intensive, permanent");
+        using var bad = await Post("""{"asOf":"2018-03-01","case":{"person":{"supervisionNeed":42}}}""");
+        var problem = await ProblemBody.Read(bad);
+        problem.Status.ShouldBe(400);
+        problem.InvalidParams["case.person.supervisionNeed"].Code.ShouldBe("invalidEnumValue");
+        problem.InvalidParams["case.person.supervisionNeed"].Reason.ShouldContain("allowed: none, light, regular, intensive, permanent");
 
-        var good = await Post("""{"asOf":"2018-03-01","case":{"person":{"supervisionNeed":"permanent","benefit":"PARTICIPATIEWET","hasWorkCapacity":true}}}""");
-        good.Status.ShouldBe(HttpStatusCode.OK);
-        good.Body.ShouldContain("begeleiding");
+        using var good = await Post("""{"asOf":"2018-03-01","case":{"person":{"supervisionNeed":"permanent","benefit":"PARTICIPATIEWET","hasWorkCapacity":true}}}""");
+        good.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await good.Content.ReadAsStringAsync()).ShouldContain("begeleiding");
     }
 
     [Fact]
     public async Task Json_type_errors_and_unknown_fields_are_all_named_without_dotnet_type_names()
     {
-        var (status, body) = await Post("""{"asOf":20190101,"case":{"municipality":{"quota":"abc","ordinanceNumber":9223372036854775807},"person":{"hasWorkCapacity":"yes","hasWorkCapacty":true}}}""");
+        using var response = await Post("""{"asOf":20190101,"case":{"municipality":{"quota":"abc","ordinanceNumber":9223372036854775807},"person":{"hasWorkCapacity":"yes","hasWorkCapacty":true}}}""");
 
-        status.ShouldBe(HttpStatusCode.BadRequest);
-        body.ShouldContain("as_of must be a JSON string");
-        body.ShouldContain("case.municipality.quota must be a whole number");
-        body.ShouldContain("case.municipality.ordinance_number must be a whole number");
-        body.ShouldContain("case.person.has_work_capacity must be true or false");
-        body.ShouldContain("case.person.hasWorkCapacty is not a field of Person; did you mean 'hasWorkCapacity'?");
-        body.ShouldNotContain("System.");
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(400);
+        problem.Title.ShouldBe("Ongeldige invoer");
+        problem.Detail.ShouldBe("5 velden zijn ongeldig: zie invalidParams.");
+        problem.InvalidParams.ShouldBe(new Dictionary<string, (string, string)>
+        {
+            ["asOf"] = ("invalidType", "must be a JSON string, e.g. \"2018-03-01\" or \"25.5\""),
+            ["case.municipality.quota"] = ("invalidNumber", "must be a whole number, e.g. 12"),
+            ["case.municipality.ordinanceNumber"] = ("invalidNumber", "must be a whole number, e.g. 12"),
+            ["case.person.hasWorkCapacity"] = ("invalidType", "must be true or false (leave it out when unknown)"),
+            ["case.person.hasWorkCapacty"] = ("unknownField", "is not a field of Person; did you mean 'hasWorkCapacity'?"),
+        }, ignoreOrder: true);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("System.");
     }
 
     [Fact]
     public async Task A_json_body_that_is_not_json_names_line_and_position_but_not_its_content()
     {
-        var (status, body) = await Post("""{"asOf":"2018-03-01","case":{"person":{"hasWorkCapacity": fals, "dateOfBirth": "1961-04-23"}}}""");
+        using var response = await Post("""{"asOf":"2018-03-01","case":{"person":{"hasWorkCapacity": fals, "dateOfBirth": "1961-04-23"}}}""");
 
-        status.ShouldBe(HttpStatusCode.BadRequest);
-        body.ShouldContain("the body is not valid JSON (line 1");
-        body.ShouldNotContain("1961-04-23");
+        var problem = await ProblemBody.Read(response);
+        problem.InvalidParams["body"].Code.ShouldBe("invalidJson");
+        problem.InvalidParams["body"].Reason.ShouldStartWith("the body is not valid JSON (line 1");
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("1961-04-23");
     }
 
     [Fact]
     public async Task A_json_body_over_one_mebibyte_is_refused_with_413()
     {
-        var (status, body) = await Post($$"""{"asOf":"2018-03-01","correlationId":"{{new string('x', 1_100_000)}}"}""");
+        using var response = await Post($$"""{"asOf":"2018-03-01","correlationId":"{{new string('x', 1_100_000)}}"}""");
 
-        status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        body.ShouldContain("larger than 1048576 bytes");
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(413);
+        problem.Detail.ShouldBe("De body is groter dan 1048576 bytes.");
     }
 
     [Fact]
@@ -254,9 +263,6 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> Post(string json)
-    {
-        using var response = await Http.PostAsync("/v1/cases:evaluate", new StringContent(json, Encoding.UTF8, "application/json"));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task<HttpResponseMessage> Post(string json) =>
+        Http.PostAsync("/v1/beoordelingen", new StringContent(json, Encoding.UTF8, "application/json"));
 }

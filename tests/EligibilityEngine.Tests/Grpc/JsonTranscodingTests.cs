@@ -15,7 +15,7 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
     {
         var body = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "requests", "quotum-bereikt-ander-aanbod.json"));
 
-        using var response = await Http.PostAsync("/v1/cases:evaluate", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Http.PostAsync("/v1/beoordelingen", new StringContent(body, Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Version.ShouldBe(HttpVersion.Version11);
@@ -29,25 +29,106 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
     [Fact]
     public async Task A_bad_field_in_json_is_a_400_naming_the_field()
     {
-        using var response = await Http.PostAsync("/v1/cases:evaluate",
+        using var response = await Http.PostAsync("/v1/beoordelingen",
             new StringContent("""{"asOf":"2018-13-01","case":{}}""", Encoding.UTF8, "application/json"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("as_of must be a date written as YYYY-MM-DD");
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(400);
+        problem.Type.ShouldBe("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+        problem.Instance.ShouldBe("/v1/beoordelingen");
+        problem.Code.ShouldBe("invalidArgument");
+        problem.InvalidParams.Keys.ShouldBe(["asOf"]);
+        problem.InvalidParams["asOf"].Code.ShouldBe("invalidDate");
+        problem.InvalidParams["asOf"].Reason.ShouldContain("YYYY-MM-DD");
+    }
+
+    [Theory]
+    [InlineData("/v1/regelsets/")]
+    [InlineData("/v1/regelsets/2017-01-01/")]
+    [InlineData("/v1/openapi.json/")]
+    public async Task A_path_with_a_trailing_slash_is_404_not_a_redirect(string path)
+    {
+        using var response = await Http.GetAsync(path);
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(404);
+        problem.Detail.ShouldContain("gebruik " + path.TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task Unknown_versions_and_routes_are_problems_with_dutch_titles()
+    {
+        using var version = await Http.GetAsync("/v1/regelsets/1999-01-01x");
+        var notFound = await ProblemBody.Read(version);
+        notFound.Title.ShouldBe("Niet gevonden");
+        notFound.Code.ShouldBe("notFound");
+        notFound.Detail.ShouldContain("no version '1999-01-01x'");
+
+        using var route = await Http.GetAsync("/v1/nergens");
+        (await ProblemBody.Read(route)).Detail.ShouldBe("Geen resource op /v1/nergens; de routes staan in /v1/openapi.json.");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_sent_as_json_is_415_and_an_accept_without_json_is_406()
+    {
+        using var form = await Http.PostAsync("/v1/beoordelingen", new StringContent("asOf=2018-03-01", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        (await ProblemBody.Read(form)).Status.ShouldBe(415);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/regelsets");
+        request.Headers.Accept.ParseAdd("application/xml");
+        using var xml = await Http.SendAsync(request);
+        (await ProblemBody.Read(xml)).Status.ShouldBe(406);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_open_to_every_origin_and_each_get_operation_in_it_is_served()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/openapi.json");
+        request.Headers.Add("Origin", "https://any-portal.example.nl");
+        using var response = await Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["*"]);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement;
+        root.GetProperty("openapi").GetString().ShouldBe("3.0.3");
+        root.GetProperty("info").GetProperty("version").GetString().ShouldBe(response.Headers.GetValues("API-Version").Single());
+        root.GetProperty("servers")[0].GetProperty("url").GetString().ShouldBe(host.JsonAddress.ToString().TrimEnd('/') + "/v1");
+        var paths = root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldBe(["/beoordelingen", "/regelsets", "/regelsets/{version}", "/regelsets/_geldend", "/regelsets/_diff", "/openapi.json"], ignoreOrder: true);
+        var examples = new Dictionary<string, string>
+        {
+            ["/regelsets"] = "/v1/regelsets",
+            ["/regelsets/{version}"] = "/v1/regelsets/2017-01-01",
+            ["/regelsets/_geldend"] = "/v1/regelsets/_geldend?asOf=2019-05-01",
+            ["/regelsets/_diff"] = "/v1/regelsets/_diff?from=2017-01-01&to=2018-01-01",
+            ["/openapi.json"] = "/v1/openapi.json",
+        };
+        foreach (var path in root.GetProperty("paths").EnumerateObject().Where(p => p.Value.TryGetProperty("get", out _)))
+        {
+            using var get = await Http.GetAsync(examples[path.Name]);
+            get.StatusCode.ShouldBe(HttpStatusCode.OK, path.Name);
+        }
+
+        var asOf = root.GetProperty("components").GetProperty("schemas").GetProperty("EvaluateRequest").GetProperty("properties").GetProperty("asOf");
+        asOf.GetProperty("format").GetString().ShouldBe("date");
+        asOf.GetProperty("description").GetString()!.ShouldStartWith("The peildatum");
     }
 
     [Fact]
     public async Task The_rule_sets_can_be_listed_over_json()
     {
-        using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/rulesets"));
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/regelsets"));
         json.RootElement.GetProperty("versions").GetArrayLength().ShouldBe(10);
     }
 
     [Theory]
-    [InlineData("GET", "/v1/rulesets", null, 200)]
-    [InlineData("POST", "/v1/cases:evaluate", "{\"asOf\":\"2018-13-01\"}", 400)]
-    [InlineData("POST", "/v1/cases:evaluate", "not json", 400)]
+    [InlineData("GET", "/v1/regelsets", null, 200)]
+    [InlineData("POST", "/v1/beoordelingen", "{\"asOf\":\"2018-13-01\"}", 400)]
+    [InlineData("POST", "/v1/beoordelingen", "not json", 400)]
     [InlineData("GET", "/v1/nothing-here", null, 404)]
+    [InlineData("GET", "/v1/regelsets/", null, 404)]
+    [InlineData("GET", "/v1/openapi.json", null, 200)]
     public async Task Every_json_response_carries_the_api_version_and_security_headers(string method, string path, string? body, int status)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

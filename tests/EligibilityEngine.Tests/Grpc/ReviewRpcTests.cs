@@ -112,7 +112,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
     {
         using var http = new HttpClient { BaseAddress = host.JsonAddress };
 
-        var json = await http.GetFromJsonAsync<JsonElement>("/v1/rulesets:diff?from=2024-01-01&to=2026-01-01");
+        var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2024-01-01&to=2026-01-01");
 
         json.GetProperty("rules").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe("PL-C-PERSONENKRING");
         json.GetProperty("sources").EnumerateArray().Single().GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");

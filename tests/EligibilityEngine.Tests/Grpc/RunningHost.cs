@@ -41,26 +41,76 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// A host as a municipality reaches it: TLS with the test CA's server certificate on both ports, client
+    /// certificates checked against that CA, and tokens from <paramref name="tokens"/> (unless <paramref name="settings"/>
+    /// say otherwise). <see cref="Channel"/> and <see cref="Http"/> present the municipality's certificate.
+    /// </summary>
+    public static async Task<RunningHost> StartSecuredAsync(TestPki pki, TestTokens tokens, params string[] settings)
+    {
+        var host = new RunningHost { _pki = pki };
+        await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false,
+        [
+            "--Security:ClientCertificates:TrustAnchorFile=" + pki.TrustAnchorFile,
+            "--Security:Jwt:Issuer=" + TestTokens.Issuer,
+            "--Security:Jwt:Audience=" + TestTokens.Audience,
+            "--Security:Jwt:JwksFile=" + tokens.JwksFile,
+            .. settings,
+        ]);
+        return host;
+    }
+
     private ILoggerProvider? _logs;
+    private TestPki? _pki;
 
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
         int grpcPort = FreePort(), jsonPort = FreePort();
+        var scheme = _pki is null ? "http" : "https";
+        string[] tls = _pki is null ? [] :
+        [
+            "--Kestrel:Endpoints:Grpc:Certificate:Path=" + _pki.ServerCertificateFile,
+            "--Kestrel:Endpoints:Grpc:Certificate:KeyPath=" + _pki.ServerKeyFile,
+            "--Kestrel:Endpoints:Json:Certificate:Path=" + _pki.ServerCertificateFile,
+            "--Kestrel:Endpoints:Json:Certificate:KeyPath=" + _pki.ServerKeyFile,
+        ];
         _app = EligibilityHost.Build(
         [
-            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
-            $"--Kestrel:Endpoints:Json:Url=http://127.0.0.1:{jsonPort}",
+            $"--Kestrel:Endpoints:Grpc:Url={scheme}://127.0.0.1:{grpcPort}",
+            $"--Kestrel:Endpoints:Json:Url={scheme}://127.0.0.1:{jsonPort}",
+            .. tls,
             $"--Rules:Directory={rulesDirectory}",
             $"--Rules:WatchForChanges={watchForChanges}",
             "--Rules:ReloadDelayMilliseconds=100",
             "--Logging:LogLevel:Default=Warning",
+            // The tests that send thousands of requests measure answers, not the limit; RateLimitTests sets its own.
+            "--Security:RateLimit:PermitsPerSecond=1000000",
+            "--Security:RateLimit:Burst=1000000",
             .. settings,
         ], _logs is null ? null : logging => logging.AddProvider(_logs));
         await _app.StartAsync();
-        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
-        JsonAddress = new Uri($"http://127.0.0.1:{jsonPort}");
+        GrpcAddress = new Uri($"{scheme}://127.0.0.1:{grpcPort}");
+        JsonAddress = new Uri($"{scheme}://127.0.0.1:{jsonPort}");
+        Channel = CreateChannel(_pki?.Client);
         await WaitUntilServingAsync();
+    }
+
+    /// <summary>A gRPC channel to this host that presents <paramref name="clientCertificate"/> (TLS hosts only).</summary>
+    public GrpcChannel CreateChannel(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate) =>
+        _pki is null ? GrpcChannel.ForAddress(GrpcAddress)
+            : GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = TlsHandler(clientCertificate) });
+
+    /// <summary>An HTTP client for the JSON port that presents <paramref name="clientCertificate"/> (TLS hosts only).</summary>
+    public HttpClient CreateHttp(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate) =>
+        _pki is null ? new HttpClient { BaseAddress = JsonAddress } : new HttpClient(TlsHandler(clientCertificate)) { BaseAddress = JsonAddress };
+
+    private SocketsHttpHandler TlsHandler(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is System.Security.Cryptography.X509Certificates.X509Certificate2 server && _pki!.ValidateServer(server);
+        if (clientCertificate is not null) handler.SslOptions.ClientCertificates = [clientCertificate];
+        return handler;
     }
 
     /// <summary>As a load balancer would: the host takes calls once its health service says SERVING (the engine is

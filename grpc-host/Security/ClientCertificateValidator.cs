@@ -1,0 +1,48 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace EligibilityEngine.GrpcHost.Security;
+
+/// <summary>
+/// Checks a client certificate in the TLS handshake: it must chain to the configured trust anchor (not the machine's
+/// store: a certificate any public CA issued is no municipal identity), be valid today, be meant for client
+/// authentication and carry an OIN. A certificate that fails ends the handshake.
+/// </summary>
+public sealed class ClientCertificateValidator(X509Certificate2Collection anchors, ILogger logger)
+{
+    private const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
+
+    public static ClientCertificateValidator FromFile(string pemFile, ILogger logger)
+    {
+        var anchors = new X509Certificate2Collection();
+        anchors.ImportFromPemFile(pemFile);
+        if (anchors.Count == 0) throw new InvalidOperationException($"Security:ClientCertificates:TrustAnchorFile {pemFile} holds no certificate");
+        return new ClientCertificateValidator(anchors, logger);
+    }
+
+    public bool Validate(X509Certificate2 certificate, X509Chain? _, SslPolicyErrors __)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+        // Revocation is not checked here (the host fetches no CRL or OCSP): docs/integration.md says so.
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(ClientAuthenticationOid));
+        if (!chain.Build(certificate))
+        {
+            // The status flags only (untrusted root, expired, …): a certificate's subject names an organisation, not a
+            // person, but the log needs no more than why.
+            logger.LogWarning("Client certificate refused in the TLS handshake: {Reasons}",
+                string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
+            return false;
+        }
+
+        if (OrganisationIdentity.Oin(certificate) is null)
+        {
+            logger.LogWarning("Client certificate refused in the TLS handshake: its subject has no serialNumber with a 20-digit OIN");
+            return false;
+        }
+
+        return true;
+    }
+}

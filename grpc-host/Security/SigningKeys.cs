@@ -1,0 +1,52 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace EligibilityEngine.GrpcHost.Security;
+
+/// <summary>
+/// The authorisation server's signing keys, from a JWKS file or URL. From a URL they are fetched at start-up and again
+/// when a token names a key id not yet known (the server rotated its keys), at most once every five minutes.
+/// </summary>
+public sealed class SigningKeys
+{
+    private static readonly TimeSpan RefetchInterval = TimeSpan.FromMinutes(5);
+    private readonly Func<string> _read;
+    private readonly bool _canRefetch;
+    private IReadOnlyList<SecurityKey> _keys;
+    private DateTimeOffset _fetchedAt;
+
+    private SigningKeys(Func<string> read, bool canRefetch)
+    {
+        _read = read;
+        _canRefetch = canRefetch;
+        _keys = Fetch();
+    }
+
+    public static SigningKeys From(SecurityOptions.JwtOptions jwt, HttpClient http) =>
+        (jwt.JwksFile.Length > 0, jwt.JwksUrl.Length > 0) switch
+        {
+            (true, false) => new SigningKeys(() => File.ReadAllText(jwt.JwksFile), canRefetch: false),
+            (false, true) => new SigningKeys(() => http.GetStringAsync(jwt.JwksUrl).GetAwaiter().GetResult(), canRefetch: true),
+            _ => throw new InvalidOperationException("Security:Jwt needs exactly one of JwksFile and JwksUrl"),
+        };
+
+    public IEnumerable<SecurityKey> Resolve(string? keyId)
+    {
+        if (_canRefetch && keyId is not null && _keys.All(k => k.KeyId != keyId) && DateTimeOffset.UtcNow - _fetchedAt > RefetchInterval)
+        {
+            lock (this)
+            {
+                if (DateTimeOffset.UtcNow - _fetchedAt > RefetchInterval) _keys = Fetch();
+            }
+        }
+
+        return _keys;
+    }
+
+    private IReadOnlyList<SecurityKey> Fetch()
+    {
+        var keys = new JsonWebKeySet(_read()).GetSigningKeys();
+        if (keys.Count == 0) throw new InvalidOperationException("the JWKS holds no signing key");
+        _fetchedAt = DateTimeOffset.UtcNow;
+        return keys.ToList();
+    }
+}

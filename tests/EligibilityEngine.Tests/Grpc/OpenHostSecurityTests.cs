@@ -1,0 +1,90 @@
+using System.Net;
+using EligibilityEngine.Grpc.V1;
+using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Tests.Support;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>Secure by default: open only on loopback and saying so, never open on a network by accident; a rate limit per caller.</summary>
+public sealed class OpenHostSecurityTests
+{
+    [Fact]
+    public void A_host_bound_to_a_network_address_without_authentication_refuses_to_start()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(
+            ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0"]));
+
+        error.Message.ShouldStartWith("The host is bound to a non-loopback address without authentication.");
+        Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://*:5290"]));
+        Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Json:Url=http://[::]:5291"]));
+    }
+
+    [Fact]
+    public async Task Running_open_is_said_in_the_start_up_log_on_loopback_and_warned_about_when_allowed_on_a_network()
+    {
+        var logs = new CapturedLogs();
+        await using (await RunningHost.StartLoggingAsync(logs))
+        {
+            logs.Lines.ShouldContain(l => l.StartsWith("Warning") && l.Contains("No authentication configured: the service is open, for local use on loopback only"));
+        }
+
+        var allowed = new CapturedLogs();
+        await using var app = EligibilityHost.Build(
+            ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0", "--Security:AllowAnonymous=true"],
+            logging => logging.AddProvider(allowed));
+        allowed.Lines.ShouldContain(l => l.StartsWith("Warning") && l.Contains("Security:AllowAnonymous=true: the service answers everyone"));
+    }
+
+    [Fact]
+    public async Task A_caller_over_its_rate_gets_429_with_retry_after_and_resource_exhausted_on_grpc()
+    {
+        await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules, "--Security:RateLimit:PermitsPerSecond=1", "--Security:RateLimit:Burst=2");
+        using var http = host.CreateHttp(clientCertificate: null);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 4 && refused is null; i++)
+        {
+            var response = await http.GetAsync("/v1/regelsets");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+        }
+
+        refused.ShouldNotBeNull($"statuses: {string.Join(", ", statuses)}");
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+        var problem = await ProblemBody.Read(refused);
+        problem.Title.ShouldBe("Te veel verzoeken");
+        problem.Code.ShouldBe("resourceExhausted");
+        var error = await Should.ThrowAsync<RpcException>(async () =>
+            await new EligibilityService.EligibilityServiceClient(host.Channel).ListRuleSetsAsync(new ListRuleSetsRequest()));
+        error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
+        (await http.GetAsync("/v1/openapi.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Cross_origin_calls_are_allowed_only_for_origins_on_the_allow_list()
+    {
+        await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules, "--Security:Cors:AllowedOrigins:0=https://portaal.gemeente.example.nl");
+        using var http = host.CreateHttp(clientCertificate: null);
+
+        async Task<string?> AllowedOrigin(string origin, HttpMethod method)
+        {
+            using var request = new HttpRequestMessage(method, "/v1/beoordelingen");
+            request.Headers.Add("Origin", origin);
+            if (method == HttpMethod.Options)
+            {
+                request.Headers.Add("Access-Control-Request-Method", "POST");
+                request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            }
+
+            using var response = await http.SendAsync(request);
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        }
+
+        (await AllowedOrigin("https://portaal.gemeente.example.nl", HttpMethod.Options)).ShouldBe("https://portaal.gemeente.example.nl");
+        (await AllowedOrigin("https://evil.example.com", HttpMethod.Options)).ShouldBeNull();
+        (await AllowedOrigin("https://evil.example.com", HttpMethod.Post)).ShouldBeNull();
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using EligibilityEngine.Grpc.V1;
+using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Tests.Support;
+using Grpc.Core;
+using Grpc.Health.V1;
+
+namespace EligibilityEngine.Tests.Grpc;
+
+/// <summary>A host with TLS, client certificates from a test CA and tokens from a test authorisation server.</summary>
+public sealed class SecuredHostFixture : IAsyncLifetime
+{
+    public TestPki Pki { get; } = new();
+    public TestTokens Tokens { get; } = new();
+    public RunningHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await RunningHost.StartSecuredAsync(Pki, Tokens);
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Pki.Dispose();
+        Tokens.Dispose();
+    }
+}
+
+/// <summary>Who may call what, over real TLS sockets: certificates, tokens and scopes, on gRPC and JSON alike.</summary>
+public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<SecuredHostFixture>
+{
+    private TestTokens Tokens => fixture.Tokens;
+    private TestPki Pki => fixture.Pki;
+
+    private static readonly string SampleRequest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json"));
+
+    private static EvaluateRequest Request() => Google.Protobuf.JsonParser.Default.Parse<EvaluateRequest>(SampleRequest);
+
+    private static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+
+    private async Task<HttpResponseMessage> PostDecision(string? token, string path = "/v1/beoordelingen", System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+    {
+        using var http = fixture.Host.CreateHttp(certificate ?? Pki.Client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(SampleRequest, Encoding.UTF8, "application/json") };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_municipality_with_its_certificate_and_a_token_for_beoordelen_gets_the_decision_over_grpc_and_json()
+    {
+        var token = Tokens.Token("beoordelen");
+
+        var response = await new EligibilityService.EligibilityServiceClient(fixture.Host.Channel).EvaluateAsync(Request(), Bearer(token));
+        response.Decision.Outcomes.ShouldContain(o => o.Value == "vaststelling_door_college_nodig");
+
+        using var json = await PostDecision(token);
+        json.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await json.Content.ReadAsStringAsync()).ShouldContain("vaststelling_door_college_nodig");
+        json.Headers.GetValues("Strict-Transport-Security").ShouldBe(["max-age=31536000"]);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_call_is_401_with_a_bearer_challenge_and_unauthenticated_on_grpc()
+    {
+        using var response = await PostDecision(token: null);
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(401);
+        problem.Title.ShouldBe("Niet geauthenticeerd");
+        problem.Detail.ShouldBe("Een geldig access token is nodig in de Authorization-header (Bearer).");
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+
+        var error = await Should.ThrowAsync<RpcException>(async () =>
+            await new EligibilityService.EligibilityServiceClient(fixture.Host.Channel).EvaluateAsync(Request()));
+        error.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+        error.Status.Detail.ShouldBe("Een geldig access token is nodig in de Authorization-header (Bearer).");
+    }
+
+    public static TheoryData<string, string> BadTokens => new()
+    {
+        { "expired", "Het access token is verlopen." },
+        { "wrong audience", "Het access token is niet voor deze API uitgegeven (audience)." },
+        { "wrong issuer", "Het access token komt niet van de ingestelde autorisatieserver (issuer)." },
+        { "unsigned", "De handtekening van het access token klopt niet met de sleutels van de autorisatieserver." },
+        { "wrong key", "De handtekening van het access token klopt niet met de sleutels van de autorisatieserver." },
+        { "not a token", "Het access token is ongeldig." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task A_token_that_is_not_valid_is_401_saying_why(string kind, string detail)
+    {
+        var token = kind switch
+        {
+            "expired" => Tokens.Token("beoordelen", lifetime: TimeSpan.FromMinutes(-10)),
+            "wrong audience" => Tokens.Token("beoordelen", audience: "https://someone-else.example.nl"),
+            "wrong issuer" => Tokens.Token("beoordelen", issuer: "https://evil.example.nl"),
+            "unsigned" => Tokens.Unsigned("beoordelen"),
+            "wrong key" => Tokens.Token("beoordelen", otherKey: true),
+            _ => "abc.def",
+        };
+
+        using var response = await PostDecision(token);
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(401);
+        problem.Detail.ShouldBe(detail);
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"invalid_token\"");
+        var error = await Should.ThrowAsync<RpcException>(async () =>
+            await new EligibilityService.EligibilityServiceClient(fixture.Host.Channel).EvaluateAsync(Request(), Bearer(token)));
+        error.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+        error.Status.Detail.ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task A_token_in_the_query_string_is_refused_even_beside_a_valid_header()
+    {
+        var token = Tokens.Token("beoordelen");
+
+        using var response = await PostDecision(token, "/v1/beoordelingen?access_token=" + token);
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(401);
+        problem.Detail.ShouldBe("Een access token hoort in de Authorization-header, nooit in de URL (NL GOV OAuth-profiel).");
+        problem.Instance.ShouldBe("/v1/beoordelingen");
+    }
+
+    [Fact]
+    public async Task A_token_without_the_scope_of_the_operation_is_403_naming_the_scope()
+    {
+        var readOnly = Tokens.Token("regelsets-lezen");
+
+        using var response = await PostDecision(readOnly);
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(403);
+        problem.Detail.ShouldBe("Het token heeft niet de scope 'beoordelen' die deze operatie vraagt.");
+
+        var client = new EligibilityService.EligibilityServiceClient(fixture.Host.Channel);
+        var error = await Should.ThrowAsync<RpcException>(async () => await client.EvaluateAsync(Request(), Bearer(readOnly)));
+        error.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        error.Status.Detail.ShouldContain("'beoordelen'");
+        var impact = await Should.ThrowAsync<RpcException>(async () =>
+        {
+            using var call = client.ImpactAnalysis(Bearer(readOnly));
+            await call.RequestStream.WriteAsync(new ImpactAnalysisRequest { Settings = new ImpactSettings { From = "2017-01-01", To = "2018-01-01", Corpus = "samples" } });
+            await call.RequestStream.CompleteAsync();
+            await call;
+        });
+        impact.Status.Detail.ShouldContain("'impact'");
+
+        (await client.ListRuleSetsAsync(new ListRuleSetsRequest(), Bearer(readOnly))).Versions.ShouldNotBeEmpty();
+        using var http = fixture.Host.CreateHttp(Pki.Client);
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/v1/regelsets");
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readOnly);
+        (await http.SendAsync(list)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Health_reflection_and_the_openapi_document_stay_open_without_certificate_or_token()
+    {
+        using var channel = fixture.Host.CreateChannel(clientCertificate: null);
+        (await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest())).Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
+        using var reflection = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        (await reflection.ResponseStream.MoveNext(CancellationToken.None)).ShouldBeTrue();
+        reflection.ResponseStream.Current.ListServicesResponse.Service.ShouldContain(s => s.Name == EligibilityHost.V1ServiceName);
+
+        using var http = fixture.Host.CreateHttp(clientCertificate: null);
+        using var document = await http.GetAsync("/v1/openapi.json");
+        document.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await document.Content.ReadAsStringAsync()).ShouldContain("\"url\":\"" + fixture.Host.JsonAddress.ToString().TrimEnd('/') + "/v1\"");
+    }
+
+    [Fact]
+    public async Task Without_a_client_certificate_a_valid_token_is_not_enough()
+    {
+        using var channel = fixture.Host.CreateChannel(clientCertificate: null);
+
+        var error = await Should.ThrowAsync<RpcException>(async () =>
+            await new EligibilityService.EligibilityServiceClient(channel).EvaluateAsync(Request(), Bearer(Tokens.Token("beoordelen"))));
+
+        error.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+        error.Status.Detail.ShouldBe("Een clientcertificaat met een OIN is nodig (mutual TLS).");
+    }
+
+    public static TheoryData<string> RefusedCertificates => new() { "untrusted", "expired", "without OIN" };
+
+    [Theory]
+    [MemberData(nameof(RefusedCertificates))]
+    public async Task A_client_certificate_that_fails_the_trust_anchor_ends_the_tls_handshake(string kind)
+    {
+        var certificate = kind switch
+        {
+            "untrusted" => Pki.UntrustedClient,
+            "expired" => Pki.ExpiredClient,
+            _ => Pki.ClientWithoutOin,
+        };
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => PostDecision(Tokens.Token("beoordelen"), certificate: certificate));
+
+        // Under TLS 1.3 the client has sent its certificate when its side of the handshake ends; the server's refusal
+        // then arrives as the connection closing before any response.
+        error.HttpRequestError.ShouldBeOneOf(HttpRequestError.SecureConnectionError, HttpRequestError.ResponseEnded);
+    }
+}
