@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Load test of the gRPC host (not run in CI): unary Evaluate with a realistic case, 60 s, 64 concurrent streams, on
 # this machine with client and server sharing its 2 cores. Prints throughput, p50/p99 latency, errors and the
-# host's memory before and after. Usage: bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled]
+# host's memory before and after. Usage: bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled] [open|tls|token]
+# open: cleartext HTTP/2, no authentication (loopback). tls: TLS, no authentication (to tell the cost of TLS from the
+# token's). token: TLS and a bearer token (scope beoordelen) on every call,
+# signature, issuer, audience, expiry and scope checked (samples/dev-pki.sh makes the CA and the token); h2load cannot
+# present a client certificate, so mTLS is measured by bench/mtls-load.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 clients=${2:-64}
 engine=${3:-nrules}
+auth=${4:-open}
 port=5392
-out=artifacts/load
+out=$PWD/artifacts/load
 mkdir -p "$out"
 command -v h2load >/dev/null || { apt-get update -qq && apt-get install -y -qq nghttp2-client; }
 
@@ -16,38 +21,61 @@ dotnet build -c Release bench/EligibilityEngine.Benchmarks -v q -nologo   # buil
 dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.Benchmarks.dll grpc-body "$out/evaluate.bin"
 # Per-request logging is switched down to warnings for the run: the log line per decision is not what is measured.
 # The rule-set holder still logs when the engine is ready, which is when the host reports SERVING.
-dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$port \
-  --Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logging:LogLevel:EligibilityEngine.GrpcHost.RuleLibraryHolder=Information \
-  > "$out/host.log" 2>&1 &
+# The rate limit is what is not measured: it is set far above what this machine can send.
+host_settings=(--Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logging:LogLevel:EligibilityEngine.GrpcHost.RuleLibraryHolder=Information
+  --Security:RateLimit:PermitsPerSecond=1000000 --Security:RateLimit:Burst=1000000)
+scheme=http
+curl_tls=(--http2-prior-knowledge)
+auth_header=()
+if [ "$auth" != open ]; then
+  pki=$out/pki
+  bash samples/dev-pki.sh init "$pki" > /dev/null
+  scheme=https
+  curl_tls=(--http2 --cacert "$pki/ca.pem")
+  host_settings+=(--Kestrel:Endpoints:Grpc:Certificate:Path="$pki/server.pem" --Kestrel:Endpoints:Grpc:Certificate:KeyPath="$pki/server.key")
+fi
+if [ "$auth" = token ]; then
+  auth_header=(-H "authorization: Bearer $(bash samples/dev-pki.sh token beoordelen "$pki")")
+  host_settings+=(--Security:Jwt:Issuer=https://auth.dev.example.nl --Security:Jwt:Audience=https://eligibility.dev.example.nl
+    --Security:Jwt:JwksFile="$pki/jwks.json")
+fi
+dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
+  "${host_settings[@]}" > "$out/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do grep -q "ready for .* versions" "$out/host.log" && curl -s --http2-prior-knowledge -o /dev/null "http://127.0.0.1:$port" && break; sleep 1; done
+for _ in $(seq 1 60); do grep -q "ready for .* versions" "$out/host.log" && curl -s "${curl_tls[@]}" -o /dev/null "$scheme://127.0.0.1:$port" && break; sleep 1; done
 echo "engine: $(grep -o 'Engine [^"]* ready for [0-9]* versions in [0-9]* ms' "$out/host.log")"
 
-url=http://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
-headers=(-H 'content-type: application/grpc' -H 'te: trailers')
+url=$scheme://127.0.0.1:$port/eligibility.v1.EligibilityService/Evaluate
+headers=(-H 'content-type: application/grpc' -H 'te: trailers' "${auth_header[@]}")
 # h2load counts HTTP statuses only; gRPC puts its status in the trailers (an error is still HTTP 200). So the body is
 # first sent once with curl, and the run goes ahead only if the host answers it with grpc-status 0.
-status=$(curl -s --http2-prior-knowledge "${headers[@]}" --data-binary @"$out/evaluate.bin" -D - -o /dev/null "$url" |
+status=$(curl -s "${curl_tls[@]}" "${headers[@]}" --data-binary @"$out/evaluate.bin" -D - -o /dev/null "$url" |
   sed -n 's/^grpc-status: *\([0-9]*\).*/\1/p')
 [ "$status" = 0 ] || { echo "the request body is not answered with grpc-status 0 (got '${status}'): not measuring errors"; exit 1; }
 echo "request body answered with grpc-status 0"
 h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
+# The host's CPU time (user + system, in clock ticks) over the run: CPU per request is steadier than throughput on a
+# machine whose two cores the load generator shares.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$host/stat"; }
+cpu_before=$(cpu_ticks)
 # The host's memory every 10 s of the run, to tell growth from the GC settling.
 (while sleep 10; do ps -o rss= -p $host || break; done > "$out/rss.log") &
 sampler=$!
 h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
 kill $sampler 2>/dev/null || true
 rss_after=$(ps -o rss= -p $host)
+cpu_after=$(cpu_ticks)
 
 # requests.log: start time, status, elapsed microseconds per request.
-sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" '
+sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" -v cpu=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" '
   { t[NR] = $3; if ($2 != 200) bad++ }
   END {
     printf "requests %d, non-200 %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, bad + 0, t[int(NR * 0.5)] / 1000, t[int(NR * 0.99)] / 1000, t[NR] / 1000
     printf "host RSS %.0f MiB before, %.0f MiB after\n", rb / 1024, ra / 1024
+    printf "host CPU %.1f s, %.0f us per request\n", cpu / hz, cpu / hz / NR * 1e6
   }'
 awk '{ printf "%s%.0f", (NR > 1 ? " " : "host RSS every 10 s (MiB): "), $1 / 1024 } END { print "" }' "$out/rss.log"
 # A call that fails inside the host (an exception, a reset) is logged at warning or error even though h2load saw 200.

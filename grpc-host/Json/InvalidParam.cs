@@ -28,7 +28,6 @@ public sealed record InvalidParam(string Name, string Code, string Reason)
 
     private static string CamelCase(string reason)
     {
-        if (reason.Length == 0) return "invalid";
         var words = reason.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries);
         return words[0] + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }

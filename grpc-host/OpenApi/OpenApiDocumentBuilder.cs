@@ -58,6 +58,7 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
             ["tags"] = new JsonArray(
                 new JsonObject { ["name"] = "beoordelingen", ["description"] = "Een casus beoordelen op een peildatum." },
                 new JsonObject { ["name"] = "regelsets", ["description"] = "De versies van de regels: inhoud en verschillen." },
+                new JsonObject { ["name"] = "impactanalyses", ["description"] = "Wiens beslissingen een wijziging van de regels verandert." },
                 new JsonObject { ["name"] = "documentatie", ["description"] = "Deze beschrijving." }),
             ["paths"] = paths,
             ["components"] = new JsonObject
@@ -95,7 +96,8 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
         "Elke operatie vraagt een token met de scope die zij noemt, en waar de host dat zo ingesteld heeft een "
         + "PKIoverheid-clientcertificaat (mutual TLS; de organisatie is het OIN uit het serialNumber). Fouten zijn "
         + "problem details (RFC 9457); bij ongeldige invoer noemt `invalidParams` elk fout veld. EvaluateBatch en "
-        + "ImpactAnalysis zijn streams en alleen via gRPC te gebruiken.";
+        + "ImpactAnalysis zijn streams en alleen via gRPC te gebruiken; AnalyzeImpact (POST /impactanalyses) doet hetzelfde "
+        + "als ImpactAnalysis in één verzoek.";
 
     private void AddOperation(JsonObject paths, MethodDescriptor method, HttpRule rule, string operationName, IDictionary<string, JsonNode> schemas)
     {
@@ -108,7 +110,9 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
             HttpRule.PatternOneofCase.Patch => ("patch", rule.Patch),
             _ => throw new InvalidOperationException($"{method.FullName}: an HTTP rule without a standard method"),
         };
-        AddSchema(method.OutputType, schemas);
+        // response_body: the JSON side answers with that field of the response, not the whole message.
+        var output = rule.ResponseBody.Length > 0 ? method.OutputType.FindFieldByName(rule.ResponseBody).MessageType : method.OutputType;
+        AddSchema(output, schemas);
         var path = template.StartsWith("/v1/", StringComparison.Ordinal) ? template["/v1".Length..]
             : throw new InvalidOperationException($"{method.FullName}: route {template} is not under /v1");
         var pathFields = System.Text.RegularExpressions.Regex.Matches(path, @"\{([a-z_]+)\}").Select(m => m.Groups[1].Value).ToHashSet();
@@ -149,7 +153,7 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
             };
         }
 
-        operation["responses"] = Responses(Ref(method.OutputType), hasInput: parameters.Count > 0 || rule.Body == "*", body: rule.Body == "*");
+        operation["responses"] = Responses(Ref(output), hasInput: parameters.Count > 0 || rule.Body == "*", body: rule.Body == "*");
         if (paths[path] is not JsonObject item) paths[path] = item = new JsonObject();
         item[verb] = operation;
     }

@@ -13,7 +13,7 @@ public static class Scopes
     /// <summary>Read the rule sets: ListRuleSets, GetRuleSet, DiffRuleSets.</summary>
     public const string ReadRuleSets = "regelsets-lezen";
 
-    /// <summary>Impact analysis over cases (impactanalyse).</summary>
+    /// <summary>Impact analysis over cases (impactanalyse): ImpactAnalysis, AnalyzeImpact.</summary>
     public const string Impact = "impact";
 
     public static readonly IReadOnlyList<string> All = [Evaluate, ReadRuleSets, Impact];
@@ -23,7 +23,7 @@ public static class Scopes
     {
         "Evaluate" or "EvaluateBatch" => Evaluate,
         "ListRuleSets" or "GetRuleSet" or "DiffRuleSets" => ReadRuleSets,
-        "ImpactAnalysis" => Impact,
+        "ImpactAnalysis" or "AnalyzeImpact" => Impact,
         _ => throw new ArgumentOutOfRangeException(nameof(methodName), methodName, "no scope is assigned to this method"),
     };
 }

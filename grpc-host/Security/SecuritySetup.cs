@@ -31,6 +31,8 @@ public static class SecuritySetup
             var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
             authentication.AddJwtBearer(options =>
             {
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
                 // Claims by their names in the token (scope, client_id), not renamed to WS-* URIs.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
@@ -78,15 +80,7 @@ public static class SecuritySetup
 
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = security.RateLimit.Burst,
-                    TokensPerPeriod = security.RateLimit.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            options.GlobalLimiter = CallerLimiter(security.RateLimit);
             options.OnRejected = (rejected, _) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "1";
@@ -125,6 +119,18 @@ public static class SecuritySetup
             if (endpoint.Metadata.OfType<GrpcMethodMetadata>().FirstOrDefault() is { } method)
                 endpoint.Metadata.Add(new AuthorizeAttribute(ScopeRequirement.PolicyName(Scopes.For(method.Method.Name))));
         });
+
+    /// <summary>A token bucket per caller (<see cref="CallerKey"/>).</summary>
+    public static PartitionedRateLimiter<HttpContext> CallerLimiter(SecurityOptions.RateLimitOptions limit) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit.Burst,
+                TokensPerPeriod = limit.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
 
     /// <summary>Whom the rate limit counts: the organisation (OIN), else the token's client, else the address.</summary>
     private static string CallerKey(HttpContext context)

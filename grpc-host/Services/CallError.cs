@@ -40,7 +40,7 @@ public sealed record CallError(StatusCode Code, string Message, IReadOnlyList<Ba
     public V1.ItemError ToItemError()
     {
         var error = new V1.ItemError { Code = CodeName(Code), Message = Message };
-        error.FieldViolations.Add(Violations.Select(v => new V1.FieldViolation { Field = v.Field, Description = v.Description }));
+        error.FieldViolations.Add(Violations.Select(v => new V1.FieldViolation { Field = v.Field, Description = v.Description, Reason = v.Reason }));
         return error;
     }
 

@@ -78,9 +78,8 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
 
     public override async Task<V1.ImpactAnalysisResponse> ImpactAnalysis(IAsyncStreamReader<V1.ImpactAnalysisRequest> requests, ServerCallContext context)
     {
-        var library = Library();
         V1.ImpactSettings? settings = null;
-        var cases = new List<NamedCase>();
+        var cases = new List<V1.ImpactCase>();
         var mapper = new RequestMapper();
         await foreach (var item in MalformedMessage.ReadAll(requests, context.CancellationToken))
         {
@@ -91,15 +90,35 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
             }
             else if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Case)
             {
-                if (settings is null) throw CallError.InvalidArgument([Field("settings", "must come in the first message, before any case")]).ToRpcException();
-                var caseMapper = new RequestMapper($"cases[{cases.Count}].");
-                var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Case.Name, AsOf = item.Case.AsOf, Case = item.Case.Case }, asOfRequired: false);
-                foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Reason, v.Description);
-                cases.Add(new NamedCase(string.IsNullOrEmpty(item.Case.Name) ? $"cases[{cases.Count}]" : item.Case.Name, @case, asOf == default ? null : asOf));
+                if (settings is null) throw CallError.InvalidArgument([Field("settings", ViolationReason.OutOfOrder, "must come in the first message, before any case")]).ToRpcException();
+                cases.Add(item.Case);
             }
         }
 
         if (settings is null) mapper.Violation("settings", ViolationReason.Required, "is required in the first message");
+        return Impact(settings, cases, mapper, context);
+    }
+
+    public override Task<V1.AnalyzeImpactResponse> AnalyzeImpact(V1.AnalyzeImpactRequest request, ServerCallContext context)
+    {
+        var mapper = new RequestMapper();
+        if (request.Settings is null) mapper.Violation("settings", ViolationReason.Required, "is required");
+        return Task.FromResult(new V1.AnalyzeImpactResponse { Impact = Impact(request.Settings, request.Cases, mapper, context) });
+    }
+
+    /// <summary>The impact analysis both methods run, once settings and cases are in.</summary>
+    private V1.ImpactAnalysisResponse Impact(V1.ImpactSettings? settings, IReadOnlyList<V1.ImpactCase> given, RequestMapper mapper, ServerCallContext context)
+    {
+        var library = Library();
+        var cases = new List<NamedCase>(given.Count);
+        foreach (var item in given)
+        {
+            var caseMapper = new RequestMapper($"cases[{cases.Count}].");
+            var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Name, AsOf = item.AsOf, Case = item.Case }, asOfRequired: false);
+            foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Reason, v.Description);
+            cases.Add(new NamedCase(string.IsNullOrEmpty(item.Name) ? $"cases[{cases.Count}]" : item.Name, @case, asOf == default ? null : asOf));
+        }
+
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         ImpactDates dates;
         try
@@ -108,12 +127,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         }
         catch (ArgumentException ex)
         {
-            throw CallError.InvalidArgument([Field("settings.as_of", ex.Message)]).ToRpcException();
+            throw CallError.InvalidArgument([Field("settings.as_of", ViolationReason.InvalidValue, ex.Message)]).ToRpcException();
         }
 
         if (!string.IsNullOrEmpty(settings.Corpus))
         {
-            if (cases.Count > 0) throw CallError.InvalidArgument([Field("settings.corpus", "name a corpus or stream cases, not both")]).ToRpcException();
+            if (cases.Count > 0) throw CallError.InvalidArgument([Field("settings.corpus", ViolationReason.Conflict, "name a corpus or stream cases, not both")]).ToRpcException();
             if (!impact.Value.Corpora.TryGetValue(settings.Corpus, out var path))
                 throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus '{settings.Corpus}'; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
             cases.AddRange(CaseCorpus.Load(RulesOptions.ResolveFolder(path)));
@@ -139,7 +158,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
     private static CompiledRuleSet Resolve(RuleLibrary library, string reference, string field)
     {
         if (string.IsNullOrEmpty(reference))
-            throw CallError.InvalidArgument([Field(field, "is required: a version id, a content-hash prefix or a date YYYY-MM-DD")]).ToRpcException();
+            throw CallError.InvalidArgument([Field(field, ViolationReason.Required, "is required: a version id, a content-hash prefix or a date YYYY-MM-DD")]).ToRpcException();
         try
         {
             return library.Resolve(reference);
@@ -150,7 +169,8 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         }
     }
 
-    private static BadRequest.Types.FieldViolation Field(string field, string description) => new() { Field = field, Description = description };
+    private static BadRequest.Types.FieldViolation Field(string field, string reason, string description) =>
+        new() { Field = field, Reason = reason, Description = description };
 
     private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
 

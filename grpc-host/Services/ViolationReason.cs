@@ -17,6 +17,8 @@ public static class ViolationReason
     public const string Conflict = "CONFLICT";
     public const string TooMany = "TOO_MANY";
     public const string Duplicate = "DUPLICATE";
+    public const string OutOfOrder = "OUT_OF_ORDER";
+    public const string InvalidValue = "INVALID_VALUE";
     public const string UnknownField = "UNKNOWN_FIELD";
     public const string InvalidType = "INVALID_TYPE";
     public const string InvalidJson = "INVALID_JSON";

@@ -33,6 +33,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
         results[0].Decision.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("positief");
         results[1].Error.Code.ShouldBe("INVALID_ARGUMENT");
         results[1].Error.FieldViolations.Single().Field.ShouldBe("as_of");
+        results[1].Error.FieldViolations.Single().Reason.ShouldBe("INVALID_DATE");
         results[2].Decision.Outcomes.Single(o => o.Id == "advies").Value.ShouldBe("negatief");
     }
 

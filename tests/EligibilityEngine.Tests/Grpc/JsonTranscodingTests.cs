@@ -95,7 +95,8 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         root.GetProperty("info").GetProperty("version").GetString().ShouldBe(response.Headers.GetValues("API-Version").Single());
         root.GetProperty("servers")[0].GetProperty("url").GetString().ShouldBe(host.JsonAddress.ToString().TrimEnd('/') + "/v1");
         var paths = root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/beoordelingen", "/regelsets", "/regelsets/{version}", "/regelsets/_geldend", "/regelsets/_diff", "/openapi.json"], ignoreOrder: true);
+        paths.ShouldBe(["/beoordelingen", "/regelsets", "/regelsets/{version}", "/regelsets/_geldend", "/regelsets/_diff", "/impactanalyses", "/openapi.json"],
+            ignoreOrder: true);
         var examples = new Dictionary<string, string>
         {
             ["/regelsets"] = "/v1/regelsets",
@@ -110,6 +111,9 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
             get.StatusCode.ShouldBe(HttpStatusCode.OK, path.Name);
         }
 
+        root.GetProperty("paths").GetProperty("/impactanalyses").GetProperty("post").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()
+            .ShouldBe("#/components/schemas/ImpactAnalysisResponse");
         var asOf = root.GetProperty("components").GetProperty("schemas").GetProperty("EvaluateRequest").GetProperty("properties").GetProperty("asOf");
         asOf.GetProperty("format").GetString().ShouldBe("date");
         asOf.GetProperty("description").GetString()!.ShouldStartWith("The peildatum");

@@ -117,4 +117,40 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         json.GetProperty("rules").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe("PL-C-PERSONENKRING");
         json.GetProperty("sources").EnumerateArray().Single().GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
     }
+
+    [Fact]
+    public async Task An_impact_analysis_in_one_json_request_names_the_decisions_that_change()
+    {
+        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+
+        using var response = await http.PostAsJsonAsync("/v1/impactanalyses",
+            new { settings = new { from = "2026-01-01", to = "planned-simpel-switchen", corpus = "samples" } });
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        report.GetProperty("cases").GetInt32().ShouldBe(17);
+        report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
+            .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
+    }
+
+    [Fact]
+    public async Task An_impact_analysis_over_json_names_every_bad_case_field_by_its_json_path()
+    {
+        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+
+        using var response = await http.PostAsJsonAsync("/v1/impactanalyses", new
+        {
+            settings = new { from = "2017-01-01", to = "2018-01-01" },
+            cases = new object[]
+            {
+                new { name = "goed", asOf = "2018-03-01", @case = new { person = new { hasWorkCapacity = true } } },
+                new { name = "fout", asOf = "2018-13-01", @case = new { person = new { dateOfBirth = "1990-02-30" } } },
+            },
+        });
+
+        var problem = await Support.ProblemBody.Read(response);
+        problem.Status.ShouldBe(400);
+        problem.InvalidParams.Keys.ShouldBe(["cases[1].asOf", "cases[1].case.person.dateOfBirth"], ignoreOrder: true);
+        problem.InvalidParams["cases[1].asOf"].Code.ShouldBe("invalidDate");
+    }
 }

@@ -129,7 +129,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>Stops the host the way SIGTERM does: no new calls, calls in flight finish.</summary>
     public Task StopAsync() => _app!.StopAsync();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
