@@ -9,10 +9,12 @@ public static class EligibilityHost
     public static readonly string V1ServiceName = Grpc.V1.EligibilityService.Descriptor.FullName;
 
     /// <param name="logging">Adds log providers (e.g. one that ships to the platform's collector; the tests' capture).</param>
-    public static WebApplication Build(string[] args, Action<ILoggingBuilder>? logging = null)
+    /// <param name="server">Replaces Kestrel (the benchmarks' in-memory server measures the pipeline without sockets).</param>
+    public static WebApplication Build(string[] args, Action<ILoggingBuilder>? logging = null, Action<IWebHostBuilder>? server = null)
     {
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        server?.Invoke(builder.WebHost);
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
         builder.Services.Configure<EngineOptions>(builder.Configuration.GetSection(EngineOptions.Section));
         // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using EligibilityEngine.GrpcHost.Security;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +14,6 @@ namespace EligibilityEngine.Benchmarks;
 [MemoryDiagnoser]
 public class SecurityBenchmarks
 {
-    private const string Issuer = "https://auth.bench.example.nl";
-    private const string Audience = "https://eligibility.bench.example.nl";
     private readonly JsonWebTokenHandler _plain = new();
     private readonly CachingTokenHandler _caching = new(TimeProvider.System);
     private TokenValidationParameters _parameters = null!;
@@ -27,20 +24,13 @@ public class SecurityBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "bench" };
-        _token = _plain.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Expires = DateTime.UtcNow.AddHours(1),
-            Claims = new Dictionary<string, object> { ["client_id"] = "bench", ["scope"] = "beoordelen" },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
+        var tokens = new BenchTokens("beoordelen");
+        _token = tokens.Token;
         _parameters = new TokenValidationParameters
         {
-            ValidIssuer = Issuer,
-            ValidAudience = Audience,
-            IssuerSigningKey = key,
+            ValidIssuer = BenchTokens.Issuer,
+            ValidAudience = BenchTokens.Audience,
+            IssuerSigningKey = tokens.Key,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         };
         _limiter = SecuritySetup.CallerLimiter(new SecurityOptions.RateLimitOptions { PermitsPerSecond = 1_000_000_000, Burst = 1_000_000_000 });

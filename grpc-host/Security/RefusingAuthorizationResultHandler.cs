@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
@@ -28,7 +27,7 @@ public sealed class RefusingAuthorizationResultHandler(IOptions<SecurityOptions>
         var missing = failure is UnauthenticatedReason ? failure.Message : ScopeRequirement.MissingIdentity(options.Value, context, context.User);
         var reason = failure?.Message ?? "Geen toestemming voor deze operatie.";
         // The bearer handler's result of this request (it authenticates once per request and keeps the result).
-        var authentication = options.Value.TokensRequired ? await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme) : null;
+        var authentication = options.Value.TokensRequired ? await context.AuthenticateAsync(BearerTokenAuthenticationHandler.SchemeName) : null;
         var unknownCaller = result.Challenged || missing is not null;
         // The exception's type only: its message may quote claims of the token.
         logger.LogInformation("Call refused: {Outcome} ({Failure})", unknownCaller ? "unauthenticated" : "forbidden",

@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.IdentityModel.Tokens;
@@ -26,30 +25,25 @@ public static class SecuritySetup
 
         if (security.TokensRequired)
         {
-            var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
             if (security.Jwt.Audience.Length == 0) throw new InvalidOperationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
             var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
-            authentication.AddJwtBearer(options =>
-            {
-                options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
-                // Claims by their names in the token (scope, client_id), not renamed to WS-* URIs.
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = security.Jwt.Issuer,
-                    ValidAudience = security.Jwt.Audience,
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ValidateIssuerSigningKey = true,
-                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256],
-                    IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
-                    ClockSkew = TimeSpan.FromSeconds(security.Jwt.ClockSkewSeconds),
-                };
-            });
+            builder.Services.AddSingleton(new CachingTokenHandler(TimeProvider.System));
+            builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
+                .AddScheme<BearerTokenOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, options =>
+                    options.Validation = new TokenValidationParameters
+                    {
+                        ValidIssuer = security.Jwt.Issuer,
+                        ValidAudience = security.Jwt.Audience,
+                        ValidateIssuer = true,
+                        ValidateAudience = true,
+                        ValidateLifetime = true,
+                        RequireExpirationTime = true,
+                        RequireSignedTokens = true,
+                        ValidateIssuerSigningKey = true,
+                        ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256],
+                        IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
+                        ClockSkew = TimeSpan.FromSeconds(security.Jwt.ClockSkewSeconds),
+                    });
         }
 
         else
