@@ -2,12 +2,24 @@ using Microsoft.Extensions.Options;
 
 namespace EligibilityEngine.GrpcHost.OpenApi;
 
-/// <summary>GET /v1/openapi.json (/core/publish-openapi): open to everyone, and to every origin (CORS *), this document only.</summary>
+/// <summary>
+/// GET /v1/openapi.json (/core/publish-openapi): open to everyone, and to every origin (CORS *), this document only; and
+/// /documentatie, a page that shows the same document to a person (no libraries, nothing fetched from elsewhere).
+/// </summary>
 public static class OpenApiEndpoint
 {
     public const string Path = "/v1/openapi.json";
+    public const string PagePath = "/documentatie";
 
-    public static void Map(WebApplication app) =>
+    private static readonly (string Route, string Resource, string ContentType)[] PageFiles =
+    [
+        (PagePath, "index.html", "text/html; charset=utf-8"),
+        (PagePath + "/stijl.css", "stijl.css", "text/css; charset=utf-8"),
+        (PagePath + "/pagina.js", "pagina.js", "text/javascript; charset=utf-8"),
+    ];
+
+    public static void Map(WebApplication app)
+    {
         app.MapGet(Path, (HttpContext context, IOptions<OpenApiOptions> options) =>
             {
                 var document = new OpenApiDocumentBuilder(options.Value).Build($"{context.Request.Scheme}://{context.Request.Host}");
@@ -16,4 +28,20 @@ public static class OpenApiEndpoint
             .RequireCors(policy => policy.AllowAnyOrigin().WithMethods("GET"))
             .AllowAnonymous()
             .DisableRateLimiting();
+
+        foreach (var (route, resource, contentType) in PageFiles)
+        {
+            var bytes = Read(resource);
+            app.MapGet(route, () => Results.Bytes(bytes, contentType)).AllowAnonymous().DisableRateLimiting();
+        }
+    }
+
+    private static byte[] Read(string resource)
+    {
+        using var stream = typeof(OpenApiEndpoint).Assembly.GetManifestResourceStream("documentatie/" + resource)
+            ?? throw new InvalidOperationException($"the build did not embed documentatie/{resource}");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 }

@@ -149,4 +149,26 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         Header("Content-Security-Policy").ShouldBe("frame-ancestors 'none'");
         Header("Referrer-Policy").ShouldBe("no-referrer");
     }
+
+    [Fact]
+    public async Task The_documentation_page_is_served_with_a_content_security_policy_that_allows_only_its_own_files()
+    {
+        using var page = await Http.GetAsync("/documentatie");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        page.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("<script src=\"/documentatie/pagina.js\" defer></script>");
+        html.ShouldContain("<link rel=\"stylesheet\" href=\"/documentatie/stijl.css\">");
+        foreach (var (file, type) in new[] { ("/documentatie/pagina.js", "text/javascript"), ("/documentatie/stijl.css", "text/css") })
+        {
+            using var response = await Http.GetAsync(file);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe(type);
+        }
+
+        (await Http.GetStringAsync("/documentatie/pagina.js")).ShouldContain("fetch(\"/v1/openapi.json\"");
+    }
 }
