@@ -64,19 +64,12 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
             ["components"] = new JsonObject
             {
                 ["schemas"] = new JsonObject(schemas.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
-                ["headers"] = new JsonObject
-                {
-                    ["API-Version"] = new JsonObject
+                ["headers"] = new JsonObject(ResponseHeaders.Append(RetryAfter)
+                    .Select(h => KeyValuePair.Create(h.Name, (JsonNode?)new JsonObject
                     {
-                        ["description"] = "De volledige versie van dit API-contract (semver), /core/version-header.",
-                        ["schema"] = new JsonObject { ["type"] = "string", ["example"] = ResponseHeadersMiddleware.ApiVersion },
-                    },
-                    ["Retry-After"] = new JsonObject
-                    {
-                        ["description"] = "Na hoeveel seconden een nieuw verzoek weer kan.",
-                        ["schema"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
-                    },
-                },
+                        ["description"] = h.Description,
+                        ["schema"] = new JsonObject { ["type"] = h.Type, ["example"] = h.Example.DeepClone() },
+                    }))),
                 ["securitySchemes"] = new JsonObject
                 {
                     ["bearer"] = new JsonObject
@@ -184,7 +177,7 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
         foreach (var status in statuses)
         {
             var headers = Headers();
-            if (status is 429 or 503) headers["Retry-After"] = new JsonObject { ["$ref"] = "#/components/headers/Retry-After" };
+            if (status == 429) headers[RetryAfter.Name] = new JsonObject { ["$ref"] = "#/components/headers/" + RetryAfter.Name };
             responses[status.ToString()] = new JsonObject
             {
                 ["description"] = Problem.TitleOf(status),
@@ -199,7 +192,23 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
         return responses;
     }
 
-    private static JsonObject Headers() => new() { ["API-Version"] = new JsonObject { ["$ref"] = "#/components/headers/API-Version" } };
+    /// <summary>The headers <see cref="ResponseHeadersMiddleware"/> puts on every response, as the document declares them.</summary>
+    private static readonly (string Name, string Type, JsonNode Example, string Description)[] ResponseHeaders =
+    [
+        ("API-Version", "string", ResponseHeadersMiddleware.ApiVersion, "De volledige versie van dit API-contract (semver), /core/version-header."),
+        ("Cache-Control", "string", "no-store", "Beslissingen over een persoon worden nergens bewaard."),
+        ("X-Content-Type-Options", "string", "nosniff", "/core/transport/security-headers."),
+        ("X-Frame-Options", "string", "DENY", "/core/transport/security-headers."),
+        ("Content-Security-Policy", "string", "frame-ancestors 'none'", "Voor een HTML-pagina een volledig beleid; anders alleen frame-ancestors."),
+        ("Referrer-Policy", "string", "no-referrer", "/core/transport/security-headers."),
+        ("Strict-Transport-Security", "string", "max-age=31536000", "Alleen over TLS."),
+    ];
+
+    private static readonly (string Name, string Type, JsonNode Example, string Description) RetryAfter =
+        ("Retry-After", "integer", 1, "Na hoeveel seconden een nieuw verzoek weer kan.");
+
+    private static JsonObject Headers() => new(ResponseHeaders.Select(h =>
+        KeyValuePair.Create(h.Name, (JsonNode?)new JsonObject { ["$ref"] = "#/components/headers/" + h.Name })));
 
     private static JsonObject Ref(IDescriptor type) => new() { ["$ref"] = "#/components/schemas/" + type.Name };
 

@@ -111,6 +111,16 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
             get.StatusCode.ShouldBe(HttpStatusCode.OK, path.Name);
         }
 
+        foreach (var path in root.GetProperty("paths").EnumerateObject())
+        foreach (var operation in path.Value.EnumerateObject())
+        foreach (var answer in operation.Value.GetProperty("responses").EnumerateObject())
+        {
+            var headers = answer.Value.GetProperty("headers").EnumerateObject().Select(h => h.Name).ToList();
+            headers.ShouldContain("API-Version", $"{operation.Name} {path.Name} {answer.Name}");
+            headers.ShouldContain("Cache-Control", $"{operation.Name} {path.Name} {answer.Name}");
+            if (answer.Name == "429") headers.ShouldContain("Retry-After");
+        }
+
         root.GetProperty("paths").GetProperty("/impactanalyses").GetProperty("post").GetProperty("responses").GetProperty("200")
             .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()
             .ShouldBe("#/components/schemas/ImpactAnalysisResponse");
