@@ -7,8 +7,13 @@
 # beoordelen) on every call, cleartext. tls+token: both, as a municipality calls. The token's signature, issuer, audience,
 # expiry and scope are checked (samples/dev-pki.sh makes the CA and the token). h2load cannot present a client
 # certificate, so mutual TLS is not part of this test (docs/performance.md says what it adds per call).
+# PIN=1: the host on core 0 and h2load on core 1, so that the host's throughput is measured without the load
+# generator's work (its TLS above all) taking the same core, as when callers run on machines of their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+host_cpu=()
+client_cpu=()
+if [ "${PIN:-0}" = 1 ]; then host_cpu=(taskset -c 0); client_cpu=(taskset -c 1); fi
 seconds=${1:-60}
 clients=${2:-64}
 engine=${3:-nrules}
@@ -42,7 +47,7 @@ if [[ $auth == *token ]]; then
   host_settings+=(--Security:Jwt:Issuer=https://auth.dev.example.nl --Security:Jwt:Audience=https://eligibility.dev.example.nl
     --Security:Jwt:JwksFile="$pki/jwks.json")
 fi
-dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
+"${host_cpu[@]}" dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
   "${host_settings[@]}" > "$out/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true' EXIT
@@ -57,7 +62,7 @@ status=$(curl -s "${curl_tls[@]}" "${headers[@]}" --data-binary @"$out/evaluate.
   sed -n 's/^grpc-status: *\([0-9]*\).*/\1/p')
 [ "$status" = 0 ] || { echo "the request body is not answered with grpc-status 0 (got '${status}'): not measuring errors"; exit 1; }
 echo "request body answered with grpc-status 0"
-h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+"${client_cpu[@]}" h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
 # The host's CPU time (user + system, in clock ticks) over the run: CPU per request is steadier than throughput on a
@@ -67,7 +72,7 @@ cpu_before=$(cpu_ticks)
 # The host's memory every 10 s of the run, to tell growth from the GC settling.
 (while sleep 10; do ps -o rss= -p $host || break; done > "$out/rss.log") &
 sampler=$!
-h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
+"${client_cpu[@]}" h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
 kill $sampler 2>/dev/null || true
 rss_after=$(ps -o rss= -p $host)
 cpu_after=$(cpu_ticks)
