@@ -16,7 +16,7 @@ public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement
     /// <summary>Why the caller is not known (401 / UNAUTHENTICATED), in Dutch; null when it is.</summary>
     public static string? MissingIdentity(SecurityOptions security, HttpContext? http, ClaimsPrincipal user)
     {
-        if (security.CertificatesRequired && (http?.Connection.ClientCertificate is not { } certificate || OrganisationIdentity.Oin(certificate) is null))
+        if (security.CertificatesRequired && (http is null || OrganisationIdentity.Of(http) is null))
             return "Een clientcertificaat met een OIN is nodig (mutual TLS).";
         if (security.TokensRequired && user.Identity?.IsAuthenticated != true)
             return "Een geldig access token is nodig in de Authorization-header (Bearer).";

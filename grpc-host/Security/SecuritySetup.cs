@@ -116,7 +116,7 @@ public static class SecuritySetup
 
     /// <summary>A token bucket per caller (<see cref="CallerKey"/>).</summary>
     public static PartitionedRateLimiter<HttpContext> CallerLimiter(SecurityOptions.RateLimitOptions limit) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        PartitionedRateLimiter.Create<HttpContext, (string Kind, object Id)>(context =>
             RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = limit.Burst,
@@ -127,12 +127,13 @@ public static class SecuritySetup
             }));
 
     /// <summary>Whom the rate limit counts: the organisation (OIN), else the token's client, else the address.</summary>
-    private static string CallerKey(HttpContext context)
+    private static (string Kind, object Id) CallerKey(HttpContext context)
     {
-        if (context.Connection.ClientCertificate is { } certificate && OrganisationIdentity.Oin(certificate) is { } oin) return "oin:" + oin;
-        if (context.User.FindFirst("client_id")?.Value is { } client) return "client:" + client;
-        if (context.User.FindFirst("sub")?.Value is { } subject) return "sub:" + subject;
-        return "ip:" + context.Connection.RemoteIpAddress;
+        if (OrganisationIdentity.Of(context) is { } oin) return ("oin", oin);
+        if (context.User.FindFirst("client_id")?.Value is { } client) return ("client", client);
+        if (context.User.FindFirst("sub")?.Value is { } subject) return ("sub", subject);
+        // The address itself: no string is made of it per call.
+        return ("ip", (object?)context.Connection.RemoteIpAddress ?? "unknown");
     }
 
     // NL GOV OAuth profile: a token in a URL ends up in logs and histories, so it is refused, not ignored.
