@@ -1,4 +1,15 @@
 using EligibilityEngine.GrpcHost;
+using EligibilityEngine.GrpcHost.Security;
 
-var app = EligibilityHost.Build(args);
-app.Run();
+try
+{
+    EligibilityHost.Build(args).Run();
+}
+catch (SecurityConfigurationException refused)
+{
+    // The operator's mistake, said plainly: no stack trace, and an exit code a supervisor can tell from a crash.
+    Console.Error.WriteLine("EligibilityEngine does not start: " + refused.Message);
+    return 2;
+}
+
+return 0;

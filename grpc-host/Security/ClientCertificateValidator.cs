@@ -12,12 +12,14 @@ public sealed class ClientCertificateValidator(X509Certificate2Collection anchor
 {
     private const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
 
-    public static ClientCertificateValidator FromFile(string pemFile, ILogger logger)
+    /// <summary>The CA certificates of the PEM file; read at start-up, so that a missing or empty file stops the host.</summary>
+    public static X509Certificate2Collection LoadAnchors(string pemFile)
     {
+        if (!File.Exists(pemFile)) throw new SecurityConfigurationException($"Security:ClientCertificates:TrustAnchorFile {pemFile} does not exist");
         var anchors = new X509Certificate2Collection();
         anchors.ImportFromPemFile(pemFile);
-        if (anchors.Count == 0) throw new InvalidOperationException($"Security:ClientCertificates:TrustAnchorFile {pemFile} holds no certificate");
-        return new ClientCertificateValidator(anchors, logger);
+        if (anchors.Count == 0) throw new SecurityConfigurationException($"Security:ClientCertificates:TrustAnchorFile {pemFile} holds no certificate");
+        return anchors;
     }
 
     public bool Validate(X509Certificate2 certificate, X509Chain? _, SslPolicyErrors __)

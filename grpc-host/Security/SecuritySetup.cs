@@ -25,7 +25,7 @@ public static class SecuritySetup
 
         if (security.TokensRequired)
         {
-            if (security.Jwt.Audience.Length == 0) throw new InvalidOperationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
+            if (security.Jwt.Audience.Length == 0) throw new SecurityConfigurationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
             var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
             builder.Services.AddSingleton(new CachingTokenHandler(TimeProvider.System));
             builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
@@ -45,7 +45,6 @@ public static class SecuritySetup
                         ClockSkew = TimeSpan.FromSeconds(security.Jwt.ClockSkewSeconds),
                     });
         }
-
         else
         {
             builder.Services.AddAuthentication();
@@ -61,9 +60,10 @@ public static class SecuritySetup
 
         if (security.CertificatesRequired)
         {
+            var anchors = ClientCertificateValidator.LoadAnchors(security.ClientCertificates.TrustAnchorFile);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             {
-                var validator = ClientCertificateValidator.FromFile(security.ClientCertificates.TrustAnchorFile,
+                var validator = new ClientCertificateValidator(anchors,
                     kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger<ClientCertificateValidator>());
                 // Asked for, not demanded, in the handshake: health, reflection and openapi.json stay open; the methods
                 // of the service demand it (ScopeRequirement). A certificate that is presented must pass.
@@ -153,7 +153,7 @@ public static class SecuritySetup
     private static void RefuseOpenOnNetwork(IConfiguration configuration, SecurityOptions security)
     {
         if (security.Configured || security.AllowAnonymous || OnLoopbackOnly(configuration)) return;
-        throw new InvalidOperationException(
+        throw new SecurityConfigurationException(
             "The host is bound to a non-loopback address without authentication. Configure Security:Jwt (tokens) and/or " +
             "Security:ClientCertificates (mTLS), or start it with Security:AllowAnonymous=true to run open on purpose.");
     }

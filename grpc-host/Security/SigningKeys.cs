@@ -26,7 +26,7 @@ public sealed class SigningKeys
         {
             (true, false) => new SigningKeys(() => File.ReadAllText(jwt.JwksFile), canRefetch: false),
             (false, true) => new SigningKeys(() => http.GetStringAsync(jwt.JwksUrl).GetAwaiter().GetResult(), canRefetch: true),
-            _ => throw new InvalidOperationException("Security:Jwt needs exactly one of JwksFile and JwksUrl"),
+            _ => throw new SecurityConfigurationException("Security:Jwt needs exactly one of JwksFile and JwksUrl"),
         };
 
     public IEnumerable<SecurityKey> Resolve(string? keyId)
@@ -44,8 +44,18 @@ public sealed class SigningKeys
 
     private IReadOnlyList<SecurityKey> Fetch()
     {
-        var keys = new JsonWebKeySet(_read()).GetSigningKeys();
-        if (keys.Count == 0) throw new InvalidOperationException("the JWKS holds no signing key");
+        string jwks;
+        try
+        {
+            jwks = _read();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException)
+        {
+            throw new SecurityConfigurationException($"the signing keys of Security:Jwt could not be read: {ex.Message}");
+        }
+
+        var keys = new JsonWebKeySet(jwks).GetSigningKeys();
+        if (keys.Count == 0) throw new SecurityConfigurationException("the JWKS of Security:Jwt holds no signing key");
         _fetchedAt = DateTimeOffset.UtcNow;
         return keys.ToList();
     }

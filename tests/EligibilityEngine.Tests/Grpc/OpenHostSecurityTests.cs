@@ -13,12 +13,22 @@ public sealed class OpenHostSecurityTests
     [Fact]
     public void A_host_bound_to_a_network_address_without_authentication_refuses_to_start()
     {
-        var error = Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(
+        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
             ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0"]));
 
         error.Message.ShouldStartWith("The host is bound to a non-loopback address without authentication.");
-        Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://*:5290"]));
-        Should.Throw<InvalidOperationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Json:Url=http://[::]:5291"]));
+        Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://*:5290"]));
+        Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Json:Url=http://[::]:5291"]));
+    }
+
+    [Theory]
+    [InlineData("--Security:ClientCertificates:TrustAnchorFile=/nonexistent/ca.pem", "Security:ClientCertificates:TrustAnchorFile /nonexistent/ca.pem does not exist")]
+    [InlineData("--Security:Jwt:Issuer=https://auth.example.nl", "Security:Jwt:Audience is required with Security:Jwt:Issuer")]
+    public void A_security_setting_that_cannot_work_stops_the_host_saying_which(string setting, string message)
+    {
+        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build([setting]));
+
+        error.Message.ShouldBe(message);
     }
 
     [Fact]
