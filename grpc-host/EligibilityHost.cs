@@ -28,6 +28,7 @@ public static class EligibilityHost
         var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
         logging?.Invoke(builder.Logging);
         var security = Security.SecuritySetup.AddServices(builder);
+        Telemetry.TelemetrySetup.Add(builder);
         builder.Services.PostConfigure<LoggerFilterOptions>(PersonalDataSafeLogging.Enforce);
         // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
@@ -44,6 +45,7 @@ public static class EligibilityHost
         app.UseMiddleware<Json.ResponseHeadersMiddleware>();
         app.UseMiddleware<Json.ProblemResponseMiddleware>();
         Security.SecuritySetup.Use(app, security);
+        Telemetry.TelemetrySetup.Report(app);
         app.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
         app.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
         Security.SecuritySetup.RequireScopes(app.MapGrpcService<EligibilityGrpcService>());

@@ -186,11 +186,13 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         var (@case, asOf) = mapper.Map(request);
         if (mapper.Violations.Count > 0) return (null, CallError.InvalidArgument(mapper.Violations));
 
+        using var span = Telemetry.DecisionTelemetry.StartEvaluation();
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
             var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, cancellation);
+            Telemetry.DecisionTelemetry.Decided(span, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             // The arguments cost more than the call: build them only when the line is written. The correlation id is
             // the caller's text: a short prefix without control characters, as in error messages.
             if (logger.IsEnabled(LogLevel.Information))
