@@ -4,6 +4,7 @@ using EligibilityEngine.Facts;
 using EligibilityEngine.Yaml;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using EligibilityEngine.GrpcHost.Services;
 using R = EligibilityEngine.GrpcHost.Services.ViolationReason;
 
 namespace EligibilityEngine.GrpcHost.Json;
@@ -23,7 +24,7 @@ public static class JsonRequestCheck
         var violations = new List<BadRequest.Types.FieldViolation>();
         if (body is not JsonObject root)
         {
-            violations.Add(Violation("", R.InvalidType, "the body must be a JSON object"));
+            violations.Add(CallError.Violation("", R.InvalidType, "the body must be a JSON object"));
             return (null, violations);
         }
 
@@ -40,7 +41,7 @@ public static class JsonRequestCheck
             {
                 var names = message.Fields.InDeclarationOrder().Select(f => f.JsonName).ToList();
                 var hint = Spelling.Closest(name, names) is { } s ? $"; did you mean '{s}'?" : $"; fields: {string.Join(", ", names)}";
-                violations.Add(Violation(path + FactText.Cut(name), R.UnknownField, $"is not a field of {message.Name}{hint}"));
+                violations.Add(CallError.Violation(path + FactText.Cut(name), R.UnknownField, $"is not a field of {message.Name}{hint}"));
                 continue;
             }
 
@@ -50,7 +51,7 @@ public static class JsonRequestCheck
             {
                 if (value is not JsonArray array)
                 {
-                    violations.Add(Violation(fieldPath, R.InvalidType, "must be a JSON array"));
+                    violations.Add(CallError.Violation(fieldPath, R.InvalidType, "must be a JSON array"));
                     continue;
                 }
 
@@ -73,19 +74,19 @@ public static class JsonRequestCheck
         {
             case FieldType.Message:
                 if (value is JsonObject nested) CheckObject(nested, field.MessageType, path + ".", violations);
-                else violations.Add(Violation(path, R.InvalidType, "must be a JSON object"));
+                else violations.Add(CallError.Violation(path, R.InvalidType, "must be a JSON object"));
                 return null;
             case FieldType.String:
-                if (kind != JsonValueKind.String) violations.Add(Violation(path, R.InvalidType, "must be a JSON string, e.g. \"2018-03-01\" or \"25.5\""));
+                if (kind != JsonValueKind.String) violations.Add(CallError.Violation(path, R.InvalidType, "must be a JSON string, e.g. \"2018-03-01\" or \"25.5\""));
                 return null;
             case FieldType.Bool:
-                if (kind is not (JsonValueKind.True or JsonValueKind.False)) violations.Add(Violation(path, R.InvalidType, "must be true or false (leave it out when unknown)"));
+                if (kind is not (JsonValueKind.True or JsonValueKind.False)) violations.Add(CallError.Violation(path, R.InvalidType, "must be true or false (leave it out when unknown)"));
                 return null;
             case FieldType.Int32:
-                if (!IsInteger(value, kind, int.MinValue, int.MaxValue)) violations.Add(Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
+                if (!IsInteger(value, kind, int.MinValue, int.MaxValue)) violations.Add(CallError.Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
                 return null;
             case FieldType.Int64:
-                if (!IsInteger(value, kind, long.MinValue, long.MaxValue)) violations.Add(Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
+                if (!IsInteger(value, kind, long.MinValue, long.MaxValue)) violations.Add(CallError.Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
                 return null;
             case FieldType.Enum:
                 return EnumValue(value, kind, field.EnumType, path, violations);
@@ -124,7 +125,7 @@ public static class JsonRequestCheck
         var allowed = type.Values.Where(v => v.Number != 0 && v.GetOptions()?.Deprecated != true)
             .Select(v => v.Name[prefix.Length..].ToLowerInvariant());
         var shown = kind == JsonValueKind.String ? FactText.Echo(value.GetValue<string>()) : FactText.Echo(value.ToJsonString());
-        violations.Add(Violation(path, R.InvalidEnumValue, $"{shown} is not a value of {type.Name}; allowed: {string.Join(", ", allowed)} (or the full name, e.g. {type.Values[^1].Name}); leave it out when unknown"));
+        violations.Add(CallError.Violation(path, R.InvalidEnumValue, $"{shown} is not a value of {type.Name}; allowed: {string.Join(", ", allowed)} (or the full name, e.g. {type.Values[^1].Name}); leave it out when unknown"));
         return null;
     }
 
@@ -133,7 +134,4 @@ public static class JsonRequestCheck
         type.Values.FirstOrDefault(v => v.Number == 0 && v.Name.EndsWith("UNSPECIFIED", StringComparison.Ordinal)) is { } zero
             ? zero.Name[..^"UNSPECIFIED".Length]
             : "";
-
-    private static BadRequest.Types.FieldViolation Violation(string field, string reason, string description) =>
-        new() { Field = field, Reason = reason, Description = description };
 }

@@ -56,12 +56,8 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         catch (JsonException ex)
         {
             // The position, not the message: System.Text.Json's message can quote the text around the error.
-            await Refuse(context, [new BadRequest.Types.FieldViolation
-            {
-                Field = "",
-                Reason = ViolationReason.InvalidJson,
-                Description = $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})",
-            }]);
+            await Refuse(context, [CallError.Violation("", ViolationReason.InvalidJson,
+                $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
             return;
         }
 

@@ -21,6 +21,9 @@ public sealed record Problem(
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>The detail of every server error: what failed inside is not the caller's to read.</summary>
+    public const string ServerErrorDetail = "Er ging iets mis bij het verwerken van dit verzoek. Probeer het later opnieuw.";
+
     // Quotes as quotes: the body is JSON for a program or a person, never HTML.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -37,10 +40,8 @@ public sealed record Problem(
         404 => "Niet gevonden",
         405 => "Methode niet toegestaan",
         406 => "Gevraagd formaat niet beschikbaar",
-        409 => "Conflict",
         413 => "Verzoek te groot",
         415 => "Formaat van het verzoek niet ondersteund",
-        422 => "Niet te beoordelen",
         429 => "Te veel verzoeken",
         500 => "Interne fout",
         503 => "Dienst tijdelijk niet beschikbaar",
@@ -57,10 +58,8 @@ public sealed record Problem(
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
         406 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7",
-        409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
-        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
         429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
@@ -80,7 +79,7 @@ public sealed record Problem(
         var code = (StatusCode)status.Code;
         var invalid = status.Details.Where(d => d.Is(BadRequest.Descriptor)).SelectMany(d => d.Unpack<BadRequest>().FieldViolations)
             .Select(InvalidParam.From).ToList();
-        var detail = httpStatus >= 500 ? "Er ging iets mis bij het verwerken van dit verzoek. Probeer het later opnieuw."
+        var detail = httpStatus >= 500 ? ServerErrorDetail
             : invalid.Count > 0 ? $"{invalid.Count} {(invalid.Count == 1 ? "veld is" : "velden zijn")} ongeldig: zie invalidParams."
             : status.Message;
         return Create(context, httpStatus, detail, CodeName(code), invalid.Count > 0 ? invalid : httpStatus == 400 ? [] : null);

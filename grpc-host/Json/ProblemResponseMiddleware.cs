@@ -49,7 +49,7 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
             // The exception's type only: its message may quote a request.
             logger.LogError("Unhandled {ExceptionType} on the JSON side; answered 500", ex.GetType().Name);
             context.Response.Body = original;
-            await Problem.Create(context, 500, "Er ging iets mis bij het verwerken van dit verzoek. Probeer het later opnieuw.").WriteAsync(context);
+            await Problem.Create(context, 500, Problem.ServerErrorDetail).WriteAsync(context);
             return;
         }
         finally

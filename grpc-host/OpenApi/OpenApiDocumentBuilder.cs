@@ -267,14 +267,10 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
                 return schema;
             case FieldType.Bool:
                 return new JsonObject { ["type"] = "boolean" };
-            case FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32:
+            case FieldType.Int32:
                 return new JsonObject { ["type"] = "integer", ["format"] = "int32" };
-            case FieldType.UInt32 or FieldType.Fixed32:
-                return new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 };
-            case FieldType.Double or FieldType.Float:
-                return new JsonObject { ["type"] = "number" };
             default:
-                // 64-bit integers and bytes are strings in proto3 JSON; the contract has none today.
+                // Only the types the contract uses are mapped: a field of another type names itself here at start.
                 throw new NotSupportedException($"{field.FullName}: {field.FieldType} has no OpenAPI mapping here");
         }
     }

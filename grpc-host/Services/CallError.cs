@@ -21,6 +21,10 @@ public sealed record CallError(StatusCode Code, string Message, IReadOnlyList<Ba
         _ => null,
     };
 
+    /// <summary>One bad field: where, why as a <see cref="ViolationReason"/> constant, and in words.</summary>
+    public static BadRequest.Types.FieldViolation Violation(string field, string reason, string description) =>
+        new() { Field = field, Reason = reason, Description = description };
+
     public RpcException ToRpcException() => ToStatus().ToRpcException();
 
     /// <summary>As google.rpc.Status, with a google.rpc.BadRequest naming the fields.</summary>

@@ -5,7 +5,6 @@ using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
 using Microsoft.Extensions.Options;
-using Google.Rpc;
 using Grpc.Core;
 using V1 = EligibilityEngine.Grpc.V1;
 
@@ -90,7 +89,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
             }
             else if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Case)
             {
-                if (settings is null) throw CallError.InvalidArgument([Field("settings", ViolationReason.OutOfOrder, "must come in the first message, before any case")]).ToRpcException();
+                if (settings is null) throw CallError.InvalidArgument([CallError.Violation("settings", ViolationReason.OutOfOrder, "must come in the first message, before any case")]).ToRpcException();
                 cases.Add(item.Case);
             }
         }
@@ -127,12 +126,12 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         }
         catch (ArgumentException ex)
         {
-            throw CallError.InvalidArgument([Field("settings.as_of", ViolationReason.InvalidValue, ex.Message)]).ToRpcException();
+            throw CallError.InvalidArgument([CallError.Violation("settings.as_of", ViolationReason.InvalidValue, ex.Message)]).ToRpcException();
         }
 
         if (!string.IsNullOrEmpty(settings.Corpus))
         {
-            if (cases.Count > 0) throw CallError.InvalidArgument([Field("settings.corpus", ViolationReason.Conflict, "name a corpus or stream cases, not both")]).ToRpcException();
+            if (cases.Count > 0) throw CallError.InvalidArgument([CallError.Violation("settings.corpus", ViolationReason.Conflict, "name a corpus or stream cases, not both")]).ToRpcException();
             if (!impact.Value.Corpora.TryGetValue(settings.Corpus, out var path))
                 throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus '{settings.Corpus}'; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
             cases.AddRange(CaseCorpus.Load(RulesOptions.ResolveFolder(path)));
@@ -158,7 +157,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
     private static CompiledRuleSet Resolve(RuleLibrary library, string reference, string field)
     {
         if (string.IsNullOrEmpty(reference))
-            throw CallError.InvalidArgument([Field(field, ViolationReason.Required, "is required: a version id, a content-hash prefix or a date YYYY-MM-DD")]).ToRpcException();
+            throw CallError.InvalidArgument([CallError.Violation(field, ViolationReason.Required, "is required: a version id, a content-hash prefix or a date YYYY-MM-DD")]).ToRpcException();
         try
         {
             return library.Resolve(reference);
@@ -169,8 +168,6 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         }
     }
 
-    private static BadRequest.Types.FieldViolation Field(string field, string reason, string description) =>
-        new() { Field = field, Reason = reason, Description = description };
 
     private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
 

@@ -67,7 +67,7 @@ public sealed class RequestMapper(string prefix = "")
 
     /// <param name="reason">A <see cref="ViolationReason"/>.</param>
     public void Violation(FieldPath field, string reason, string description) =>
-        _violations.Add(new BadRequest.Types.FieldViolation { Field = prefix + field, Reason = reason, Description = description });
+        _violations.Add(CallError.Violation(prefix + field, reason, description));
 
     /// <summary>A number of dienstbetrekkingen, within the limit every way in shares.</summary>
     private int? Count(int number, FieldPath field)
