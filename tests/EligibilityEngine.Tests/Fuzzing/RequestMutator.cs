@@ -35,6 +35,9 @@ public static class RequestMutator
         _ => JsonValue.Create(Strings(random)[random.Next(Strings(random).Length)]),
     };
 
+    /// <summary>At most this many characters are added by copying one array item.</summary>
+    private const int CopyBudget = 6 * 1024 * 1024;
+
     /// <summary>A mutated JSON request body (as text: some mutations are not JSON at all).</summary>
     public static string MutateJson(string json, Random random)
     {
@@ -56,7 +59,8 @@ public static class RequestMutator
                     break;
                 case 2 when target is JsonArray a:
                     var item = a.Count > 0 ? a[random.Next(a.Count)]?.DeepClone() : JsonValue.Create(Marker);
-                    var copies = random.Next(10) == 0 ? 1_500 : random.Next(1, 5);
+                    // Copies of copies grow without bound; past a few MiB every body gets the same 413, so stop there.
+                    var copies = Math.Min(random.Next(10) == 0 ? 1_500 : random.Next(1, 5), CopyBudget / (1 + (item?.ToJsonString().Length ?? 4)));
                     for (var k = 0; k < copies; k++) a.Add(item?.DeepClone());
                     break;
                 case 3 when target is JsonObject o:
