@@ -29,6 +29,7 @@ public static class EligibilityHost
         logging?.Invoke(builder.Logging);
         var security = Security.SecuritySetup.AddServices(builder);
         Telemetry.TelemetrySetup.Add(builder);
+        Audit.AuditSetup.AddServices(builder);
         builder.Services.PostConfigure<LoggerFilterOptions>(PersonalDataSafeLogging.Enforce);
         // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
@@ -42,6 +43,7 @@ public static class EligibilityHost
         }).AddCheck<RulesLoadedCheck>("rules");
 
         var app = builder.Build();
+        Audit.AuditSetup.Open(app);
         app.UseMiddleware<Json.ResponseHeadersMiddleware>();
         app.UseMiddleware<Json.ProblemResponseMiddleware>();
         Security.SecuritySetup.Use(app, security);

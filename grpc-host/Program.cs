@@ -5,7 +5,7 @@ try
 {
     EligibilityHost.Build(args).Run();
 }
-catch (SecurityConfigurationException refused)
+catch (Exception refused) when (refused is SecurityConfigurationException or EligibilityEngine.Audit.AuditConfigurationException)
 {
     // The operator's mistake, said plainly: no stack trace, and an exit code a supervisor can tell from a crash.
     Console.Error.WriteLine("EligibilityEngine does not start: " + refused.Message);

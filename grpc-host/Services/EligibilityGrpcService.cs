@@ -15,14 +15,15 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// every bad field; no exception text reaches the client. Logs hold the correlation id, rule-set hash, outcomes and
 /// timing — never facts about the person.
 /// </summary>
-public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<ImpactOptions> impact, ILogger<EligibilityGrpcService> logger)
+public sealed class EligibilityGrpcService(
+    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {
-    public override Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
+    public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var (decision, error) = Decide(request, context.CancellationToken);
+        var (decision, error) = await DecideAsync(request, context, DateTimeOffset.UtcNow);
         if (error is not null) throw error.ToRpcException();
-        return Task.FromResult(new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision });
+        return new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision };
     }
 
     public override async Task EvaluateBatch(IAsyncStreamReader<V1.EvaluateBatchRequest> requests, IServerStreamWriter<V1.EvaluateBatchResponse> responses, ServerCallContext context)
@@ -31,7 +32,7 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
         {
             context.CancellationToken.ThrowIfCancellationRequested(); // the caller's deadline bounds the whole batch
             var request = item.Request ?? new V1.EvaluateRequest();
-            var (decision, error) = Decide(request, context.CancellationToken);
+            var (decision, error) = await DecideAsync(request, context, DateTimeOffset.UtcNow);
             var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };
             if (error is null) response.Decision = decision;
             else response.Error = error.ToItemError();
@@ -174,35 +175,56 @@ public sealed class EligibilityGrpcService(RuleLibraryHolder holder, IOptions<Im
     private RuleLibrary Library() =>
         holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
 
-    /// <summary>One case: the decision, or the error Evaluate raises (and a batch returns for that item). Stops with
-    /// the caller's deadline or cancellation.</summary>
-    private (V1.Decision? Decision, CallError? Error) Decide(V1.EvaluateRequest request, CancellationToken cancellation)
+    /// <summary>
+    /// One case: the decision, committed to the audit log before it is returned, or the error Evaluate raises (and a
+    /// batch returns for that item). Stops with the caller's deadline or cancellation; a decision that cannot be
+    /// recorded is not given (UNAVAILABLE).
+    /// </summary>
+    private async Task<(V1.Decision? Decision, CallError? Error)> DecideAsync(V1.EvaluateRequest request, ServerCallContext context, DateTimeOffset receivedAt)
     {
         var library = Library();
         var mapper = new RequestMapper();
         var (@case, asOf) = mapper.Map(request);
+        var subject = mapper.Subject(request.DataSubject);
         if (mapper.Violations.Count > 0) return (null, CallError.InvalidArgument(mapper.Violations));
+        if (subject is not null && decisionLog.Enabled && !decisionLog.TakesDataSubjects)
+            return (null, new CallError(StatusCode.FailedPrecondition, EligibilityEngine.Audit.DecisionRecordFactory.NoPseudonymKey, []));
 
         using var span = Telemetry.DecisionTelemetry.StartEvaluation();
+        Decision decision;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
-            var decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, cancellation);
+            decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, context.CancellationToken);
             Telemetry.DecisionTelemetry.Decided(span, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            // The arguments cost more than the call: build them only when the line is written. The correlation id is
-            // the caller's text: a short prefix without control characters, as in error messages.
-            if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("Evaluated {CorrelationId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
-                    FactText.Cut(request.CorrelationId), decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
-                    string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
-                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return (DecisionMapper.Map(decision), null);
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)
         {
             logger.LogInformation("Refused {CorrelationId}: {Code}", FactText.Cut(request.CorrelationId), error.Code);
             return (null, error);
         }
+
+        Guid? decisionId;
+        try
+        {
+            decisionId = await decisionLog.RecordAsync(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, receivedAt, subject));
+        }
+        catch (Audit.DecisionNotRecordedException notRecorded)
+        {
+            Telemetry.DecisionTelemetry.Failed(span);
+            return (null, new CallError(StatusCode.Unavailable, notRecorded.Message, []));
+        }
+
+        // The arguments cost more than the call: build them only when the line is written. The correlation id is
+        // the caller's text: a short prefix without control characters, as in error messages.
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Evaluated {CorrelationId} as {DecisionId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
+                FactText.Cut(request.CorrelationId), decisionId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
+                string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var mapped = DecisionMapper.Map(decision);
+        mapped.DecisionId = decisionId?.ToString() ?? "";
+        return (mapped, null);
     }
 }

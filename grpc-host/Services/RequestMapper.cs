@@ -1,3 +1,4 @@
+using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
 using Google.Rpc;
@@ -63,6 +64,28 @@ public sealed class RequestMapper(string prefix = "")
         if (FactLimits.EventCountError(events.Count) is not { } tooMany) return events.Select(Event).OfType<CaseEvent>().ToList();
         Violation(EventsField, ViolationReason.TooMany, tooMany);
         return [];
+    }
+
+    /// <summary>The data subject the request names, or null. The id is checked, never quoted: it is personal data.</summary>
+    public DataSubject? Subject(V1.DataSubject? subject)
+    {
+        if (subject is null) return null;
+        var valid = true;
+        if (subject.Id.Length is 0 or > 64 || subject.Id.Any(char.IsControl))
+        {
+            Violation("data_subject.id", subject.Id.Length == 0 ? ViolationReason.Required : ViolationReason.InvalidValue,
+                "must be 1 to 64 characters without control characters, e.g. a BSN");
+            valid = false;
+        }
+
+        if (subject.IdType.Length is 0 or > 32 || !subject.IdType.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            Violation("data_subject.id_type", subject.IdType.Length == 0 ? ViolationReason.Required : ViolationReason.InvalidValue,
+                "must be 1 to 32 letters, digits, '.', '_' or '-', e.g. BSN");
+            valid = false;
+        }
+
+        return valid ? new DataSubject(subject.Id, subject.IdType) : null;
     }
 
     /// <param name="reason">A <see cref="ViolationReason"/>.</param>

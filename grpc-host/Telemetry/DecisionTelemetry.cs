@@ -15,7 +15,7 @@ public static class DecisionTelemetry
     public const string Name = "EligibilityEngine";
 
     /// <summary>The span name, as the Logboek Dataverwerkingen names the processing.</summary>
-    public const string SpanName = "beoordelen-beschut-werk";
+    public const string SpanName = EligibilityEngine.Audit.ProcessingOperation.EvaluationName;
 
     public static readonly ActivitySource Source = new(Name);
 
@@ -26,6 +26,9 @@ public static class DecisionTelemetry
 
     private static readonly Histogram<double> EvaluationTime = Meter.CreateHistogram<double>(
         "eligibility.evaluation.duration", unit: "s", description: "Time to judge one case, levensloop included.");
+
+    private static readonly Histogram<double> AuditWriteTime = Meter.CreateHistogram<double>(
+        "eligibility.audit.write.duration", unit: "s", description: "Time from handing a decision's record to the audit log until it is committed (or failed).");
 
     public static Activity? StartEvaluation() => Source.StartActivity(SpanName);
 
@@ -45,4 +48,12 @@ public static class DecisionTelemetry
         // Every legal outcome is a successful processing, a negative or undetermined one as much as a positive one.
         span.SetStatus(ActivityStatusCode.Ok);
     }
+
+    public static void Recorded(TimeSpan elapsed)
+    {
+        if (AuditWriteTime.Enabled) AuditWriteTime.Record(elapsed.TotalSeconds);
+    }
+
+    /// <summary>A technical fault after the evaluation (the record could not be written): the span's status is Error.</summary>
+    public static void Failed(Activity? span) => span?.SetStatus(ActivityStatusCode.Error, "decision not recorded");
 }

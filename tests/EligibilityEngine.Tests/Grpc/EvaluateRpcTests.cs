@@ -38,6 +38,8 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         byCompiled.Engine.Kind.ShouldBe("compiled");
         byCompiled.Engine.Name.ShouldBe("EligibilityEngine compiled evaluator");
         byCompiled.Engine = byNRules.Engine = null;
+        byCompiled.DecisionId.ShouldNotBe(byNRules.DecisionId); // each decision is a record of its own
+        byCompiled.DecisionId = byNRules.DecisionId = "";
         byCompiled.ShouldBe(byNRules);
     }
 

@@ -42,7 +42,7 @@ public sealed class OpenHostSecurityTests
 
         var allowed = new CapturedLogs();
         await using var app = EligibilityHost.Build(
-            ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0", "--Security:AllowAnonymous=true"],
+            ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0", "--Security:AllowAnonymous=true", "--Audit:Enabled=false"],
             logging => logging.AddProvider(allowed));
         allowed.Lines.ShouldContain(l => l.StartsWith("Warning") && l.Contains("Security:AllowAnonymous=true: the service answers everyone"));
     }

@@ -23,6 +23,11 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>This host's own audit store: a SQLite file in a folder of its own, unless the settings name another.</summary>
+    public string AuditStore { get; private set; } = null!;
+
+    private string? _auditFolder;
+
     public Task InitializeAsync() => StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
 
     /// <summary>A host of its own, for a test that changes its rules folder or stops it.</summary>
@@ -66,6 +71,9 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
         int grpcPort = FreePort(), jsonPort = FreePort();
+        _auditFolder = Directory.CreateTempSubdirectory("ee-audit-").FullName;
+        AuditStore = settings.LastOrDefault(s => s.StartsWith("--Audit:Store=", StringComparison.Ordinal))?["--Audit:Store=".Length..]
+                     ?? Path.Combine(_auditFolder, "decisions.db");
         var scheme = _pki is null ? "http" : "https";
         string[] tls = _pki is null ? [] :
         [
@@ -86,6 +94,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             // The tests that send thousands of requests measure answers, not the limit; RateLimitTests sets its own.
             "--Security:RateLimit:PermitsPerSecond=1000000",
             "--Security:RateLimit:Burst=1000000",
+            "--Audit:Store=" + AuditStore,
             .. settings,
         ], _logs is null ? null : logging => logging.AddProvider(_logs));
         await _app.StartAsync();
@@ -140,6 +149,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     {
         Channel.Dispose();
         if (_app is not null) await _app.DisposeAsync();
+        if (_auditFolder is not null) Directory.Delete(_auditFolder, recursive: true);
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();

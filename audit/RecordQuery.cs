@@ -1,0 +1,12 @@
+namespace EligibilityEngine.Audit;
+
+/// <summary>Which records a list shows: decided in [From, To), optionally of one rule-set hash (or its prefix), with
+/// one outcome (<c>advies=positief</c>, or a value alone) or for one subject pseudonym; at most Limit, oldest first.</summary>
+public sealed record RecordQuery(
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? RuleSetHash = null,
+    string? Outcome = null,
+    string? SubjectPseudonym = null,
+    string? Caller = null,
+    int Limit = 1000);

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace EligibilityEngine.Audit;
+
+/// <summary>
+/// Records in one SQLite file, in WAL mode with <c>synchronous=FULL</c>: a commit is on disk before it returns, so an
+/// acknowledged record survives a crash of the process and of the machine. Several processes may read; the host
+/// writes through one <see cref="GroupCommitWriter"/>, which puts concurrent records into one transaction.
+/// </summary>
+public sealed class SqliteDecisionStore : SqlDecisionStore
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+
+    private SqliteDecisionStore(string path, int busyTimeoutMilliseconds)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+    }
+
+    public string Path { get; }
+
+    public override string Description => $"SQLite {Path}";
+
+    /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>. A write that finds the file locked
+    /// by another writer waits at most <paramref name="busyTimeoutMilliseconds"/>, then fails.</summary>
+    public static async Task<SqliteDecisionStore> OpenAsync(string path, int busyTimeoutMilliseconds = 5000, CancellationToken cancellation = default)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        var store = new SqliteDecisionStore(path, busyTimeoutMilliseconds);
+        await store.MigrateAsync(cancellation);
+        return store;
+    }
+
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellation)
+    {
+        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000) };
+        await connection.OpenAsync(cancellation);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
+        await pragma.ExecuteNonQueryAsync(cancellation);
+        return connection;
+    }
+
+    protected override IReadOnlyList<string[]> Migrations { get; } =
+    [
+        [
+            """
+            CREATE TABLE decision_records (
+              decision_id TEXT PRIMARY KEY,
+              decided_at TEXT NOT NULL,
+              rule_set_hash TEXT NOT NULL,
+              outcomes TEXT NOT NULL,
+              subject_pseudonym TEXT,
+              caller TEXT,
+              record TEXT NOT NULL CHECK (json_valid(record)),
+              facts BLOB)
+            """,
+            "CREATE INDEX decision_records_decided_at ON decision_records (decided_at)",
+            "CREATE INDEX decision_records_rule_set_hash ON decision_records (rule_set_hash)",
+            "CREATE INDEX decision_records_outcomes ON decision_records (outcomes)",
+            "CREATE INDEX decision_records_subject ON decision_records (subject_pseudonym)",
+            "CREATE INDEX decision_records_caller ON decision_records (caller)",
+            "CREATE TRIGGER decision_records_no_update BEFORE UPDATE ON decision_records BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END",
+            "CREATE TRIGGER decision_records_no_delete BEFORE DELETE ON decision_records BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END",
+        ],
+    ];
+
+    protected override object IdValue(Guid id) => id.ToString();
+
+    /// <summary>UTC, fixed width: text order is time order.</summary>
+    protected override object TimeValue(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
