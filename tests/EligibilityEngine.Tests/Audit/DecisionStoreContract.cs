@@ -1,0 +1,123 @@
+using System.Data.Common;
+using EligibilityEngine.Audit;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests.Audit;
+
+/// <summary>
+/// What every decision store must do, run against SQLite and against a real PostgreSQL: records read back as written,
+/// lists filter on the indexed columns, nothing can be changed or removed, the schema survives reopening, concurrent
+/// records all commit, and an outage fails the write instead of losing the record quietly.
+/// </summary>
+public abstract class DecisionStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    protected IDecisionStore Store { get; private set; } = null!;
+
+    protected abstract Task<IDecisionStore> OpenAsync();
+
+    protected abstract Task<DbConnection> ConnectAsync();
+
+    /// <summary>Makes the store refuse writes for as long as the returned handle is not disposed.</summary>
+    protected abstract Task<IAsyncDisposable> OutageAsync();
+
+    public async Task InitializeAsync() => Store = await OpenAsync();
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Fact]
+    public async Task A_record_reads_back_as_it_was_written_facts_included()
+    {
+        var record = AuditSamples.Record("positief-advies.yaml", Noon, subjectId: "999990019", oin: "00000001001234567000", withFacts: true);
+        await Store.AppendAsync([record]);
+
+        var found = (await Store.FindAsync(record.DecisionId)).ShouldNotBeNull();
+        RecordJson.Serialize(found).ShouldBe(RecordJson.Serialize(record));
+        found.EncryptedFacts.ShouldBe(record.EncryptedFacts);
+        // The stored facts are the very input the record's hash was taken of.
+        var facts = new FactsCipher(AuditSamples.Key).Decrypt(found.EncryptedFacts!, found.DecisionId);
+        facts.ShouldContain("as_of: 2018-03-01");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(facts))).ShouldBe(found.InputHash);
+        (await Store.FindAsync(Guid.CreateVersion7())).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_list_filters_on_time_rule_set_outcome_subject_and_caller_oldest_first()
+    {
+        var early = AuditSamples.Record("positief-advies.yaml", Noon.AddHours(-2), subjectId: "999990019", oin: "00000001001234567000");
+        var middle = AuditSamples.Record("negatief-geen-arbeidsvermogen.yaml", Noon, subjectId: "999990020");
+        var late = AuditSamples.Record("positief-advies.yaml", Noon.AddHours(2));
+        await Store.AppendAsync([late, early, middle]);
+
+        Ids(await Store.ListAsync(new RecordQuery())).ShouldBe([early.DecisionId, middle.DecisionId, late.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(From: Noon.AddHours(-1), To: Noon.AddHours(1)))).ShouldBe([middle.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(RuleSetHash: early.Decision.RuleSet.ContentHash[..12])))
+            .ShouldBe(new[] { early, middle, late }.Where(r => r.Decision.RuleSet.ContentHash == early.Decision.RuleSet.ContentHash).Select(r => r.DecisionId));
+        Ids(await Store.ListAsync(new RecordQuery(Outcome: "advies=negatief"))).ShouldBe([middle.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(Outcome: "negatief"))).ShouldBe([middle.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(SubjectPseudonym: new SubjectPseudonym(AuditSamples.Key).Of("999990019")))).ShouldBe([early.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(Caller: "00000001001234567000"))).ShouldBe([early.DecisionId]);
+        Ids(await Store.ListAsync(new RecordQuery(Limit: 2))).ShouldBe([early.DecisionId, middle.DecisionId]);
+        (await Store.CountAsync()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Records_cannot_be_changed_or_removed_even_with_sql_around_the_product()
+    {
+        var record = AuditSamples.Record("positief-advies.yaml", Noon);
+        await Store.AppendAsync([record]);
+        await using var connection = await ConnectAsync();
+        foreach (var sql in new[] { "UPDATE decision_records SET outcomes = 'advies=negatief'", "DELETE FROM decision_records" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var refused = await Should.ThrowAsync<DbException>(() => command.ExecuteNonQueryAsync());
+            refused.Message.ShouldContain("append-only");
+        }
+
+        (await Store.FindAsync(record.DecisionId)).ShouldNotBeNull().Decision.OutcomeSummary.ShouldBe(record.Decision.OutcomeSummary);
+    }
+
+    [Fact]
+    public async Task Reopening_the_store_keeps_its_records_and_its_schema()
+    {
+        var record = AuditSamples.Record("positief-advies.yaml", Noon);
+        await Store.AppendAsync([record]);
+        await using var again = await OpenAsync();
+        (await again.FindAsync(record.DecisionId)).ShouldNotBeNull();
+        await using var connection = await ConnectAsync();
+        await using var versions = connection.CreateCommand();
+        versions.CommandText = "SELECT COUNT(*) FROM audit_schema_version";
+        Convert.ToInt32(await versions.ExecuteScalarAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_records_through_group_commit_are_all_committed_each_once()
+    {
+        await using var writer = new GroupCommitWriter(Store, maxBatch: 64);
+        var records = Enumerable.Range(0, 400).Select(i => AuditSamples.Record("positief-advies.yaml", Noon.AddMilliseconds(i))).ToList();
+        await Task.WhenAll(records.Select(r => Task.Run(() => writer.RecordAsync(r))));
+
+        (await Store.CountAsync()).ShouldBe(400);
+        Ids(await Store.ListAsync(new RecordQuery())).Order().ShouldBe(records.Select(r => r.DecisionId).Order());
+    }
+
+    [Fact]
+    public async Task While_the_store_is_unavailable_a_write_fails_and_afterwards_writes_succeed_again()
+    {
+        await using var writer = new GroupCommitWriter(Store);
+        var before = AuditSamples.Record("positief-advies.yaml", Noon);
+        await writer.RecordAsync(before);
+
+        var during = AuditSamples.Record("positief-advies.yaml", Noon.AddSeconds(1));
+        await using (await OutageAsync())
+            await Should.ThrowAsync<Exception>(() => writer.RecordAsync(during));
+
+        var after = AuditSamples.Record("positief-advies.yaml", Noon.AddSeconds(2));
+        await writer.RecordAsync(after);
+        Ids(await Store.ListAsync(new RecordQuery())).ShouldBe([before.DecisionId, after.DecisionId]);
+    }
+
+    private static IEnumerable<Guid> Ids(IEnumerable<DecisionRecord> records) => records.Select(r => r.DecisionId).ToList();
+}
