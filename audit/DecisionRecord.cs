@@ -74,6 +74,7 @@ public sealed record RecordedDecision(
         decision.MissingFacts.Select(m => new RecordedMissingFact(m.Path, m.Affects)).ToList());
 
     /// <summary>The outcomes as <c>id=value</c>, comma-separated: the indexed column a list filters on.</summary>
+    [JsonIgnore]
     public string OutcomeSummary => string.Join(",", Outcomes.Select(o => $"{o.Id}={o.Value}"));
 }
 

@@ -38,7 +38,8 @@ public static class CommandLine
             error.WriteLine($"error: {ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is EvaluationException or VersionNotFoundException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is EvaluationException or VersionNotFoundException or FileNotFoundException or DirectoryNotFoundException
+                                       or EligibilityEngine.Audit.AuditConfigurationException)
         {
             error.WriteLine($"error: {ex.Message}");
             return 1;
@@ -47,6 +48,7 @@ public static class CommandLine
 
     internal static int Evaluate(Arguments options, TextWriter output)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         var path = options.Argument("case")!;
         var format = options.Value("--format") ?? "text";
         var file = CaseReader.ReadFile(path);
@@ -54,7 +56,10 @@ public static class CommandLine
             ?? throw new UsageException("no peildatum: give --as-of YYYY-MM-DD or as_of in the case file");
         var library = RuleLibrary.Load(options.Value("--rules") ?? DefaultRules, engine: Engine(options));
         var decision = library.Evaluate(file.Case, asOf, EvaluationOptions.WithTrace, options.Value("--version") ?? file.Version);
+        // Recorded before it is shown: a decision whose record fails is not given (exit 1).
+        Guid? recorded = options.Flag("--record") ? AuditCommandLine.Record(options, decision, file.Case, receivedAt) : null;
         output.Write(format == "json" ? Json.Serialize(decision) + Environment.NewLine : DecisionText.Render(decision, options.Flag("--full-trace")));
+        if (recorded is not null) (format == "json" ? Console.Error : output).WriteLine($"Vastgelegd als beslissing {recorded}");
         return 0;
     }
 

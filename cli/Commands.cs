@@ -41,6 +41,7 @@ internal static class Commands
             ],
             r => CommandLine.Quota(new(r), output)));
         root.Subcommands.Add(quota);
+        root.Subcommands.Add(Audit(output));
         return root;
     }
 
@@ -51,8 +52,49 @@ internal static class Commands
             AsOf("the peildatum (default: as_of in the case file)"), Version(), Rules(), Format("text", "json"),
             new Option<bool>("--full-trace") { Description = "every rule with the facts it read, not only those that decided" },
             Engine(),
+            new Option<bool>("--record") { Description = "commit the decision to the audit log (--store) and print its decision id" },
+            Store(),
+            new Option<string>("--subject") { Description = "with --record: the person's id (e.g. a BSN), kept only as its keyed pseudonym" },
+            new Option<string>("--subject-type") { Description = "the kind of id --subject is, e.g. BSN" },
+            SubjectKeyFile(),
+            new Option<string>("--processing-activity") { Description = "with --record: the entry in the register of processing activities" },
         ],
         r => CommandLine.Evaluate(new(r), output));
+
+    private static Command Audit(TextWriter output)
+    {
+        var audit = new Command("audit", "The audit log of decisions (Logboek Dataverwerkingen): show, list and replay records.");
+        audit.Subcommands.Add(Command("show", "One record: when, by whom, which rules (version, hash) and engine, outcomes, criteria, missing facts.",
+            [DecisionId()],
+            [Store(), Format("text", "json"), new Option<string>("--facts-key-file") { Description = "the key the facts were stored with, to show them" }],
+            r => AuditCommandLine.Show(new(r), output)));
+        audit.Subcommands.Add(Command("list", "Records decided in a period, oldest first, one per line.", [],
+            [
+                new Option<string>("--from") { Description = "decided on or after this date (YYYY-MM-DD, UTC)" },
+                new Option<string>("--to") { Description = "decided before this date (YYYY-MM-DD, UTC)" },
+                new Option<string>("--hash") { Description = "only decisions under the rule set with this content hash (or prefix)" },
+                new Option<string>("--outcome") { Description = "only decisions with this outcome: advies=positief, or a value alone" },
+                new Option<string>("--subject") { Description = "only decisions about this person (pseudonymised with --subject-key-file before searching)" },
+                new Option<string>("--caller") { Description = "only decisions asked for by this OIN or client id" },
+                new Option<string>("--limit") { Description = "at most this many (default 1000)" },
+                Store(), SubjectKeyFile(),
+            ],
+            r => AuditCommandLine.List(new(r), output)));
+        audit.Subcommands.Add(Command("replay",
+            "Judge the case file again with the recorded version (by hash) and engine; exit 0 when input and decision are identical, else 1 with every difference.",
+            [DecisionId()],
+            [new Option<string>("--case") { Description = "the case file the decision was made on (YAML or JSON)", Required = true }, Store(), Rules()],
+            r => AuditCommandLine.Replay(new(r), output)));
+        return audit;
+    }
+
+    private static Argument<string> DecisionId() => new("decision-id") { Description = "the decision id a decision carries (UUID)" };
+
+    private static Option<string> Store() =>
+        new("--store") { Description = $"the audit store: a SQLite file or a PostgreSQL connection string (default {AuditCommandLine.DefaultStore})" };
+
+    private static Option<string> SubjectKeyFile() =>
+        new("--subject-key-file") { Description = "the file with the deployment's pseudonymisation key (base64), as the host's Audit:SubjectKeyFile" };
 
     private static Command Command(string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, int> action)
     {
