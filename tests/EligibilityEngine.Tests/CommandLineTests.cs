@@ -224,7 +224,8 @@ public sealed class CommandLineTests : IDisposable
             output.ShouldMatch($@"Usage:\s+\S+ {command}\b", customMessage: command);
         }
 
-        Run("evaluate", "--help").Output.ShouldContain("--as-of <as-of>             the peildatum (default: as_of in the case file)");
+        Run("evaluate", "--help").Output.ShouldMatch(@"--as-of <as-of>\s+the peildatum \(default: as_of in the case file\)");
+        Run("audit", "replay", "--help").Output.ShouldContain("--case <case> (REQUIRED)");
         Run("quota", "import", "--help").Output.ShouldContain("--citation <citation> (REQUIRED)");
     }
 

@@ -5,14 +5,12 @@ namespace EligibilityEngine.Tests.Support;
 
 /// <summary>
 /// A real PostgreSQL server for the tests. With <c>EE_TEST_POSTGRES</c> set, that server (a connection string whose
-/// user may create databases); otherwise a throwaway cluster made and started from Debian's <c>postgresql</c> package
-/// (<c>initdb</c> and <c>pg_ctl</c> under /usr/lib/postgresql/*/bin; as user postgres when the tests run as root) on a
-/// free loopback port, stopped and removed afterwards. Each test takes a fresh database.
+/// user may create databases); otherwise a throwaway cluster from Debian's <c>postgresql</c> package on a free loopback
+/// port, started and removed by samples/dev-postgres.sh. Each test takes a fresh database.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private string? _dataDirectory;
-    private string? _pgCtl;
     private string _baseConnectionString = "";
     private int _databases;
 
@@ -24,20 +22,8 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
 
-        var bin = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).Order().LastOrDefault()
-            : null;
-        if (bin is null)
-            throw new InvalidOperationException("PostgreSQL is needed for the audit-store tests: install Debian's package (apt-get install postgresql) " +
-                                                "or set EE_TEST_POSTGRES to a connection string of a server whose user may create databases");
-        _pgCtl = Path.Combine(bin, "pg_ctl");
-        var asRoot = Environment.UserName == "root";
-        _dataDirectory = (await Run(asRoot, "mktemp", "-d", "/tmp/ee-pg-XXXXXX")).Trim();
-        var port = Grpc.RunningHost.FreePort();
-        await Run(asRoot, Path.Combine(bin, "initdb"), "-D", _dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions");
-        await Run(asRoot, _pgCtl, "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-o",
-            $"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200", "start");
-        _baseConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "ee-pg-" + Guid.NewGuid().ToString("N"));
+        _baseConnectionString = (await DevPostgres("start", _dataDirectory, Grpc.RunningHost.FreePort().ToString())).Trim();
     }
 
     /// <summary>A connection string to a new, empty database.</summary>
@@ -71,28 +57,22 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_dataDirectory is null) return;
-        var asRoot = Environment.UserName == "root";
-        await Run(asRoot, _pgCtl!, "-D", _dataDirectory, "-m", "immediate", "-w", "stop");
-        await Run(asRoot, "rm", "-rf", _dataDirectory);
+        if (_dataDirectory is not null) await DevPostgres("stop", _dataDirectory);
     }
 
-    /// <summary>Runs a PostgreSQL tool; as root, as the user postgres (the server refuses to run as root).</summary>
-    private static async Task<string> Run(bool asRoot, string program, params string[] arguments)
+    /// <summary>samples/dev-postgres.sh, which also serves developers and the load test.</summary>
+    private static async Task<string> DevPostgres(params string[] arguments)
     {
-        var start = new ProcessStartInfo(asRoot ? "runuser" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (asRoot)
-        {
-            foreach (var a in new[] { "-u", "postgres", "--", program }) start.ArgumentList.Add(a);
-        }
-
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "dev-postgres.sh"));
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+            throw new InvalidOperationException($"samples/dev-postgres.sh {arguments[0]} failed ({process.ExitCode}): {await error} " +
+                                                "(the audit-store tests need Debian's postgresql package, or EE_TEST_POSTGRES naming a server)");
         return await output;
     }
 }
