@@ -1,7 +1,9 @@
 namespace EligibilityEngine.Audit;
 
 /// <summary>Which records a list shows: decided in [From, To), optionally of one rule-set hash (or its prefix), with
-/// one outcome (<c>advies=positief</c>, or a value alone) or for one subject pseudonym; at most Limit, oldest first.</summary>
+/// one outcome (<c>advies=positief</c>, or a value alone) or for one subject pseudonym; at most Limit, oldest first,
+/// from just after the record <c>After</c> (the last of the page before). Decision ids are UUID version 7, so their
+/// order is the order in which the decisions were made.</summary>
 public sealed record RecordQuery(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
@@ -9,4 +11,5 @@ public sealed record RecordQuery(
     string? Outcome = null,
     string? SubjectPseudonym = null,
     string? Caller = null,
-    int Limit = 1000);
+    int Limit = 1000,
+    Guid? After = null);

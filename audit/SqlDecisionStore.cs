@@ -92,8 +92,9 @@ public abstract class SqlDecisionStore : IDecisionStore
             Condition(@"(',' || outcomes || ',') LIKE @outcome ESCAPE '\'", "outcome", outcome.Contains('=') ? $"%,{Like(outcome)},%" : $"%={Like(outcome)},%");
         if (query.SubjectPseudonym is { } subject) Condition("subject_pseudonym = @subject", "subject", subject);
         if (query.Caller is { } caller) Condition("caller = @caller", "caller", caller);
+        if (query.After is { } after) Condition("decision_id > @after", "after", IdValue(after));
         select.CommandText = "SELECT record, facts FROM decision_records" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                             " ORDER BY decided_at, decision_id LIMIT @limit";
+                             " ORDER BY decision_id LIMIT @limit";
         Parameter(select, "limit", query.Limit);
         return await Read(select, cancellation);
 

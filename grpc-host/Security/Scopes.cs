@@ -16,7 +16,10 @@ public static class Scopes
     /// <summary>Impact analysis over cases (impactanalyse): ImpactAnalysis, AnalyzeImpact.</summary>
     public const string Impact = "impact";
 
-    public static readonly IReadOnlyList<string> All = [Evaluate, ReadRuleSets, Impact];
+    /// <summary>Read the audit log of decisions (for auditors): GetDecisionRecord, ListDecisionRecords.</summary>
+    public const string ReadAudit = "audit-lezen";
+
+    public static readonly IReadOnlyList<string> All = [Evaluate, ReadRuleSets, Impact, ReadAudit];
 
     /// <summary>The scope a method of the service needs; a method not listed here is a programming error.</summary>
     public static string For(string methodName) => methodName switch
@@ -24,6 +27,7 @@ public static class Scopes
         "Evaluate" or "EvaluateBatch" => Evaluate,
         "ListRuleSets" or "GetRuleSet" or "DiffRuleSets" => ReadRuleSets,
         "ImpactAnalysis" or "AnalyzeImpact" => Impact,
+        "GetDecisionRecord" or "ListDecisionRecords" => ReadAudit,
         _ => throw new ArgumentOutOfRangeException(nameof(methodName), methodName, "no scope is assigned to this method"),
     };
 }

@@ -19,12 +19,7 @@ public static class DecisionMapper
             var outcome = new V1.Outcome
             {
                 Id = o.Id, Title = o.Title, Value = o.Value, Explanation = o.Explanation, RuleId = o.RuleId ?? "",
-                Status = o.Status switch
-                {
-                    OutcomeStatus.Decided => V1.OutcomeStatus.Decided,
-                    OutcomeStatus.Undetermined => V1.OutcomeStatus.Undetermined,
-                    _ => V1.OutcomeStatus.NoRuleApplied,
-                },
+                Status = Status(o.Status),
                 Citation = o.Citation is null ? null : Cite(o.Citation),
             };
             foreach (var (key, value) in o.Values) outcome.Values[key] = value;
@@ -37,12 +32,7 @@ public static class DecisionMapper
             var criterion = new V1.Criterion
             {
                 Id = c.Id, Title = c.Title, Explanation = c.Explanation, RuleId = c.RuleId, Citation = Cite(c.Citation),
-                Status = c.Status switch
-                {
-                    CriterionStatus.Met => V1.CriterionStatus.Met,
-                    CriterionStatus.NotMet => V1.CriterionStatus.NotMet,
-                    _ => V1.CriterionStatus.Undetermined,
-                },
+                Status = Status(c.Status),
             };
             criterion.MissingFacts.Add(c.MissingFacts);
             result.Criteria.Add(criterion);
@@ -57,6 +47,20 @@ public static class DecisionMapper
         }));
         return result;
     }
+
+    public static V1.OutcomeStatus Status(OutcomeStatus status) => status switch
+    {
+        OutcomeStatus.Decided => V1.OutcomeStatus.Decided,
+        OutcomeStatus.Undetermined => V1.OutcomeStatus.Undetermined,
+        _ => V1.OutcomeStatus.NoRuleApplied,
+    };
+
+    public static V1.CriterionStatus Status(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => V1.CriterionStatus.Met,
+        CriterionStatus.NotMet => V1.CriterionStatus.NotMet,
+        _ => V1.CriterionStatus.Undetermined,
+    };
 
     public static V1.RuleSetReference Reference(RuleSetReference r) =>
         new() { Id = r.Id, Version = r.Version, Title = r.Title, Planned = r.Planned, ContentHash = r.ContentHash };

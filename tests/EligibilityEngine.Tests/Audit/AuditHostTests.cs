@@ -71,6 +71,49 @@ public sealed class AuditHostTests
     }
 
     [Fact]
+    public async Task An_auditor_reads_a_record_and_pages_through_the_log_over_grpc_and_json()
+    {
+        await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules);
+        var client = new EligibilityService.EligibilityServiceClient(host.Channel);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add((await client.EvaluateAsync(Sample(i % 2 == 0 ? "positief-advies" : "quotum-bereikt-ander-aanbod"))).Decision.DecisionId);
+
+        var record = (await client.GetDecisionRecordAsync(new GetDecisionRecordRequest { DecisionId = ids[0] })).Record;
+        record.DecisionId.ShouldBe(ids[0]);
+        record.Channel.ShouldBe("grpc");
+        record.Operation.Name.ShouldBe("beoordelen-beschut-werk");
+        record.Decision.RuleSet.Version.ShouldBe("2018-01-01");
+        record.Decision.Outcomes.ShouldContain(o => o.Id == "advies" && o.Value == "positief" && o.Status == OutcomeStatus.Decided && o.RuleId == "ADV-POSITIEF");
+        record.FactsStored.ShouldBeFalse();
+
+        var pages = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await client.ListDecisionRecordsAsync(new ListDecisionRecordsRequest { PageSize = 2, PageToken = token });
+            page.Records.Count.ShouldBeLessThanOrEqualTo(2);
+            pages.AddRange(page.Records.Select(r => r.DecisionId));
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        pages.ShouldBe(ids);
+        (await client.ListDecisionRecordsAsync(new ListDecisionRecordsRequest { Outcome = "geen_plicht_quotum_bereikt" })).Records.Count.ShouldBe(2);
+
+        using var http = host.CreateHttp(clientCertificate: null);
+        using var one = await http.GetAsync($"/v1/beoordelingen/{ids[1]}");
+        one.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Text.Json.JsonDocument.Parse(await one.Content.ReadAsStringAsync()).RootElement.GetProperty("decisionId").GetString().ShouldBe(ids[1]);
+        using var missing = await http.GetAsync($"/v1/beoordelingen/{Guid.CreateVersion7()}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var list = await http.GetAsync("/v1/beoordelingen?pageSize=3");
+        System.Text.Json.JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("records").GetArrayLength().ShouldBe(3);
+        using var bad = await http.GetAsync("/v1/beoordelingen?pageSize=5000&pageToken=nope");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadAsStringAsync();
+        problem.ShouldContain("pageSize");
+        problem.ShouldContain("pageToken");
+    }
+
+    [Fact]
     public async Task A_callers_traceparent_is_recorded_as_the_trace_and_the_parent_span()
     {
         await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules);

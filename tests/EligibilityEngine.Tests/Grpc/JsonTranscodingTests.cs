@@ -95,10 +95,15 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         root.GetProperty("info").GetProperty("version").GetString().ShouldBe(response.Headers.GetValues("API-Version").Single());
         root.GetProperty("servers")[0].GetProperty("url").GetString().ShouldBe(host.JsonAddress.ToString().TrimEnd('/') + "/v1");
         var paths = root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/beoordelingen", "/regelsets", "/regelsets/{version}", "/regelsets/_geldend", "/regelsets/_diff", "/impactanalyses", "/openapi.json"],
-            ignoreOrder: true);
+        paths.ShouldBe(["/beoordelingen", "/beoordelingen/{decisionId}", "/regelsets", "/regelsets/{version}", "/regelsets/_geldend", "/regelsets/_diff",
+            "/impactanalyses", "/openapi.json"], ignoreOrder: true);
+        using var decided = await Http.PostAsync("/v1/beoordelingen", new StringContent(
+            await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json")), System.Text.Encoding.UTF8, "application/json"));
+        var decisionId = JsonDocument.Parse(await decided.Content.ReadAsStringAsync()).RootElement.GetProperty("decision").GetProperty("decisionId").GetString();
         var examples = new Dictionary<string, string>
         {
+            ["/beoordelingen"] = "/v1/beoordelingen?from=2026-01-01",
+            ["/beoordelingen/{decisionId}"] = $"/v1/beoordelingen/{decisionId}",
             ["/regelsets"] = "/v1/regelsets",
             ["/regelsets/{version}"] = "/v1/regelsets/2017-01-01",
             ["/regelsets/_geldend"] = "/v1/regelsets/_geldend?asOf=2019-05-01",

@@ -62,6 +62,30 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_decision_records_the_municipalitys_oin_client_and_user_and_only_an_audit_lezen_token_reads_it()
+    {
+        var client = new EligibilityService.EligibilityServiceClient(fixture.Host.Channel);
+        var token = Tokens.Token("beoordelen", user: ("medewerker-17", "Consulent Werk"));
+        var decisionId = (await client.EvaluateAsync(Request(), Bearer(token))).Decision.DecisionId;
+
+        var refused = await Should.ThrowAsync<RpcException>(() => client.GetDecisionRecordAsync(new GetDecisionRecordRequest { DecisionId = decisionId }, Bearer(token)).ResponseAsync);
+        refused.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        refused.Status.Detail.ShouldContain("audit-lezen");
+
+        var auditor = Tokens.Token("audit-lezen");
+        var record = (await client.GetDecisionRecordAsync(new GetDecisionRecordRequest { DecisionId = decisionId }, Bearer(auditor))).Record;
+        record.Caller.ShouldBe(new RecordedCaller { Oin = TestPki.MunicipalityOin, ClientId = TestTokens.ClientId, UserId = "medewerker-17", UserRepresentation = "Consulent Werk" });
+        record.Decision.Outcomes.ShouldContain(o => o.Id == "gemeentelijke_plicht" && o.Value == "vaststelling_door_college_nodig");
+
+        using var http = fixture.Host.CreateHttp(Pki.Client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/beoordelingen/{decisionId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", auditor);
+        using var json = await http.SendAsync(request);
+        json.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await json.Content.ReadAsStringAsync()).ShouldContain($"\"oin\":\"{TestPki.MunicipalityOin}\"");
+    }
+
+    [Fact]
     public async Task Without_a_token_the_call_is_401_with_a_bearer_challenge_and_unauthenticated_on_grpc()
     {
         using var response = await PostDecision(token: null);
