@@ -43,6 +43,8 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
 
     protected override string RecordParameter => "CAST(@record AS jsonb)";
 
+    protected override int RowsPerInsert => 256;
+
     protected override IReadOnlyList<string[]> Migrations { get; } =
     [
         [

@@ -9,6 +9,10 @@ namespace EligibilityEngine.Audit;
 /// </summary>
 public abstract class SqlDecisionStore : IDecisionStore
 {
+    /// <summary>Rows per INSERT (8 parameters each, far below the parameter limits). Many for PostgreSQL, where each
+    /// statement is a round trip; one for SQLite, in the same process, where one prepared row is cheapest.</summary>
+    protected virtual int RowsPerInsert => 1;
+
     private const string Columns = "decision_id, decided_at, rule_set_hash, outcomes, subject_pseudonym, caller, record, facts";
 
     public abstract string Description { get; }
@@ -53,22 +57,54 @@ public abstract class SqlDecisionStore : IDecisionStore
         if (records.Count == 0) return;
         await using var connection = await OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await using var insert = Command(connection, transaction,
-            $"INSERT INTO decision_records ({Columns}) VALUES (@id, @at, @hash, @outcomes, @subject, @caller, {RecordParameter}, @facts)");
-        var parameters = new[] { "id", "at", "hash", "outcomes", "subject", "caller", "record", "facts" }
-            .Select(name => Parameter(insert, name, null)).ToArray();
-        foreach (var record in records)
+        DbCommand? insert = null;
+        try
         {
-            object?[] values =
-            [
-                IdValue(record.DecisionId), TimeValue(record.DecidedAt), record.Decision.RuleSet.ContentHash, record.Decision.OutcomeSummary,
-                record.Operation.DataSubjectId, CallerKey(record.Caller), RecordJson.Serialize(record), record.EncryptedFacts,
-            ];
-            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-            await insert.ExecuteNonQueryAsync(cancellation);
+            foreach (var chunk in records.Chunk(RowsPerInsert))
+            {
+                // A command for this many rows is prepared once per transaction and bound again for each chunk.
+                if (insert?.Parameters.Count != chunk.Length * RowParameters.Length)
+                {
+                    if (insert is not null) await insert.DisposeAsync();
+                    insert = Insert(connection, transaction, chunk.Length);
+                }
+
+                for (var i = 0; i < chunk.Length; i++) Bind(insert, i, chunk[i]);
+                await insert.ExecuteNonQueryAsync(cancellation);
+            }
+        }
+        finally
+        {
+            if (insert is not null) await insert.DisposeAsync();
         }
 
         await transaction.CommitAsync(cancellation);
+    }
+
+    private static readonly string[] RowParameters = ["id", "at", "hash", "outcomes", "subject", "caller", "record", "facts"];
+
+    private DbCommand Insert(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var insert = Command(connection, transaction, "");
+        var values = new List<string>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            values.Add($"(@id{i}, @at{i}, @hash{i}, @outcomes{i}, @subject{i}, @caller{i}, {RecordParameter.Replace("@record", $"@record{i}")}, @facts{i})");
+            foreach (var name in RowParameters) Parameter(insert, name + i, null);
+        }
+
+        insert.CommandText = $"INSERT INTO decision_records ({Columns}) VALUES {string.Join(", ", values)}";
+        return insert;
+    }
+
+    private void Bind(DbCommand insert, int row, DecisionRecord record)
+    {
+        object?[] values =
+        [
+            IdValue(record.DecisionId), TimeValue(record.DecidedAt), record.Decision.RuleSet.ContentHash, record.Decision.OutcomeSummary,
+            record.Operation.DataSubjectId, CallerKey(record.Caller), RecordJson.Serialize(record), record.EncryptedFacts,
+        ];
+        for (var p = 0; p < values.Length; p++) insert.Parameters[row * RowParameters.Length + p].Value = values[p] ?? DBNull.Value;
     }
 
     public async Task<DecisionRecord?> FindAsync(Guid decisionId, CancellationToken cancellation = default)

@@ -2,11 +2,13 @@
 # Load test of the gRPC host (not run in CI): unary Evaluate with a realistic case, 60 s, 64 concurrent streams, on
 # this machine with client and server sharing its 2 cores. Prints throughput, p50/p99 latency, errors and the
 # host's memory before and after. Usage:
-#   bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled] [open|tls|token|tls+token]
+#   bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled] [open|tls|token|tls+token] [sqlite|postgres|none]
 # open: cleartext HTTP/2, no authentication (loopback). tls: TLS, no authentication. token: a bearer token (scope
 # beoordelen) on every call, cleartext. tls+token: both, as a municipality calls. The token's signature, issuer, audience,
 # expiry and scope are checked (samples/dev-pki.sh makes the CA and the token). h2load cannot present a client
 # certificate, so mutual TLS is not part of this test (docs/performance.md says what it adds per call).
+# sqlite (the default, as shipped): every decision committed to a fresh SQLite file before it is answered. postgres: to a
+# throwaway PostgreSQL on this machine (samples/dev-postgres.sh). none: Audit:Enabled=false, decisions leave no record.
 # PIN=1: the host on core 0 and h2load on core 1, so that the host's throughput is measured without the load
 # generator's work (its TLS above all) taking the same core, as when callers run on machines of their own.
 set -euo pipefail
@@ -18,6 +20,7 @@ seconds=${1:-60}
 clients=${2:-64}
 engine=${3:-nrules}
 auth=${4:-open}
+records=${5:-sqlite}
 port=5392
 out=$PWD/artifacts/load
 mkdir -p "$out"
@@ -47,10 +50,19 @@ if [[ $auth == *token ]]; then
   host_settings+=(--Security:Jwt:Issuer=https://auth.dev.example.nl --Security:Jwt:Audience=https://eligibility.dev.example.nl
     --Security:Jwt:JwksFile="$pki/jwks.json")
 fi
+case $records in
+  sqlite) store=$out/decisions.db; rm -f "$store"*; host_settings+=(--Audit:Store="$store") ;;
+  postgres)
+    rm -rf "$out/pg"
+    store=$(bash samples/dev-postgres.sh start "$out/pg" 5499)
+    host_settings+=(--Audit:Store="$store") ;;
+  none) store=""; host_settings+=(--Audit:Enabled=false) ;;
+  *) echo "records: sqlite, postgres or none, not '$records'"; exit 2 ;;
+esac
 "${host_cpu[@]}" dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
   "${host_settings[@]}" > "$out/host.log" 2>&1 &
 host=$!
-trap 'kill $host 2>/dev/null || true' EXIT
+trap 'kill $host 2>/dev/null || true; if [ "$records" = postgres ]; then bash samples/dev-postgres.sh stop "$out/pg"; fi' EXIT
 for _ in $(seq 1 60); do grep -q "ready for .* versions" "$out/host.log" && curl -s "${curl_tls[@]}" -o /dev/null "$scheme://127.0.0.1:$port" && break; sleep 1; done
 echo "engine: $(grep -o 'Engine [^"]* ready for [0-9]* versions in [0-9]* ms' "$out/host.log")"
 
@@ -88,3 +100,7 @@ sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" -v 
 awk '{ printf "%s%.0f", (NR > 1 ? " " : "host RSS every 10 s (MiB): "), $1 / 1024 } END { print "" }' "$out/rss.log"
 # A call that fails inside the host (an exception, a reset) is logged at warning or error even though h2load saw 200.
 echo "host log lines at warning or above (start-up and run): $(grep -c '"LogLevel":"\(Warning\|Error\|Critical\)"' "$out/host.log")"
+# Every decision answered is on the record (h2load's requests plus the warm-up and the check with curl).
+if [ -n "$store" ]; then
+  echo "records in the audit store: $(dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.Benchmarks.dll audit-count "$store")"
+fi

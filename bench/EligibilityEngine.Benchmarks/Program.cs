@@ -7,9 +7,24 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-write STORE SECONDS CONCURRENCY   (record commits)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-count STORE   (records in a store)
 if (args is ["grpc-body", var file])
 {
     GrpcRequestBody.Write(file);
+    return;
+}
+
+if (args is ["audit-write", var store, var seconds, var concurrency])
+{
+    await AuditWrite.Run(store, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["audit-count", var countedStore])
+{
+    await AuditWrite.Count(countedStore);
     return;
 }
 

@@ -50,7 +50,17 @@ public static class CaseYamlWriter
             else
             {
                 Line(b, 1, "employees", null);
-                foreach (var e in employees) b.AppendLine($"    - {Inline(("hours_per_week", Number(e.HoursPerWeek)), ("employer_kind", Code(e.EmployerKind)))}");
+                // Runs of identical contracts as one line with a count, as people write them (and a municipality
+                // with hundreds of contracts costs one line per kind, not one per contract).
+                for (var i = 0; i < employees.Count;)
+                {
+                    var e = employees[i];
+                    var run = 1;
+                    while (i + run < employees.Count && employees[i + run] == e) run++;
+                    b.AppendLine($"    - {Inline(("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null),
+                        ("hours_per_week", Number(e.HoursPerWeek)), ("employer_kind", Code(e.EmployerKind)))}");
+                    i += run;
+                }
             }
         }
 
