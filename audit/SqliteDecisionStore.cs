@@ -31,6 +31,14 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         var store = new SqliteDecisionStore(path, busyTimeoutMilliseconds);
+        await using (var connection = await store.OpenAsync(cancellation))
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            if (await wal.ExecuteScalarAsync(cancellation) is not "wal")
+                throw new InvalidOperationException($"'{store.Path}' cannot be put in WAL mode (a network file system?)");
+        }
+
         await store.MigrateAsync(cancellation);
         return store;
     }
@@ -40,7 +48,8 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
         var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000) };
         await connection.OpenAsync(cancellation);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
+        // WAL is a property of the file (set once, when the store is opened); these two are per connection.
+        pragma.CommandText = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
         await pragma.ExecuteNonQueryAsync(cancellation);
         return connection;
     }
