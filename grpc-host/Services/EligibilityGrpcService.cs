@@ -198,7 +198,7 @@ public sealed class EligibilityGrpcService(
         {
             return await read(store);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
         {
             logger.LogError("Audit log not readable: {Fault}: {Message}", ex.GetType().Name, ex.Message);
             throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the audit log cannot be read now; try again later"));

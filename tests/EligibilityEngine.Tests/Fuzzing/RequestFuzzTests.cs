@@ -33,7 +33,9 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         var count = FuzzSeed.Count(20_000);
         output.WriteLine($"request fuzz: seed {seed}, {count} requests (replay with FUZZ_SEED={seed})");
         var logs = new CapturedLogs();
-        await using var host = await RunningHost.StartLoggingAsync(logs);
+        var subjectKey = Path.GetTempFileName();
+        await File.WriteAllTextAsync(subjectKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        await using var host = await RunningHost.StartLoggingAsync(logs, "--Audit:SubjectKeyFile=" + subjectKey);
         var samples = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "requests"), "*.json").Order().Select(File.ReadAllText).ToArray();
         var invoker = host.Channel.CreateCallInvoker();
         using var http = new HttpClient { BaseAddress = host.JsonAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -95,6 +97,7 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         output.WriteLine($"managed heap after the run: {heap / 1024 / 1024} MB; {logs.Lines.Count} log lines");
         heap.ShouldBeLessThan(1024L * 1024 * 1024);
 
+        File.Delete(subjectKey);
         var leaks = logs.Lines.Where(l => l.Contains(RequestMutator.Marker) || RequestMutator.PersonalValues.Any(l.Contains)).Take(3).ToList();
         leaks.ShouldBeEmpty($"values from requests in the log (seed {seed})");
     }

@@ -43,6 +43,9 @@ public static class RequestMutator
     {
         if (random.Next(4) == 0) return MutateText(json, random);
         var root = JsonNode.Parse(json)!;
+        // A person named for the audit log (kept only as a pseudonym): the id must reach neither log nor error text.
+        if (root is JsonObject top && random.Next(3) == 0)
+            top["dataSubject"] = new JsonObject { ["id"] = random.Next(2) == 0 ? PersonalValues[4] : RandomValue(random), ["idType"] = random.Next(2) == 0 ? "BSN" : RandomValue(random) };
         var mutations = 1 + random.Next(4);
         for (var m = 0; m < mutations; m++)
         {

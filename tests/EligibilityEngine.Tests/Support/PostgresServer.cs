@@ -82,3 +82,11 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
 {
     public const string Name = "PostgreSQL";
 }
+
+/// <summary>Tests that load the machine on purpose (several host processes and a database): they run alone, after the
+/// others, so that their load slows no other test's deadline and no other test slows their figures.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PostgresLoadCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL under load";
+}
