@@ -54,7 +54,7 @@ case $records in
   sqlite) store=$out/decisions.db; rm -f "$store"*; host_settings+=(--Audit:Store="$store") ;;
   postgres)
     rm -rf "$out/pg"
-    store=$(bash samples/dev-postgres.sh start "$out/pg" 5499)
+    store=$(bash samples/dev-postgres.sh start "$out/pg")
     host_settings+=(--Audit:Store="$store") ;;
   none) store=""; host_settings+=(--Audit:Enabled=false) ;;
   *) echo "records: sqlite, postgres or none, not '$records'"; exit 2 ;;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for development, tests and load runs, from Debian's postgresql package: a new cluster
-# in DIR, on 127.0.0.1:PORT, trust authentication for local connections, user postgres. As root, the server runs as
-# the user postgres (PostgreSQL refuses to run as root). Not for production (docs/deployment.md).
-#   bash samples/dev-postgres.sh start DIR PORT   # prints the connection string for Audit:Store
-#   bash samples/dev-postgres.sh stop DIR         # stops the server and removes DIR
+# in DIR that listens on a Unix socket in DIR only (no TCP port, so it can never take a port another test or host
+# picked), trust authentication, user postgres. As root, the server runs as the user postgres (PostgreSQL refuses to
+# run as root). Not for production (docs/deployment.md).
+#   bash samples/dev-postgres.sh start DIR [PORT]   # prints the connection string for Audit:Store; PORT names the
+#                                                   # socket file (.s.PGSQL.PORT), default 5432
+#   bash samples/dev-postgres.sh stop DIR           # stops the server and removes DIR
 set -euo pipefail
 command=${1:?start or stop}
 dir=${2:?the cluster folder}
@@ -14,14 +16,14 @@ as_owner=()
 
 case $command in
   start)
-    port=${3:?the port}
+    port=${3:-5432}
     mkdir -p "$dir"
     [ ${#as_owner[@]} -gt 0 ] && chown postgres: "$dir"
     "${as_owner[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust --encoding=UTF8 --no-instructions > "$dir.initdb.log"
     "${as_owner[@]}" "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start > /dev/null
+      -o "-p $port -k $dir -c listen_addresses='' -c max_connections=200" start > /dev/null
     rm -f "$dir.initdb.log"
-    echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+    echo "Host=$dir;Port=$port;Username=postgres;Database=postgres"
     ;;
   stop)
     "${as_owner[@]}" "$bin/pg_ctl" -D "$dir" -m immediate -w stop > /dev/null || true

@@ -5,8 +5,9 @@ namespace EligibilityEngine.Tests.Support;
 
 /// <summary>
 /// A real PostgreSQL server for the tests. With <c>EE_TEST_POSTGRES</c> set, that server (a connection string whose
-/// user may create databases); otherwise a throwaway cluster from Debian's <c>postgresql</c> package on a free loopback
-/// port, started and removed by samples/dev-postgres.sh. Each test takes a fresh database.
+/// user may create databases); otherwise a throwaway cluster from Debian's <c>postgresql</c> package on a Unix socket of
+/// its own (no TCP port to collide with the hosts the tests start), started and removed by samples/dev-postgres.sh.
+/// Each test takes a fresh database.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -23,7 +24,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         _dataDirectory = Path.Combine(Path.GetTempPath(), "ee-pg-" + Guid.NewGuid().ToString("N"));
-        _baseConnectionString = (await DevPostgres("start", _dataDirectory, Grpc.RunningHost.FreePort().ToString())).Trim();
+        _baseConnectionString = (await DevPostgres("start", _dataDirectory)).Trim();
     }
 
     /// <summary>A connection string to a new, empty database.</summary>
