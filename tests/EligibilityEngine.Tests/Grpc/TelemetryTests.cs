@@ -18,7 +18,7 @@ public sealed class TelemetryTests(RunningHost host) : IClassFixture<RunningHost
     private static readonly string[] PersonalValues = ["1994-05-17", "GM0014", "voorbeeld-positief-advies"];
 
     [Fact]
-    public async Task Decisions_are_counted_by_outcome_and_rule_set_version_and_timed_with_nothing_about_the_person()
+    public async Task Decisions_are_counted_by_outcome_and_rule_set_version_and_timed_with_their_audit_write_and_nothing_about_the_person()
     {
         var measurements = new ConcurrentBag<(string Instrument, double Value, Dictionary<string, string?> Tags)>();
         using var listener = new MeterListener();
@@ -32,6 +32,7 @@ public sealed class TelemetryTests(RunningHost host) : IClassFixture<RunningHost
         measurements.ShouldContain(m => m.Instrument == "eligibility.decisions" && m.Value == 1
             && m.Tags["eligibility.ruleset.version"] == "2018-01-01" && m.Tags["eligibility.outcome"] == "advies" && m.Tags["eligibility.outcome.value"] == "positief");
         measurements.ShouldContain(m => m.Instrument == "eligibility.evaluation.duration" && m.Value > 0 && m.Tags["eligibility.engine"] == "NRules");
+        measurements.ShouldContain(m => m.Instrument == "eligibility.audit.write.duration" && m.Value > 0);
         measurements.SelectMany(m => m.Tags.Values).Where(v => v is not null && PersonalValues.Any(v.Contains)).ShouldBeEmpty();
     }
 
