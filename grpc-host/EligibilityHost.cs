@@ -30,6 +30,7 @@ public static class EligibilityHost
         var security = Security.SecuritySetup.AddServices(builder);
         Telemetry.TelemetrySetup.Add(builder);
         Audit.AuditSetup.AddServices(builder);
+        Web.WebSetup.AddServices(builder);
         builder.Services.PostConfigure<LoggerFilterOptions>(PersonalDataSafeLogging.Enforce);
         // The JSON endpoint renders error details too, so it must know the google.rpc.BadRequest type.
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxBytes)
@@ -55,6 +56,7 @@ public static class EligibilityHost
         app.MapGrpcHealthChecksService().DisableRateLimiting();
         app.MapGrpcReflectionService().DisableRateLimiting();
         OpenApi.OpenApiEndpoint.Map(app);
+        Web.WebSetup.Map(app);
         return app;
     }
 }

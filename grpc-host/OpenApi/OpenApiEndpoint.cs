@@ -11,13 +11,6 @@ public static class OpenApiEndpoint
     public const string Path = "/v1/openapi.json";
     public const string PagePath = "/documentatie";
 
-    private static readonly (string Route, string Resource, string ContentType)[] PageFiles =
-    [
-        (PagePath, "index.html", "text/html; charset=utf-8"),
-        (PagePath + "/stijl.css", "stijl.css", "text/css; charset=utf-8"),
-        (PagePath + "/pagina.js", "pagina.js", "text/javascript; charset=utf-8"),
-    ];
-
     public static void Map(WebApplication app)
     {
         app.MapGet(Path, (HttpContext context, IOptions<OpenApiOptions> options) =>
@@ -29,19 +22,11 @@ public static class OpenApiEndpoint
             .AllowAnonymous()
             .DisableRateLimiting();
 
-        foreach (var (route, resource, contentType) in PageFiles)
-        {
-            var bytes = Read(resource);
-            app.MapGet(route, () => Results.Bytes(bytes, contentType)).AllowAnonymous().DisableRateLimiting();
-        }
-    }
-
-    private static byte[] Read(string resource)
-    {
-        using var stream = typeof(OpenApiEndpoint).Assembly.GetManifestResourceStream("documentatie/" + resource)
-            ?? throw new InvalidOperationException($"the build did not embed documentatie/{resource}");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        Web.EmbeddedFiles.Map(app,
+        [
+            (PagePath, "documentatie/index.html", "text/html; charset=utf-8"),
+            (PagePath + "/stijl.css", "documentatie/stijl.css", "text/css; charset=utf-8"),
+            (PagePath + "/pagina.js", "documentatie/pagina.js", "text/javascript; charset=utf-8"),
+        ]);
     }
 }

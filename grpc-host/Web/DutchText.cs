@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace EligibilityEngine.GrpcHost.Web;
+
+/// <summary>Dates and labels as a Dutch reader expects them.</summary>
+public static class DutchText
+{
+    // The host runs with invariant globalization: the months are spelled here.
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"vanaf 1 januari 2017 tot en met 31 december 2017", or for a planned version without a date "nog niet".</summary>
+    public static string Period(string from, string until, bool planned)
+    {
+        if (from.Length == 0) return planned ? "gepland, nog geen datum" : "onbekend";
+        var start = "vanaf " + Long(from);
+        return until.Length == 0 ? start : $"{start} tot en met {Long(until)}";
+    }
+
+    public static string Long(string isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? $"{date.Day} {Months[date.Month - 1]} {date.Year}"
+            : isoDate;
+
+    /// <summary>The key of a rule's explanation (a criterion's met / not_met / undetermined, or "fired") as a reader says it.</summary>
+    public static string ExplanationLabel(string key) => key switch
+    {
+        "met" => "Voldaan:",
+        "not_met" => "Niet voldaan:",
+        "undetermined" => "Niet vast te stellen:",
+        _ => "Uitleg:",
+    };
+
+    /// <summary>What a rule concludes, in Dutch: "criterion arbeidsvermogen" as "criterium arbeidsvermogen".</summary>
+    public static string Conclusion(string conclusion) =>
+        conclusion.StartsWith("criterion ", StringComparison.Ordinal) ? "criterium " + conclusion["criterion ".Length..]
+        : conclusion.StartsWith("outcome ", StringComparison.Ordinal) ? "uitkomst " + conclusion["outcome ".Length..]
+        : conclusion.StartsWith("finding ", StringComparison.Ordinal) ? "vaststelling " + conclusion["finding ".Length..]
+        : conclusion;
+}

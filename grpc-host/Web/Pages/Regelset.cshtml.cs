@@ -1,0 +1,23 @@
+using EligibilityEngine.GrpcHost.Services;
+using EligibilityEngine.RuleSets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using V1 = EligibilityEngine.Grpc.V1;
+
+namespace EligibilityEngine.GrpcHost.Web;
+
+/// <summary>One version of the rules as GetRuleSet gives it: its rules with condition, Dutch texts and citation.</summary>
+public sealed class RegelsetModel(RuleLibraryHolder holder) : PageModel
+{
+    public V1.GetRuleSetResponse RuleSet { get; private set; } = new();
+
+    public IActionResult OnGet(string version)
+    {
+        var set = Pages.Library(holder).Versions.FirstOrDefault(v => v.Version.Version == version);
+        if (set is null) return NotFound();
+        RuleSet = RuleSetMapper.Complete(set);
+        return Page();
+    }
+
+    public V1.LegalSource? Source(string id) => RuleSet.Sources.FirstOrDefault(s => s.Id == id);
+}

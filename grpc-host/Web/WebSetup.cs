@@ -1,0 +1,19 @@
+namespace EligibilityEngine.GrpcHost.Web;
+
+/// <summary>
+/// The pages for people, served by the host itself (no second service), server-rendered with Razor Pages, every asset
+/// from the host (nothing from elsewhere, for closed government networks). Pages only render what the service gives.
+/// </summary>
+public static class WebSetup
+{
+    // The pages are compiled into this assembly; named, so that a host started by another program (the tests) finds them too.
+    public static void AddServices(WebApplicationBuilder builder) =>
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages").AddApplicationPart(typeof(WebSetup).Assembly);
+
+    public static void Map(WebApplication app)
+    {
+        // Reading the law is open like the OpenAPI page; judging cases stays behind the service's authentication.
+        app.MapRazorPages().AllowAnonymous();
+        EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8")]);
+    }
+}
