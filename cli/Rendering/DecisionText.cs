@@ -30,13 +30,7 @@ public static class DecisionText
         b.AppendLine().AppendLine("Criteria");
         foreach (var c in d.Criteria)
         {
-            var (mark, word) = c.Status switch
-            {
-                CriterionStatus.Met => ("✓", "voldaan"),
-                CriterionStatus.NotMet => ("✗", "niet voldaan"),
-                _ => ("?", "niet vast te stellen"),
-            };
-            b.AppendLine($"  {mark} {c.Title} — {word}");
+            b.AppendLine($"  {CriterionText.Mark(c.Status)} {c.Title} — {CriterionText.Word(c.Status)}");
             b.AppendLine($"    {c.Explanation}");
             b.AppendLine($"    Bron: {Cite(c.Citation)} [regel {c.RuleId}]");
             if (c.MissingFacts.Count > 0) b.AppendLine($"    Ontbreekt: {string.Join(", ", c.MissingFacts)}");

@@ -22,7 +22,7 @@ public static class RecordText
         foreach (var o in d.Outcomes)
             b.AppendLine($"  {o.Id} = {o.Value} ({Status(o.Status)}){(o.RuleId is null ? "" : $" — {o.RuleId}, {o.Citation}")}");
         b.AppendLine("Criteria:");
-        foreach (var c in d.Criteria) b.AppendLine($"  {Mark(c.Status)} {c.Id} — {c.RuleId}, {c.Citation}");
+        foreach (var c in d.Criteria) b.AppendLine($"  {CriterionText.Mark(c.Status)} {c.Id} — {c.RuleId}, {c.Citation}");
         if (d.Findings.Count > 0)
         {
             b.AppendLine("Vaststellingen:");
@@ -79,6 +79,4 @@ public static class RecordText
         OutcomeStatus.Undetermined => "onbepaald",
         _ => "geen regel van toepassing",
     };
-
-    private static string Mark(CriterionStatus s) => s switch { CriterionStatus.Met => "✓", CriterionStatus.NotMet => "✗", _ => "?" };
 }

@@ -7,8 +7,11 @@ namespace EligibilityEngine.GrpcHost.Web;
 public static class WebSetup
 {
     // The pages are compiled into this assembly; named, so that a host started by another program (the tests) finds them too.
-    public static void AddServices(WebApplicationBuilder builder) =>
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages").AddApplicationPart(typeof(WebSetup).Assembly);
+    }
 
     public static void Map(WebApplication app)
     {

@@ -1,0 +1,58 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Tests.Grpc;
+using EligibilityEngine.Tests.Support;
+using OpenQA.Selenium;
+
+namespace EligibilityEngine.Tests.Web;
+
+/// <summary>A labour expert opens the example cases in a real browser and reads each decision: per outcome the value,
+/// per criterion ✓ / ✗ / ?, the missing facts to ask for, and the rules' version, hash and engine.</summary>
+public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    [Fact]
+    public void Every_sample_shows_the_outcomes_it_expects_and_the_positive_advice_reads_by_keyboard()
+    {
+        using var browser = Browser.Start();
+        browser.Open(new Uri(host.JsonAddress, "/casus"));
+        var samples = Directory.GetFiles(RepositoryPaths.Samples, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        browser.Driver.FindElements(By.CssSelector(".voorbeelden a")).Count.ShouldBe(samples.Count);
+        browser.AccessibilityViolations().ShouldBeEmpty();
+
+        // By keyboard: tab from the top of the page to the link of the positive advice and follow it.
+        var body = browser.Driver.FindElement(By.TagName("body"));
+        for (var i = 0; i < 40 && browser.Driver.SwitchTo().ActiveElement().Text != "positief-advies"; i++) body.SendKeys(Keys.Tab);
+        browser.Driver.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
+        browser.Driver.FindElement(By.Id("uitkomst-advies")).Text.ShouldBe("Advies beschut werk: positief");
+        browser.Driver.FindElements(By.CssSelector(".criterium")).Select(c => c.Text[..1]).ShouldBe(["✓", "✓", "✗", "✓", "✓"]);
+        browser.Driver.FindElement(By.CssSelector(".kenmerken")).Text.ShouldContain("be9f3d8989427adb2b66c08ae66453cbd44fac1784c2a341a3ea5f0289b69e7d");
+        browser.Driver.FindElement(By.CssSelector(".kenmerken")).Text.ShouldContain("NRules 1.0.4");
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("casus-positief-advies");
+
+        foreach (var path in samples)
+        {
+            var expected = CaseReader.ReadFile(path).Expected;
+            if (expected is null) continue;
+            var name = Path.GetFileNameWithoutExtension(path);
+            browser.Open(new Uri(host.JsonAddress, "/casus?voorbeeld=" + name));
+            foreach (var (outcome, value) in expected.Outcomes)
+                browser.Driver.FindElement(By.CssSelector($"#uitkomst-{outcome} .waarde")).Text.ShouldBe(value, $"{name}: {outcome}");
+        }
+    }
+
+    [Fact]
+    public void A_case_with_unknown_facts_lists_the_facts_to_ask_for_and_marks_its_undetermined_criteria()
+    {
+        using var browser = Browser.Start();
+        browser.Open(new Uri(host.JsonAddress, "/casus?voorbeeld=onvoldoende-gegevens"));
+
+        var missing = browser.Driver.FindElements(By.CssSelector(".ontbrekend li"));
+        missing.ShouldNotBeEmpty();
+        browser.Driver.FindElements(By.CssSelector(".criterium")).ShouldContain(c => c.Text.StartsWith('?'));
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("casus-onvoldoende-gegevens");
+
+        browser.Open(new Uri(host.JsonAddress, "/casus?voorbeeld=bestaat-niet"));
+        browser.Driver.FindElements(By.CssSelector(".uitkomst")).ShouldBeEmpty();
+    }
+}
