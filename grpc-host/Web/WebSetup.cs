@@ -10,6 +10,7 @@ public static class WebSetup
     public static void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
+        builder.Services.AddSingleton<SampleCases>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages").AddApplicationPart(typeof(WebSetup).Assembly);
     }
 

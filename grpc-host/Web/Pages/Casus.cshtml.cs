@@ -1,8 +1,6 @@
-using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace EligibilityEngine.GrpcHost.Web;
 
@@ -10,7 +8,7 @@ namespace EligibilityEngine.GrpcHost.Web;
 /// An example case and the decision the law in force on its peildatum gives it, as a labour expert reads it. The page
 /// reads the case file and renders the engine's decision; the case is judged by the host's rule library, not here.
 /// </summary>
-public sealed class CasusModel(RuleLibraryHolder holder, IOptions<WebOptions> options) : PageModel
+public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : PageModel
 {
     /// <summary>The example cases: file name without extension, and the description the file gives.</summary>
     public IReadOnlyList<(string Name, string Description)> Samples { get; private set; } = [];
@@ -23,15 +21,10 @@ public sealed class CasusModel(RuleLibraryHolder holder, IOptions<WebOptions> op
 
     public IActionResult OnGet(string? voorbeeld)
     {
-        var folder = RulesOptions.ResolveFolder(options.Value.SamplesDirectory);
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => f)
-            : [];
-        Samples = files.Select(f => (f.Key, CaseReader.ReadFile(f.Value).Description ?? f.Key)).ToList();
+        Samples = samples.Files.Select(f => (f.Key, f.Value.Description ?? f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
         if (voorbeeld is null) return Page();
-        if (!files.TryGetValue(voorbeeld, out var path)) return NotFound();
+        if (!samples.Files.TryGetValue(voorbeeld, out var file)) return NotFound();
 
-        var file = CaseReader.ReadFile(path);
         Chosen = voorbeeld;
         Description = file.Description;
         // Every example names its peildatum; one that does not is shown without a decision rather than judged on a guess.
