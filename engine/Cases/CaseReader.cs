@@ -11,10 +11,13 @@ namespace EligibilityEngine.Cases;
 /// </summary>
 public static class CaseReader
 {
-    public static CaseFile ReadFile(string path)
+    public static CaseFile ReadFile(string path) => ReadText(File.ReadAllText(path), path);
+
+    /// <summary>Reads a case file's text (YAML, or JSON, which is YAML too); <paramref name="name"/> names it in errors.</summary>
+    public static CaseFile ReadText(string text, string name)
     {
         var diagnostics = new DiagnosticBag();
-        var root = YamlDocumentLoader.LoadMapping(File.ReadAllText(path), path, diagnostics);
+        var root = YamlDocumentLoader.LoadMapping(text, name, diagnostics);
         CaseFile? file = null;
         if (root is not null)
         {
@@ -27,7 +30,7 @@ public static class CaseReader
                 root.Map("expected", required: false) is { } expected ? ReadExpected(expected) : null);
         }
 
-        if (diagnostics.HasErrors || file is null) throw new InvalidInputException($"the case file '{path}' is not valid", diagnostics.Items);
+        if (diagnostics.HasErrors || file is null) throw new InvalidInputException($"the case file '{name}' is not valid", diagnostics.Items);
         return file;
     }
 

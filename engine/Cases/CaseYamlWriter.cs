@@ -105,6 +105,6 @@ public static class CaseYamlWriter
 
     private static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => CodeNames.ToCode(value.ToString());
 
-    // Single-quoted YAML scalar: no escapes but a doubled quote, so any id reads back as written.
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>A single-quoted YAML scalar: no escapes but a doubled quote, so any text reads back as written.</summary>
+    public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

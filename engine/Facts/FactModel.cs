@@ -21,6 +21,10 @@ public static class FactModel
     public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>("sociaal ontwikkelbedrijf", "de gemeente", "een reguliere werkgever");
     public static readonly CodeDomain Reason = CodeDomain.FromEnum<LeaveReason>(
         "ziekte", "verhuizing", "ontslag", "doorstroom naar ander werk", "werk niet vol te houden", "einde contract", "andere reden");
+    public static readonly CodeDomain EventTypes = CodeDomain.FromEnum<EventType>(
+        "advies beschut werk gegeven", "geplaatst in beschut werk", "beschut werk beëindigd", "indicatie banenafspraak aangevraagd",
+        "indicatie banenafspraak toegekend", "baan banenafspraak begonnen", "baan banenafspraak beëindigd", "arbeidsvermogen verloren",
+        "verhuisd naar een andere gemeente", "vastgesteld door het college");
 
     /// <summary>Facts of the case, by path (person.*, application.*, municipality.*).</summary>
     public static IReadOnlyDictionary<string, FactField> CaseFields { get; } = Index(

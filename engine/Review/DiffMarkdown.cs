@@ -62,7 +62,8 @@ public static class DiffMarkdown
         }
     }
 
-    private static string Kind(ChangeKind kind) => kind switch
+    /// <summary>How a change is named in Dutch: toegevoegd, verwijderd, gewijzigd.</summary>
+    public static string Kind(ChangeKind kind) => kind switch
     {
         ChangeKind.Added => "Toegevoegd",
         ChangeKind.Removed => "Verwijderd",
@@ -73,7 +74,8 @@ public static class DiffMarkdown
     private static string Text(string field, string? text) =>
         text is null ? "*(niet aanwezig)*" : field is "when" or "then" or "rule order" or "values" ? $"`{text}`" : text;
 
-    private static string Label(string field) => field switch
+    /// <summary>A changed field's key (when, explain.met, row GM0014|2018) as a lawyer reads it.</summary>
+    public static string Label(string field) => field switch
     {
         "title" => "Titel",
         "source" => "Bron",

@@ -50,7 +50,8 @@ public static class ImpactMarkdown
         var (a, z) => $" (regel {(a is null ? "geen" : $"`{a}`")} → {(z is null ? "geen" : $"`{z}`")})",
     };
 
-    private static string Change(ChangeKind change) => change switch
+    /// <summary>How the diff changed a rule behind a changed decision, in Dutch, e.g. " (gewijzigd)".</summary>
+    public static string Change(ChangeKind change) => change switch
     {
         ChangeKind.Added => " (nieuw)",
         ChangeKind.Removed => " (vervallen)",
@@ -58,7 +59,8 @@ public static class ImpactMarkdown
         _ => " (ongewijzigd)",
     };
 
-    private static string Status(string status) => status switch
+    /// <summary>A criterion status code (met, not_met, undetermined) in Dutch.</summary>
+    public static string Status(string status) => status switch
     {
         "met" => "voldaan",
         "not_met" => "niet voldaan",

@@ -14,7 +14,7 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
 
     /// <summary>The Content-Security-Policy of an HTML page.</summary>
     public const string HtmlPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

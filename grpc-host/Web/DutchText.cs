@@ -1,14 +1,11 @@
 using System.Globalization;
+using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.GrpcHost.Web;
 
 /// <summary>Dates and labels as a Dutch reader expects them.</summary>
 public static class DutchText
 {
-    // The host runs with invariant globalization: the months are spelled here.
-    private static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
     /// <summary>"vanaf 1 januari 2017 tot en met 31 december 2017", or for a planned version without a date "nog niet".</summary>
     public static string Period(string from, string until, bool planned)
     {
@@ -19,7 +16,7 @@ public static class DutchText
 
     public static string Long(string isoDate) =>
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? $"{date.Day} {Months[date.Month - 1]} {date.Year}"
+            ? DutchFormat.Date(date)
             : isoDate;
 
     /// <summary>The key of a rule's explanation (a criterion's met / not_met / undetermined, or "fired") as a reader says it.</summary>
@@ -37,4 +34,12 @@ public static class DutchText
         : conclusion.StartsWith("outcome ", StringComparison.Ordinal) ? "uitkomst " + conclusion["outcome ".Length..]
         : conclusion.StartsWith("finding ", StringComparison.Ordinal) ? "vaststelling " + conclusion["finding ".Length..]
         : conclusion;
+
+    /// <summary>A rule's result in the trace as a reader says it.</summary>
+    public static string RuleResult(string result) => result switch
+    {
+        "waar" => "van toepassing",
+        "onwaar" => "niet van toepassing",
+        _ => "niet vast te stellen: iets wat de regel nodig heeft, is onbekend",
+    };
 }

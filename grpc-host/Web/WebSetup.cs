@@ -18,6 +18,7 @@ public static class WebSetup
     {
         // Reading the law is open like the OpenAPI page; judging cases stays behind the service's authentication.
         app.MapRazorPages().AllowAnonymous();
-        EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8")]);
+        EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8"),
+            ("/assets/formulier.js", "assets/formulier.js", "text/javascript; charset=utf-8")]);
     }
 }

@@ -173,7 +173,7 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         page.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         var html = await page.Content.ReadAsStringAsync();
         html.ShouldContain("<script src=\"/documentatie/pagina.js\" defer></script>");
         html.ShouldContain("<link rel=\"stylesheet\" href=\"/documentatie/stijl.css\">");

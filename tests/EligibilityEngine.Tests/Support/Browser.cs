@@ -22,7 +22,8 @@ public sealed class Browser : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static Browser Start()
+    /// <param name="downloads">Where files the page offers for download are saved, without asking.</param>
+    public static Browser Start(string? downloads = null)
     {
         const string chromium = "/usr/bin/chromium", chromedriver = "/usr/bin/chromedriver";
         if (!File.Exists(chromium) || !File.Exists(chromedriver))
@@ -30,6 +31,12 @@ public sealed class Browser : IDisposable
         var options = new ChromeOptions { BinaryLocation = chromium };
         // --no-sandbox: the tests may run as root (CI), where Chromium's sandbox does not start.
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL");
+        if (downloads is not null)
+        {
+            options.AddUserProfilePreference("download.default_directory", downloads);
+            options.AddUserProfilePreference("download.prompt_for_download", false);
+        }
+
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver), Path.GetFileName(chromedriver));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
@@ -49,6 +56,36 @@ public sealed class Browser : IDisposable
             """) as string ?? throw new InvalidOperationException("axe-core gave no result");
         return JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
+
+    /// <summary>Clicks a button or link that loads a page, and waits until the new page has replaced the old one.</summary>
+    public void ClickToLoad(IWebElement element) => ToLoad(element.Click);
+
+    /// <summary>Types keys (e.g. Enter in a field, which submits its form) and waits for the page they load.</summary>
+    public void TypeToLoad(IWebElement element, string keys) => ToLoad(() => element.SendKeys(keys));
+
+    private void ToLoad(Action action)
+    {
+        var old = Driver.FindElement(By.TagName("html"));
+        action();
+        new OpenQA.Selenium.Support.UI.WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(driver =>
+        {
+            try
+            {
+                _ = old.TagName; // throws once the page it belonged to is gone
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return Equals(((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState"), "complete");
+            }
+        });
+    }
+
+    /// <summary>The element whose id is <paramref name="id"/>.</summary>
+    public IWebElement ById(string id) => Driver.FindElement(By.Id(id));
+
+    /// <summary>The texts of the elements <paramref name="css"/> selects, in page order.</summary>
+    public IReadOnlyList<string> Texts(string css) => Driver.FindElements(By.CssSelector(css)).Select(e => e.Text).ToList();
 
     /// <summary>Saves what the page looks like to artifacts/screenshots/NAME.png.</summary>
     public void Screenshot(string name)

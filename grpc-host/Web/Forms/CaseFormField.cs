@@ -1,0 +1,67 @@
+using EligibilityEngine.Conditions;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.GrpcHost.Web.Forms;
+
+/// <summary>How a fact is entered: a choice from a list (yes/no, a code), or typed text of a kind.</summary>
+public enum FieldKind { Choice, Date, Number, WholeNumber, MunicipalityCode }
+
+/// <summary>
+/// One input of the case form: the key the case format gives the fact, its Dutch label from the fact model, how it is
+/// entered and, for a choice, the codes with their Dutch labels. The form is built from <see cref="FactModel"/>, so a
+/// fact added to the model is a field of the form.
+/// </summary>
+public sealed record CaseFormField(string Key, string Label, FieldKind Kind, IReadOnlyList<(string Code, string Label)> Options, decimal Min = 0, decimal Max = 0)
+{
+    /// <summary>The facts of the case, by section (persoon, aanvraag, gemeente), in the order of the fact model.</summary>
+    public static IReadOnlyList<(string Section, string Legend, IReadOnlyList<CaseFormField> Fields)> Sections { get; } =
+        [Section("person", "Persoon"), Section("application", "Aanvraag"), Section("municipality", "Gemeente")];
+
+    /// <summary>One line of municipality.employees: how many identical contracts, their hours and employer.</summary>
+    public static IReadOnlyList<CaseFormField> EmployeeFields { get; } =
+        [new("count", "aantal gelijke dienstbetrekkingen", FieldKind.WholeNumber, [], 1, FactLimits.MaxEmployees), .. FromModel(FactModel.EmployeeFields.Values)];
+
+    /// <summary>One event of the history: what happened (required), its date (required) and its details.</summary>
+    public static IReadOnlyList<CaseFormField> EventFields { get; } =
+        [new("type", "wat er gebeurde", FieldKind.Choice, Choices(FactModel.EventTypes)), .. FromModel(FactModel.EventFields.Values)];
+
+    /// <summary>What to write, in Dutch: the hint under a typed field and the message when it is wrong.</summary>
+    public string Hint => Kind switch
+    {
+        FieldKind.Date => "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.",
+        FieldKind.Number => $"Schrijf een getal van {Show(Min)} tot en met {Show(Max)}, zoals 25 of 25,5 (zonder punt voor duizendtallen).",
+        FieldKind.WholeNumber => $"Schrijf een heel getal van {Show(Min)} tot en met {Show(Max)}, zonder punt voor duizendtallen.",
+        FieldKind.MunicipalityCode => "Schrijf de CBS-gemeentecode: GM en vier cijfers, zoals GM0014.",
+        _ => "Kies een van de mogelijkheden uit de lijst.",
+    };
+
+    private static (string, string, IReadOnlyList<CaseFormField>) Section(string section, string legend) =>
+        (section, legend, FromModel(FactModel.CaseFields.Values.Where(f => f.Path.StartsWith(section + ".", StringComparison.Ordinal))).ToList());
+
+    private static IEnumerable<CaseFormField> FromModel(IEnumerable<FactField> facts) => facts.Select(f =>
+    {
+        var key = f.Path[(f.Path.IndexOf('.') + 1)..];
+        return f.Type.Kind switch
+        {
+            ValueKind.Bool => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, [("true", "ja"), ("false", "nee")]),
+            ValueKind.Code => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, Choices(f.Type.Domain!)),
+            ValueKind.Date => new CaseFormField(key, f.DutchLabel, FieldKind.Date, []),
+            ValueKind.Text => new CaseFormField(key, f.DutchLabel, FieldKind.MunicipalityCode, []),
+            _ => Range(key, f.DutchLabel),
+        };
+    });
+
+    // The ranges the case reader checks each number against (FactLimits); the reader decides, this only says it in Dutch.
+    private static CaseFormField Range(string key, string label) => key switch
+    {
+        "wage_value_percent" => new(key, label, FieldKind.Number, [], 0, FactLimits.MaxWageValuePercent),
+        "hours_per_week" => new(key, label, FieldKind.Number, [], 0, FactLimits.MaxHoursPerWeek),
+        "quota" or "ordinance_number" => new(key, label, FieldKind.WholeNumber, [], 0, FactLimits.MaxCount),
+        _ => throw new InvalidOperationException($"the case form has no range for the number '{key}'"),
+    };
+
+    private static IReadOnlyList<(string, string)> Choices(CodeDomain domain) => domain.Codes.Zip(domain.DutchLabels).ToList();
+
+    private static string Show(decimal value) => DutchFormat.Number(value);
+}

@@ -1,0 +1,42 @@
+using EligibilityEngine.Cases;
+using EligibilityEngine.Review;
+using EligibilityEngine.Tests.Grpc;
+using EligibilityEngine.Tests.Support;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+
+namespace EligibilityEngine.Tests.Web;
+
+/// <summary>A legal team reads what a law change changes: the semantic diff of two versions and the decisions of the
+/// configured corpus that flip, the same content as <c>eligibility diff</c> and <c>eligibility impact</c>.</summary>
+public sealed class DiffPageBrowserTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    [Fact]
+    public void The_diff_page_shows_each_changed_rule_and_the_decisions_that_flip()
+    {
+        var library = RealRules.Library;
+        var from = library.Versions.Single(v => v.Version.Version == "2017-02-25");
+        var to = library.Versions.Single(v => v.Version.Version == "planned-simpel-switchen");
+        var diff = RuleSetDiff.Compare(from, to);
+        var report = ImpactAnalysis.Run(library.Engine, from, to, CaseCorpus.Load(RepositoryPaths.Samples), new ImpactDates(ImpactDates.Mode.Case));
+        report.Changed.ShouldNotBeEmpty("the planned version must change a sample's decision for this test to mean anything");
+
+        using var browser = Browser.Start();
+        browser.Open(new Uri(host.JsonAddress, "/regels/verschil"));
+        browser.Driver.FindElements(By.CssSelector(".wijziging")).ShouldNotBeEmpty("it opens on the last two versions in force");
+        new SelectElement(browser.Driver.FindElement(By.Id("van"))).SelectByValue("2017-02-25");
+        new SelectElement(browser.Driver.FindElement(By.Id("naar"))).SelectByValue("planned-simpel-switchen");
+        new SelectElement(browser.Driver.FindElement(By.Id("corpus"))).SelectByValue("samples");
+        browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector(".verschil-keuze button")));
+
+        var items = diff.Rules.Concat(diff.Parameters).Concat(diff.Outcomes).Concat(diff.Sources).ToList();
+        browser.Driver.FindElements(By.CssSelector(".wijziging")).Select(e => e.GetAttribute("aria-label"))
+            .ShouldBe(items.Select(i => $"{DiffMarkdown.Kind(i.Kind)}: {i.Id}"));
+        browser.Driver.FindElement(By.CssSelector(".waarschuwing[role=note]")).Text.ShouldContain("geen geldend recht");
+        browser.Driver.FindElement(By.CssSelector("#gevolgen + p + .samenvatting")).Text
+            .ShouldStartWith($"{report.Changed.Count} van {report.Cases} beslissingen veranderen");
+        browser.Driver.FindElements(By.CssSelector(".veranderd h3")).Select(e => e.Text).ShouldBe(report.Changed.Select(c => c.Name));
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("regels-verschil");
+    }
+}
