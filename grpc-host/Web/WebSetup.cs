@@ -11,13 +11,20 @@ public static class WebSetup
     {
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddSingleton<SampleCases>();
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages").AddApplicationPart(typeof(WebSetup).Assembly);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+            // Reading the law is open, like the OpenAPI page. Judging cases is the service's capability and asks what its
+            // methods ask: on an open host nothing, with mTLS the person's certificate (which a browser can present), with
+            // tokens a token, which a browser does not send: there the page is refused rather than opened up.
+            options.Conventions.AuthorizePage("/Casus", Security.ScopeRequirement.PolicyName(Security.Scopes.Evaluate));
+            options.Conventions.AuthorizePage("/Verschil", Security.ScopeRequirement.PolicyName(Security.Scopes.Impact));
+        }).AddApplicationPart(typeof(WebSetup).Assembly);
     }
 
     public static void Map(WebApplication app)
     {
-        // Reading the law is open like the OpenAPI page; judging cases stays behind the service's authentication.
-        app.MapRazorPages().AllowAnonymous();
+        app.MapRazorPages();
         EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8"),
             ("/assets/formulier.js", "assets/formulier.js", "text/javascript; charset=utf-8")]);
     }

@@ -48,6 +48,21 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task On_a_host_that_asks_for_tokens_the_law_pages_are_open_and_the_pages_that_judge_cases_are_refused()
+    {
+        using var http = fixture.Host.CreateHttp(Pki.Client);
+
+        (await http.GetAsync("/regels")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.GetAsync("/regels/2018-01-01")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var page in new[] { "/casus", "/casus?voorbeeld=positief-advies", "/regels/verschil?corpus=samples" })
+        {
+            using var refused = await http.GetAsync(page);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, page);
+            (await refused.Content.ReadAsStringAsync()).ShouldNotContain("positief");
+        }
+    }
+
+    [Fact]
     public async Task A_municipality_with_its_certificate_and_a_token_for_beoordelen_gets_the_decision_over_grpc_and_json()
     {
         var token = Tokens.Token("beoordelen");
