@@ -18,6 +18,3 @@ public sealed record DecisionView(Decision Decision, IReadOnlyList<(MissingFact 
         return index < 0 ? code : FactModel.EventTypes.DutchLabels[index];
     }
 }
-
-/// <summary>Rule firings of one decision, for the why / why-not list.</summary>
-public sealed record RuleSteps(Decision Decision, IReadOnlyList<RuleFiring> Steps);
