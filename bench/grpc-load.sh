@@ -2,11 +2,13 @@
 # Load test of the gRPC host (not run in CI): unary Evaluate with a realistic case, 60 s, 64 concurrent streams, on
 # this machine with client and server sharing its 2 cores. Prints throughput, p50/p99 latency, errors and the
 # host's memory before and after. Usage:
-#   bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled] [open|tls|token|tls+token] [sqlite|postgres|none]
+#   bash bench/grpc-load.sh [seconds] [concurrency] [nrules|compiled] [open|tls|token|tls+token|mtls|mtls+token] [sqlite|postgres|none]
 # open: cleartext HTTP/2, no authentication (loopback). tls: TLS, no authentication. token: a bearer token (scope
-# beoordelen) on every call, cleartext. tls+token: both, as a municipality calls. The token's signature, issuer, audience,
-# expiry and scope are checked (samples/dev-pki.sh makes the CA and the token). h2load cannot present a client
-# certificate, so mutual TLS is not part of this test (docs/performance.md says what it adds per call).
+# beoordelen) on every call, cleartext. tls+token: both. mtls: TLS with the municipality's client certificate, checked
+# against the host's trust anchor (its OIN read per connection). mtls+token: as a municipality calls. The token's
+# signature, issuer, audience, expiry and scope are checked (samples/dev-pki.sh makes the CA, certificates and token).
+# h2load cannot present a client certificate: the mtls modes, and every mode with CLIENT=dotnet, are driven by the
+# project's own .NET client instead (bench command grpc-load: one connection per client, one call in flight each).
 # sqlite (the default, as shipped): every decision committed to a fresh SQLite file before it is answered. postgres: to a
 # throwaway PostgreSQL on this machine (samples/dev-postgres.sh). none: Audit:Enabled=false, decisions leave no record.
 # PIN=1: the host on core 0 and h2load on core 1, so that the host's throughput is measured without the load
@@ -36,17 +38,29 @@ host_settings=(--Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logg
 scheme=http
 curl_tls=(--http2-prior-knowledge)
 auth_header=()
-if [[ $auth == tls* ]]; then
+client=${CLIENT:-h2load}
+dotnet_tls=()
+if [[ $auth == tls* || $auth == mtls* ]]; then
   pki=$out/pki
   bash samples/dev-pki.sh init "$pki" > /dev/null
   scheme=https
   curl_tls=(--http2 --cacert "$pki/ca.pem")
+  dotnet_tls=("$pki/ca.pem")
   host_settings+=(--Kestrel:Endpoints:Grpc:Certificate:Path="$pki/server.pem" --Kestrel:Endpoints:Grpc:Certificate:KeyPath="$pki/server.key")
 fi
+if [[ $auth == mtls* ]]; then
+  client=dotnet
+  curl_tls+=(--cert "$pki/client.pem" --key "$pki/client.key")
+  dotnet_tls+=("$pki/client.pem" "$pki/client.key")
+  host_settings+=(--Security:ClientCertificates:TrustAnchorFile="$pki/ca.pem")
+fi
+dotnet_token=()
 if [[ $auth == *token ]]; then
   pki=$out/pki
   [ -f "$pki/signing.key" ] || bash samples/dev-pki.sh init "$pki" > /dev/null
-  auth_header=(-H "authorization: Bearer $(bash samples/dev-pki.sh token beoordelen "$pki")")
+  bash samples/dev-pki.sh token beoordelen "$pki" > "$out/token"
+  auth_header=(-H "authorization: Bearer $(cat "$out/token")")
+  dotnet_token=(--token "$out/token")
   host_settings+=(--Security:Jwt:Issuer=https://auth.dev.example.nl --Security:Jwt:Audience=https://eligibility.dev.example.nl
     --Security:Jwt:JwksFile="$pki/jwks.json")
 fi
@@ -74,7 +88,9 @@ status=$(curl -s "${curl_tls[@]}" "${headers[@]}" --data-binary @"$out/evaluate.
   sed -n 's/^grpc-status: *\([0-9]*\).*/\1/p')
 [ "$status" = 0 ] || { echo "the request body is not answered with grpc-status 0 (got '${status}'): not measuring errors"; exit 1; }
 echo "request body answered with grpc-status 0"
-"${client_cpu[@]}" h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+if [ "$client" = h2load ]; then
+  "${client_cpu[@]}" h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+fi
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
 # The host's CPU time (user + system, in clock ticks) over the run: CPU per request is steadier than throughput on a
@@ -84,10 +100,25 @@ cpu_before=$(cpu_ticks)
 # The host's memory every 10 s of the run, to tell growth from the GC settling.
 (while sleep 10; do ps -o rss= -p $host || break; done > "$out/rss.log") &
 sampler=$!
-"${client_cpu[@]}" h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
+if [ "$client" = dotnet ]; then
+  # The client warms up for 5 s itself and reads the host's CPU time over the measured part only.
+  "${client_cpu[@]}" dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.Benchmarks.dll grpc-load \
+    "$scheme://127.0.0.1:$port" "$seconds" "$clients" "${dotnet_tls[@]}" "${dotnet_token[@]}" --host-pid $host | tee "$out/dotnet-load.txt"
+else
+  "${client_cpu[@]}" h2load -D "$seconds" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" --log-file "$out/requests.log" "$url" | tee "$out/h2load.txt"
+fi
 kill $sampler 2>/dev/null || true
 rss_after=$(ps -o rss= -p $host)
 cpu_after=$(cpu_ticks)
+if [ "$client" = dotnet ]; then
+  requests=$(sed -n 's/^requests \([0-9]*\) .*/\1/p' "$out/dotnet-load.txt")
+  ticks=$(sed -n 's/^host_cpu_ticks \([0-9]*\)/\1/p' "$out/dotnet-load.txt")
+  awk -v n="$requests" -v cpu="$ticks" -v hz="$(getconf CLK_TCK)" -v rb="$rss_before" -v ra="$rss_after" 'BEGIN {
+    printf "host RSS %.0f MiB before, %.0f MiB after\n", rb / 1024, ra / 1024
+    printf "host CPU %.1f s, %.0f us per request\n", cpu / hz, cpu / hz / n * 1e6 }'
+  echo "host log lines at warning or above (start-up and run): $(grep -c '"LogLevel":"\(Warning\|Error\|Critical\)"' "$out/host.log")"
+  exit 0
+fi
 
 # requests.log: start time, status, elapsed microseconds per request.
 sort -n -k3 "$out/requests.log" | awk -v rb="$rss_before" -v ra="$rss_after" -v cpu=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" '

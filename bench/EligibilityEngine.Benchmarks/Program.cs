@@ -9,6 +9,8 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-write STORE SECONDS CONCURRENCY   (record commits)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-count STORE   (records in a store)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-load ADDRESS SECONDS CLIENTS [CA [CERT KEY]] [--token FILE] [--host-pid PID]
+//                                                                                    (gRPC load with mutual TLS; bench/grpc-load.sh)
 if (args is ["grpc-body", var file])
 {
     GrpcRequestBody.Write(file);
@@ -19,6 +21,27 @@ if (args is ["audit-write", var store, var seconds, var concurrency])
 {
     await AuditWrite.Run(store, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
         int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["grpc-load", var address, var loadSeconds, var loadClients, ..])
+{
+    // Optional: the CA that signed the host's certificate, then the client certificate and key; --token FILE anywhere after.
+    var rest = args[4..].ToList();
+    string? Take(string option)
+    {
+        var at = rest.IndexOf(option);
+        if (at < 0) return null;
+        var value = rest[at + 1];
+        rest.RemoveRange(at, 2);
+        return value;
+    }
+
+    var token = Take("--token");
+    var hostPid = Take("--host-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+    await GrpcLoad.Run(new GrpcLoad.Options(address, TimeSpan.FromSeconds(double.Parse(loadSeconds, System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(loadClients, System.Globalization.CultureInfo.InvariantCulture),
+        rest.ElementAtOrDefault(0), rest.ElementAtOrDefault(1), rest.ElementAtOrDefault(2), token, hostPid));
     return;
 }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -11,27 +10,7 @@ using Grpc.Net.Client;
 // PKIoverheid root); --certificate/--key is the municipality's PKIoverheid certificate (mutual TLS); the access token
 // (scope "beoordelen") is read from a file, so that it never shows in a process list or shell history.
 var options = Options.Parse(args);
-var handler = new SocketsHttpHandler();
-if (options.Ca is not null)
-{
-    var anchors = new X509Certificate2Collection();
-    anchors.ImportFromPemFile(options.Ca);
-    handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return certificate is X509Certificate2 server && chain.Build(server);
-    };
-}
-
-if (options.Certificate is not null)
-{
-    // PEM certificate and key as one certificate with its key, in the form SslStream can present on every platform.
-    using var pem = X509Certificate2.CreateFromPemFile(options.Certificate, options.Key);
-    handler.SslOptions.ClientCertificates = [X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null)];
-}
+var handler = MunicipalClient.ClientHandler.Create(options.Ca, options.Certificate, options.Key);
 
 var credentials = new Metadata();
 if (options.TokenFile is not null) credentials.Add("Authorization", "Bearer " + File.ReadAllText(options.TokenFile).Trim());

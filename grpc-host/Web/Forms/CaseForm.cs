@@ -108,7 +108,8 @@ public sealed class CaseForm
         return rows.Count;
     }
 
-    /// <summary>The form as posted. Row counts are bounded by what the case format allows.</summary>
+    /// <summary>The form as posted. Each list is bounded at <see cref="FactLimits.MaxEvents"/> lines (the history's own
+    /// limit), so that a forged post cannot make the page build millions of fields.</summary>
     public static CaseForm From(IFormCollection posted)
     {
         var form = new CaseForm

@@ -1,15 +1,7 @@
-using EligibilityEngine.RuleSets;
-
 namespace EligibilityEngine.GrpcHost.Web.Forms;
 
 /// <summary>A date the page itself asks (the peildatum), not a fact of the case.</summary>
 public sealed record DateInput(string Name, string Label, string Value, string? Error)
-{
-    public string Id => CaseForm.Id(Name);
-}
-
-/// <summary>The choice of a version of the rules: the one in force on the date (empty), or one by name, planned marked.</summary>
-public sealed record VersionChoice(string Name, string Label, string Value, IReadOnlyList<RuleSetVersion> Versions, string InForceText)
 {
     public string Id => CaseForm.Id(Name);
 }
