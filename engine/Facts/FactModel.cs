@@ -29,27 +29,27 @@ public static class FactModel
     /// <summary>Facts of the case, by path (person.*, application.*, municipality.*).</summary>
     public static IReadOnlyDictionary<string, FactField> CaseFields { get; } = Index(
         Fact("person.date_of_birth", ValueType.Date, "geboortedatum", c => Day(Prop(c, "Person", "DateOfBirth"))),
-        Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", c => Prop(c, "Person", "HasWorkCapacity")),
-        Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", c => AsInt(Prop(c, "Person", "SupervisionNeed"))),
-        Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", c => AsInt(Prop(c, "Person", "AdaptationNeed"))),
+        Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", c => Prop(c, "Person", "HasWorkCapacity"), "BabW art. 3 lid 1"),
+        Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", c => AsInt(Prop(c, "Person", "SupervisionNeed")), "BabW art. 3 lid 1 onder b"),
+        Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", c => AsInt(Prop(c, "Person", "AdaptationNeed")), "BabW art. 3 lid 1 onder a"),
         Fact("person.supervision_beyond_employer", ValueType.Bool, "begeleiding niet binnen redelijke grenzen door een werkgever te bieden",
-            c => Prop(c, "Person", "SupervisionBeyondEmployer")),
+            c => Prop(c, "Person", "SupervisionBeyondEmployer"), "BabW art. 3 lid 1 onder b"),
         Fact("person.adaptations_beyond_employer", ValueType.Bool, "aanpassingen niet binnen redelijke grenzen door een werkgever te realiseren",
-            c => Prop(c, "Person", "AdaptationsBeyondEmployer")),
-        Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit"))),
-        Fact("person.registered_as_job_seeker", ValueType.Bool, "ingeschreven als werkzoekende", c => Prop(c, "Person", "RegisteredAsJobSeeker")),
+            c => Prop(c, "Person", "AdaptationsBeyondEmployer"), "BabW art. 3 lid 1 onder a"),
+        Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit")), "Pw art. 10b lid 1"),
+        Fact("person.registered_as_job_seeker", ValueType.Bool, "ingeschreven als werkzoekende", c => Prop(c, "Person", "RegisteredAsJobSeeker"), "Pw art. 6 onder a en art. 10b lid 1"),
         Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie", c => Prop(c, "Person", "WswIndication")),
-        Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible")),
+        Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible"), "BabW art. 3 lid 3 onder a en lid 4"),
         Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", c => Prop(c, "Person", "WageValuePercent")),
         Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager", c => AsInt(Prop(c, "Application", "Applicant"))),
         Fact("application.date", ValueType.Date, "datum van de aanvraag", c => Day(Prop(c, "Application", "Date"))),
-        Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", c => Prop(c, "Application", "NewFactsStated")),
+        Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", c => Prop(c, "Application", "NewFactsStated"), "BabW art. 3 lid 5 en 6"),
         Fact("municipality.code", ValueType.Text, "gemeentecode (CBS)", c => Prop(c, "Municipality", "Code")),
-        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota"))),
+        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota")), "Pw art. 10b lid 4"),
         Fact("municipality.higher_number_by_ordinance", ValueType.Bool, "hoger aantal bij verordening vastgesteld",
-            c => Prop(c, "Municipality", "HigherNumberByOrdinance")),
+            c => Prop(c, "Municipality", "HigherNumberByOrdinance"), "Pw art. 10b lid 5 en 6"),
         Fact("municipality.ordinance_number", ValueType.Number, "aantal dienstbetrekkingen volgens de verordening",
-            c => ToDecimal(Prop(c, "Municipality", "OrdinanceNumber"))));
+            c => ToDecimal(Prop(c, "Municipality", "OrdinanceNumber")), "Pw art. 10b lid 5"));
 
     /// <summary>Fields of one event, reachable by bare name inside <c>where</c> of an event quantifier.</summary>
     public static IReadOnlyDictionary<string, FactField> EventFields { get; } = Index(
@@ -96,8 +96,8 @@ public static class FactModel
         return c => Evaluation.DutchFormat.Value(read(c), field.Type);
     }
 
-    private static FactField Fact(string path, ValueType type, string label, Func<Expression, Expression> read) =>
-        new(path, type, label, read);
+    private static FactField Fact(string path, ValueType type, string label, Func<Expression, Expression> read, string? basis = null) =>
+        new(path, type, label, read, basis);
 
     private static Dictionary<string, FactField> Index(params FactField[] fields) => fields.ToDictionary(f => f.Path);
 

@@ -9,10 +9,11 @@ public enum FieldKind { Choice, Date, Number, WholeNumber, MunicipalityCode }
 
 /// <summary>
 /// One input of the case form: the key the case format gives the fact, its Dutch label from the fact model, how it is
-/// entered and, for a choice, the codes with their Dutch labels. The form is built from <see cref="FactModel"/>, so a
-/// fact added to the model is a field of the form.
+/// entered and, for a choice, the codes with their Dutch labels; the article that asks for it, where the fact model names
+/// one. The form is built from <see cref="FactModel"/>, so a fact added to the model is a field of the form.
 /// </summary>
-public sealed record CaseFormField(string Key, string Label, FieldKind Kind, IReadOnlyList<(string Code, string Label)> Options, decimal Min = 0, decimal Max = 0)
+public sealed record CaseFormField(
+    string Key, string Label, FieldKind Kind, IReadOnlyList<(string Code, string Label)> Options, decimal Min = 0, decimal Max = 0, string? Basis = null)
 {
     /// <summary>The facts of the case, by section (persoon, aanvraag, gemeente), in the order of the fact model.</summary>
     public static IReadOnlyList<(string Section, string Legend, IReadOnlyList<CaseFormField> Fields)> Sections { get; } =
@@ -42,7 +43,7 @@ public sealed record CaseFormField(string Key, string Label, FieldKind Kind, IRe
     private static IEnumerable<CaseFormField> FromModel(IEnumerable<FactField> facts) => facts.Select(f =>
     {
         var key = f.Path[(f.Path.IndexOf('.') + 1)..];
-        return f.Type.Kind switch
+        var field = f.Type.Kind switch
         {
             ValueKind.Bool => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, [("true", "ja"), ("false", "nee")]),
             ValueKind.Code => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, Choices(f.Type.Domain!)),
@@ -50,6 +51,7 @@ public sealed record CaseFormField(string Key, string Label, FieldKind Kind, IRe
             ValueKind.Text => new CaseFormField(key, f.DutchLabel, FieldKind.MunicipalityCode, []),
             _ => Range(key, f.DutchLabel),
         };
+        return field with { Basis = f.Basis };
     });
 
     // The ranges the case reader checks each number against (FactLimits); the reader decides, this only says it in Dutch.

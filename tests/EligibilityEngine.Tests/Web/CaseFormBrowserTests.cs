@@ -26,6 +26,9 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         using var browser = Browser.Start();
         browser.Open(Page("/casus"));
         browser.AccessibilityViolations().ShouldBeEmpty();
+        // A legal question names its article next to it.
+        browser.Driver.FindElement(By.CssSelector($"label[for='{Id("person.supervision_beyond_employer")}']")).Text
+            .ShouldBe("begeleiding niet binnen redelijke grenzen door een werkgever te bieden (BabW art. 3 lid 1 onder b)");
 
         var asOf = browser.ById(Id("as_of"));
         asOf.Clear();
