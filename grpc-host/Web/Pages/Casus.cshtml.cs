@@ -160,7 +160,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
         }
         catch (EvaluationException)
         {
-            Form.Errors[dateField] = $"Op {DutchText.Long(asOf.ToString("yyyy-MM-dd"))} gold nog geen versie van deze regels; kies een latere peildatum.";
+            Form.Errors[dateField] = $"Op {DutchFormat.Date(asOf)} gold geen versie van deze regels; kies een andere peildatum.";
         }
 
         return null;

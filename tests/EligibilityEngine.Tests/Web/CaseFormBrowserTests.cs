@@ -300,15 +300,17 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
     public void The_print_view_is_a_clean_A4_page_with_the_version_and_hash()
     {
         using var browser = Browser.Start();
-        browser.Open(Page("/casus?voorbeeld=positief-advies"));
+        browser.Open(Page("/casus?voorbeeld=onvoldoende-gegevens"));
         browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("button[value=afdrukken]")));
 
         browser.Driver.FindElements(By.TagName("form")).ShouldBeEmpty();
         browser.Driver.FindElements(By.TagName("nav")).ShouldBeEmpty();
         browser.Driver.FindElements(By.TagName("details")).ShouldBeEmpty();
-        var decision = RealRules.Library.Evaluate(CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "positief-advies.yaml")).Case, new DateOnly(2018, 3, 1));
+        var decision = RealRules.Library.Evaluate(CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "onvoldoende-gegevens.yaml")).Case, new DateOnly(2019, 5, 1));
         browser.Driver.FindElement(By.CssSelector(".kenmerken .hash")).Text.ShouldBe(decision.RuleSet.ContentHash);
-        browser.Driver.FindElement(By.CssSelector(".casusbestand")).Text.ShouldContain("date_of_birth: 1994-05-17");
+        browser.Driver.FindElement(By.CssSelector(".casusbestand")).Text.ShouldContain("date_of_birth: 1992-11-03");
+        decision.MissingFacts.ShouldNotBeEmpty();
+        browser.Texts(".ontbrekend li").Count.ShouldBe(decision.MissingFacts.Count, "the print lists what is still to be asked");
         browser.AccessibilityViolations().ShouldBeEmpty();
 
         var pdf = browser.Driver.Print(new PrintOptions { PageDimensions = new PrintOptions.PageSize { Width = 21.0, Height = 29.7 } });
@@ -316,7 +318,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
         var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "afdruk-positief-advies.pdf"), bytes);
-        browser.Screenshot("afdruk-positief-advies");
+        File.WriteAllBytes(Path.Combine(folder, "afdruk-onvoldoende-gegevens.pdf"), bytes);
+        browser.Screenshot("afdruk-onvoldoende-gegevens");
     }
 }
