@@ -27,7 +27,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
     /// <summary>Every version, for the choice of version: in-force versions by date, planned ones marked.</summary>
     public IReadOnlyList<RuleSetVersion> Versions => Library.Versions.Select(v => v.Version).ToList();
 
-    public RuleLibrary Library => Pages.Library(holder);
+    private RuleLibrary Library => Pages.Library(holder);
 
     public string? Chosen { get; private set; }
 
