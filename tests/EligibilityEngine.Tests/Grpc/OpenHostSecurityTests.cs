@@ -67,8 +67,23 @@ public sealed class OpenHostSecurityTests
         var problem = await ProblemBody.Read(refused);
         problem.Title.ShouldBe("Te veel verzoeken");
         problem.Code.ShouldBe("resourceExhausted");
-        var error = await Should.ThrowAsync<RpcException>(async () =>
-            await new EligibilityService.EligibilityServiceClient(host.Channel).ListRuleSetsAsync(new ListRuleSetsRequest()));
+        // The same caller over gRPC: a token may have come back since (one a second; a loaded machine can take that
+        // long), so it calls until it is over its rate again, as the HTTP calls above did.
+        var client = new EligibilityService.EligibilityServiceClient(host.Channel);
+        RpcException? error = null;
+        for (var i = 0; i < 4 && error is null; i++)
+        {
+            try
+            {
+                await client.ListRuleSetsAsync(new ListRuleSetsRequest());
+            }
+            catch (RpcException e)
+            {
+                error = e;
+            }
+        }
+
+        error.ShouldNotBeNull("a gRPC call over the rate is refused");
         error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
         (await http.GetAsync("/v1/openapi.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
