@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost;
 using Grpc.Core;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -49,18 +47,8 @@ public class AuthenticatedCallBenchmarks
 
     private static async Task<(WebApplication, EligibilityService.EligibilityServiceClient)> Start(params string[] settings)
     {
-        var app = EligibilityHost.Build(
-        [
-            "--Rules:Directory=" + Path.Combine(Paths.Root, "rules", "beschut-werk"), "--Rules:WatchForChanges=false",
-            "--Engine:Kind=nrules", "--Logging:LogLevel:Default=Warning",
-            "--Security:RateLimit:PermitsPerSecond=1000000000", "--Security:RateLimit:Burst=1000000000",
-            // The pipeline's cost with and without authentication, not the disk's: records are measured by grpc-load.sh.
-            "--Audit:Enabled=false", .. settings,
-        ], server: web => web.UseTestServer());
-        await app.StartAsync();
+        var app = await InMemoryHost.StartAsync(settings);
         var channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
-        var health = new Health.HealthClient(channel);
-        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving) await Task.Delay(20);
         return (app, new EligibilityService.EligibilityServiceClient(channel));
     }
 }

@@ -30,19 +30,11 @@ public class PageRenderBenchmarks
     public async Task Setup()
     {
         _case = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", Sample + ".yaml"));
-        _app = EligibilityHost.Build(
-        [
-            "--Rules:Directory=" + Path.Combine(Paths.Root, "rules", "beschut-werk"), "--Rules:WatchForChanges=false",
-            "--Web:SamplesDirectory=" + Path.Combine(Paths.Root, "samples", "cases"),
-            "--Engine:Kind=nrules", "--Logging:LogLevel:Default=Warning",
-            "--Security:RateLimit:PermitsPerSecond=1000000000", "--Security:RateLimit:Burst=1000000000",
-        ], server: web => web.UseTestServer());
-        await _app.StartAsync();
+        _app = await InMemoryHost.StartAsync("--Web:SamplesDirectory=" + Path.Combine(Paths.Root, "samples", "cases"));
         _http = _app.GetTestServer().CreateClient();
-        // The host's own library (NRules, as the page uses it), once loaded; a page that is not the decision is not measured.
+        // The host's own library (NRules, as the page uses it); a page that is not the decision is not measured.
         var holder = _app.Services.GetRequiredService<RuleLibraryHolder>();
-        for (var i = 0; i < 1000 && holder.Library is null; i++) await Task.Delay(20);
-        _library = holder.Library ?? throw new InvalidOperationException("the host did not load its rules");
+        _library = holder.Library!;
         var page = await Page();
         if (!page.Contains("class=\"uitkomst", StringComparison.Ordinal)) throw new InvalidOperationException($"/casus?voorbeeld={Sample} shows no decision");
         Console.WriteLine($"// page weight {Sample}: {System.Text.Encoding.UTF8.GetByteCount(page)} bytes of HTML");

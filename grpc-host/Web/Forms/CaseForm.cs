@@ -63,13 +63,7 @@ public sealed class CaseForm
     public bool IsUnknown(string name) => Unknown.Contains(name);
 
     /// <summary>A form with every fact unknown, on the given peildatum.</summary>
-    public static CaseForm Empty(DateOnly asOf)
-    {
-        var form = new CaseForm { AsOf = Date(asOf) };
-        foreach (var (section, _, fields) in CaseFormField.Sections)
-            foreach (var field in fields.Where(f => f.Kind != FieldKind.Choice)) form.Unknown.Add(FactName(section, field.Key));
-        return form;
-    }
+    public static CaseForm Empty(DateOnly asOf) => From(new CaseFile(Case.Empty, asOf, null, null, null), asOf);
 
     /// <summary>The form filled from a case file: what the file says, every other fact onbekend.</summary>
     public static CaseForm From(CaseFile file, DateOnly defaultAsOf)

@@ -32,11 +32,11 @@ public sealed class VerschilModel(RuleLibraryHolder holder, IOptions<ImpactOptio
 
     private RuleLibrary Library => Pages.Library(holder);
 
-    /// <summary>Without a choice: the last in-force version against the one before it.</summary>
+    /// <summary>Without a choice: the last in-force version against the one before it (or itself, when it is the only one).</summary>
     public void OnGet(string? van, string? naar, string? corpus)
     {
         var inForce = Library.InForce.ToList();
-        From = van ?? inForce[^2].Version.Version;
+        From = van ?? inForce[Math.Max(0, inForce.Count - 2)].Version.Version;
         To = naar ?? inForce[^1].Version.Version;
         var from = Library.Versions.FirstOrDefault(v => v.Version.Version == From);
         var to = Library.Versions.FirstOrDefault(v => v.Version.Version == To);
