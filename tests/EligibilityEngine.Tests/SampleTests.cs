@@ -49,13 +49,13 @@ public sealed class SampleTests
         (in2016.RuleSet.Version, in2016.Outcome("levensloop").Value, in2016.Outcome("gemeentelijke_plicht").Value)
             .ShouldBe(("2015-01-01", "advies_omgezet", "geen_plicht_geen_positief_advies"));
         (in2017.RuleSet.Version, in2017.Outcome("levensloop").Value, in2017.Outcome("advies").Value)
-            .ShouldBe(("2017-02-25", "terugval_nieuwe_aanvraag_nodig", "negatief"));
+            .ShouldBe(("2017-02-25", "terugval_nieuwe_aanvraag_nodig", "positief"));
         (planned.RuleSet.Version, planned.RuleSet.Planned, planned.Outcome("levensloop").Value, planned.Outcome("gemeentelijke_plicht").Value)
             .ShouldBe(("planned-simpel-switchen", true, "terugkeer_zonder_herbeoordeling", "vaststelling_door_college_nodig"));
         planned.Notices.ShouldContain(n => n.Contains("GEPLANDE regelset"));
-        // The re-application falls within twelve months of the conversion, not of an advice: the negative advice rests on
-        // the labelled assumption that the conversion counts as an advice, and the decision cites it as such.
-        in2017.Outcome("advies").RuleId.ShouldBe("ADV-HERHAALDE-AANVRAAG-NA-OMZETTING");
-        in2017.Outcome("advies").Citation!.Text.ShouldStartWith("Aanname, niet in de tekst van het besluit");
+        // The own request falls within twelve months of the conversion, but UWV gave no advice in those months: the
+        // exception of BabW art. 3 lid 3 onder b does not apply, UWV investigates, and the decision names the open question.
+        in2017.Outcome("advies").RuleId.ShouldBe("ADV-POSITIEF");
+        in2017.Findings.ShouldContain(f => f.Id == "omzetting_geen_eerder_advies");
     }
 }

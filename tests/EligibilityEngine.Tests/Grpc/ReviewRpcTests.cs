@@ -60,10 +60,9 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
 
         report.Cases.ShouldBe(17);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
-        var advice = report.Changed[2].Outcomes.Single(o => o.Id == "advies");
-        (advice.Before, advice.After, advice.RuleAfter).ShouldBe(("negatief", "positief", "ADV-TERUGKEER-ZONDER-BEOORDELING"));
-        report.Changed[2].Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING").Change.ShouldBe(ChangeKind.Added);
-        report.Changed[2].Rules.Single(r => r.Id == "PL-VASTSTELLING-NODIG").Change.ShouldBe(ChangeKind.Unchanged);
+        var status = report.Changed[2].Outcomes.Single();
+        (status.Id, status.Before, status.After, status.RuleAfter).ShouldBe(("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
+        report.Changed[2].Rules.Single(r => r.Id == "LEV-TERUGVAL").Change.ShouldBe(ChangeKind.Removed);
         report.Markdown.ShouldContain("**3 van 17 beslissingen veranderen**");
     }
 

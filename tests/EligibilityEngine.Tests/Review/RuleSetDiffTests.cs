@@ -24,7 +24,7 @@ public sealed class RuleSetDiffTests : IDisposable
         var diff = Diff("2015-01-01", "2017-01-01");
 
         diff.Rules.Where(r => r.Kind == ChangeKind.Added).Select(r => r.Id).ShouldBe(
-            ["ONT-VANAF-2017", "ONT-PERSOON", "LEV-F-DOELGROEPREGISTER", "PL-REEDS-GEPLAATST", "PL-BUITEN-PERSONENKRING", "PL-VASTSTELLING-NODIG", "PL-PLICHT", "PL-PLICHT-VERORDENING", "PL-QUOTUM-BEREIKT"]);
+            ["ONT-PERSOON-BUITEN-PERSONENKRING", "ONT-VANAF-2017", "ONT-PERSOON", "LEV-F-DOELGROEPREGISTER", "PL-VASTSTELLING-NODIG", "PL-PLICHT", "PL-PLICHT-VERORDENING", "PL-QUOTUM-BEREIKT"]);
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-DIENSTBETREKKING", "PL-2015-GEEN-PLICHT"], ignoreOrder: true);
         var duty = diff.Rules.Single(r => r.Id == "PL-PLICHT");
         duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");
@@ -45,11 +45,11 @@ public sealed class RuleSetDiffTests : IDisposable
 
         var restoration = diff.Rules.Single(r => r.Id == "ADV-TERUGKEER-ZONDER-BEOORDELING");
         restoration.Kind.ShouldBe(ChangeKind.Added);
-        restoration.Fields.Single(f => f.Field == "when").After.ShouldBe("finding.advies_behouden");
+        restoration.Fields.Single(f => f.Field == "when").After.ShouldBe("finding.advies_behouden and not application.new_facts_stated");
         restoration.Fields.Single(f => f.Field == "then").After.ShouldBe("outcome advies = positief (reden: advies_behouden)");
         diff.Rules.Single(r => r.Id == "LEV-F-GELDIG-POSITIEF").Fields.Single(f => f.Field == "when").ShouldBe(new FieldChange("when",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet and not finding.arbeidsvermogen_verloren or finding.vastgesteld_doelgroep",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.arbeidsvermogen_verloren or finding.vastgesteld_doelgroep"));
+            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet or finding.vastgesteld_doelgroep",
+            "outcome.advies = 'positief' or finding.laatste_advies_positief or finding.vastgesteld_doelgroep"));
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldContain("LEV-TERUGVAL");
         diff.Parameters.ShouldBeEmpty();
     }
