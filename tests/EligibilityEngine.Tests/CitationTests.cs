@@ -31,7 +31,9 @@ public sealed class CitationTests
     }
 
     [Theory]
-    [InlineData("2023-06-30", "https://wetten.overheid.nl/BWBR0015703/2015-01-01#Artikel10d")]
+    [InlineData("2017-01-31", "https://wetten.overheid.nl/BWBR0015703/2015-01-01#Artikel10d")]
+    [InlineData("2017-02-01", "https://wetten.overheid.nl/BWBR0015703/2017-02-01#Artikel10d")]
+    [InlineData("2023-06-30", "https://wetten.overheid.nl/BWBR0015703/2017-02-01#Artikel10d")]
     [InlineData("2023-07-01", "https://wetten.overheid.nl/BWBR0015703/2023-07-01#Artikel10d")]
     public void The_loonkostensubsidie_cites_article_10d_as_worded_on_the_peildatum(string asOf, string url)
     {

@@ -141,7 +141,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = Run("validate", RepositoryPaths.Rules);
         exit.ShouldBe(0);
-        output.ShouldContain("10 version(s) valid");
+        output.ShouldContain("11 version(s) valid");
     }
 
     [Fact]
@@ -265,8 +265,8 @@ public sealed class CommandLineTests : IDisposable
         report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());
-        rules["ADV-TERUGKEER-ZONDER-BEOORDELING"].ShouldBe("added");
-        rules["PL-VASTSTELLING-NODIG"].ShouldBe("unchanged");
+        rules["LEV-TERUGKEER-ZONDER-HERBEOORDELING"].ShouldBe("added");
+        rules["LEV-TERUGVAL"].ShouldBe("removed");
         report.GetProperty("changed")[2].GetProperty("from_as_of").GetString().ShouldBe("2017-06-01");
     }
 

@@ -42,7 +42,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
     {
         var versions = (await Client.ListRuleSetsAsync(new ListRuleSetsRequest())).Versions;
 
-        versions.Select(v => v.Version).ShouldBe(["2015-01-01", "2017-01-01", "2017-02-25", "2018-01-01", "2022-07-01", "2023-07-01", "2024-01-01", "2026-01-01", "planned-2028-forfaitaire-lks", "planned-simpel-switchen"]);
+        versions.Select(v => v.Version).ShouldBe(["2015-01-01", "2017-01-01", "2017-02-01", "2017-02-25", "2018-01-01", "2022-07-01", "2023-07-01", "2024-01-01", "2026-01-01", "planned-2028-forfaitaire-lks", "planned-simpel-switchen"]);
         versions.Single(v => v.Version == "planned-simpel-switchen").ShouldSatisfyAllConditions(
             v => v.Planned.ShouldBeTrue(), v => v.EffectiveFrom.ShouldBe(""), v => v.Extends.ShouldBe("2026-01-01"));
         versions.ShouldAllBe(v => v.ContentHash.Length == 64);

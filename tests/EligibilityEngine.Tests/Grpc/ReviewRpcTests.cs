@@ -18,7 +18,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
 
         diff.NoChanges.ShouldBeFalse();
         diff.To.Planned.ShouldBeTrue();
-        diff.ToEffectiveFrom.ShouldBe("2028-01-01");
+        diff.ToEffectiveFrom.ShouldBeEmpty(); // "beoogd 2028": no day is named
         var added = diff.Rules.Single(r => r.Id == "LKS-FORFAITAIR");
         added.Kind.ShouldBe(ChangeKind.Added);
         added.Citation.ShouldBe("Kamerbrief 2 juli 2025, Kamerstukken II 2024/25, 34 352, nr. 341");
@@ -93,7 +93,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
             await good.RequestStream.CompleteAsync();
             var report = await good;
             report.Changed.Single().Outcomes.Single().ShouldSatisfyAllConditions(
-                o => o.Id.ShouldBe("loonkostensubsidie"), o => o.Before.ShouldBe("loonwaardemeting"), o => o.After.ShouldBe("forfaitair"));
+                o => o.Id.ShouldBe("loonkostensubsidie"), o => o.Before.ShouldBe("loonwaardemeting_of_50_procent_eerste_zes_maanden"), o => o.After.ShouldBe("forfaitair"));
         }
 
         using var bad = Client.ImpactAnalysis();

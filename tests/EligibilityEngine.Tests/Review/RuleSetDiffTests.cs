@@ -115,7 +115,7 @@ public sealed class RuleSetDiffTests : IDisposable
         markdown.ShouldContain("### Verwijderd: `LKS-LOONWAARDE`");
         markdown.ShouldContain("### Toegevoegd: `fixed_wage_cost_subsidy`");
         markdown.ShouldContain("- **Waarde:** 68%");
-        markdown.ShouldContain("  - was: `LKS-NIET-VAN-TOEPASSING, LKS-LOONWAARDE`\n  - wordt: `LKS-NIET-VAN-TOEPASSING, LKS-FORFAITAIR`");
+        markdown.ShouldContain("  - was: `LKS-NIET-VAN-TOEPASSING, LKS-EERSTE-ZES-MAANDEN, LKS-LOONWAARDE`\n  - wordt: `LKS-NIET-VAN-TOEPASSING, LKS-FORFAITAIR`");
     }
 
     private static string ReplaceOnce(string text, string from, string to)
