@@ -150,8 +150,17 @@ public static class CommandLine
         if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2015 or > 2100)
             throw new UsageException($"--year must be a year such as 2019, not '{yearText}'");
         var citation = options.Value("--citation")!;
-        var result = QuotaAnnex.Import(csv, year, citation, options.Value("--url"), options.Value("--rules") ?? DefaultRules);
-        output.WriteLine($"{(result.Replaced ? "replaced" : "wrote")} {result.File}: {result.Rows} municipalities, {result.Sum} dienstbetrekkingen in total (the national number for {year})");
+        int? statedSum = null;
+        if (options.Value("--stated-sum") is { } stated)
+            statedSum = int.TryParse(stated, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var total)
+                ? total
+                : throw new UsageException($"--stated-sum must be a whole number such as 4591, not '{stated}'");
+        var result = QuotaAnnex.Import(csv, year, citation, options.Value("--url"), options.Value("--rules") ?? DefaultRules, statedSum);
+        output.WriteLine(result.Sum == result.NationalNumber
+            ? $"{(result.Replaced ? "replaced" : "wrote")} {result.File}: {result.Rows} municipalities, {result.Sum} dienstbetrekkingen in total (the national number for {year})"
+            : $"{(result.Replaced ? "replaced" : "wrote")} {result.File}: {result.Rows} municipalities, {result.Sum} dienstbetrekkingen in total as the annex " +
+              $"states; the national number for {year} in the rule set is {result.NationalNumber} (rounded in the letters), a difference of " +
+              $"{result.Sum - result.NationalNumber:+#;-#}");
         return 0;
     }
 

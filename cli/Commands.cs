@@ -37,6 +37,7 @@ internal static class Commands
                 new Option<string>("--year") { Description = "the year, e.g. 2019", Required = true },
                 new Option<string>("--citation") { Description = "where it was published, e.g. \"Stcrt. 2018, 69402\"", Required = true },
                 new Option<string>("--url") { Description = "the publication's address" },
+                new Option<string>("--stated-sum") { Description = "the total the annex itself states (its 'Som'), where it differs from the rounded national number, e.g. 4591" },
                 Rules(),
             ],
             r => CommandLine.Quota(new(r), output)));

@@ -18,13 +18,13 @@ public sealed class QuotaImportTests : IDisposable
 
     private string Rules => Path.Combine(_dir.Path, "rules");
 
-    private (int Exit, string Output, string Error) Import(string csv, string year = "2019")
+    private (int Exit, string Output, string Error) Import(string csv, string year = "2019", params string[] more)
     {
         var file = Path.Combine(_dir.Path, "annex.csv");
         File.WriteAllText(file, csv);
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = CommandLine.Run(["quota", "import", file, "--year", year, "--citation", "Stcrt. 2018, 69402", "--rules", Rules], output, error);
+        var exit = CommandLine.Run(["quota", "import", file, "--year", year, "--citation", "Stcrt. 2018, 69402", "--rules", Rules, .. more], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -78,7 +78,8 @@ public sealed class QuotaImportTests : IDisposable
         var (exit, _, error) = Import("municipality_code,number\nGM0014,70\nGM0363,243\n", year: "2018");
 
         exit.ShouldBe(1);
-        error.ShouldContain("the numbers add up to 313, but the national number for 2018 is 4600: an annex is complete only when they agree");
+        error.ShouldContain("the numbers add up to 313, but the national number for 2018 is 4600: an annex is complete only when they agree " +
+                            "(if the annex states its own total, give it with --stated-sum)");
         File.ReadAllText(Path.Combine(Rules, "quota", "2018.yaml")).ShouldBe(before);
     }
 
@@ -89,5 +90,25 @@ public sealed class QuotaImportTests : IDisposable
 
         exit.ShouldBe(1);
         error.ShouldContain("has no national number for 2025 (param national_target): add it, with its source, before loading the annex");
+    }
+
+    // The letters round the national number ("4600"); the 2018 annex itself says "voorlopig 4,591".
+    [Fact]
+    public void An_annex_that_adds_up_to_its_own_stated_total_is_loaded_and_the_difference_from_the_rounded_national_number_reported()
+    {
+        var (exit, output, _) = Import("municipality_code,number\nGM0014,70\nGM0363,4521\n", "2018", "--stated-sum", "4591");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("2 municipalities, 4591 dienstbetrekkingen in total as the annex states; the national number for 2018 in the rule set is 4600 (rounded in the letters), a difference of -9");
+        File.ReadAllText(Path.Combine(Rules, "quota", "2018.yaml")).ShouldContain("summing to 4591 as the annex states (-9 from the rounded national number 4600)");
+    }
+
+    [Fact]
+    public void A_stated_total_the_rows_do_not_reach_or_far_from_the_national_number_is_refused()
+    {
+        Import("municipality_code,number\nGM0014,70\nGM0363,4520\n", "2018", "--stated-sum", "4591").Error
+            .ShouldContain("the numbers add up to 4590, but the annex states a total of 4591: a row is missing or wrong");
+        Import("municipality_code,number\nGM0014,70\nGM0363,4460\n", "2018", "--stated-sum", "4530").Error
+            .ShouldContain("the annex states a total of 4530, -70 from the national number 4600 for 2018: more than rounding to the hundred (49) explains");
     }
 }
