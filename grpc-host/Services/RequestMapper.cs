@@ -209,7 +209,7 @@ public sealed class RequestMapper(string prefix = "")
     private string? MunicipalityCode(string code, FieldPath field)
     {
         if (string.IsNullOrEmpty(code)) return null;
-        if (CaseReader.IsMunicipalityCode(code)) return code;
+        if (FactText.IsMunicipalityCode(code)) return code;
         Violation(field, ViolationReason.InvalidMunicipalityCode, $"{FactText.Echo(code)} is not a CBS municipality code such as GM0014");
         return null;
     }
