@@ -1,4 +1,5 @@
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -13,23 +14,14 @@ namespace EligibilityEngine.Cases;
 public static class CaseCsvReader
 {
     // Columns of an earlier case format: read, so that the case reader refuses them saying what to write instead.
-    private static readonly string[] RetiredColumns = ["person.can_work_at_regular_employer"];
+    private static readonly string[] RetiredColumns = FactModel.CaseFields.Values
+        .SelectMany(f => f.Retired.Select(r => r.Key).OfType<string>().Select(key => f.Path[..^f.Key.Length] + key)).ToArray();
 
     private static bool Known(string column) => Columns.Contains(column) || RetiredColumns.Contains(column);
 
-    /// <summary>The columns a case CSV may have. List cells hold items separated by <c>;</c>, each written as
-    /// <c>key=value</c> pairs separated by spaces.</summary>
-    public static readonly string[] Columns =
-    [
-        "case_id", "as_of",
-        "person.date_of_birth", "person.has_work_capacity", "person.supervision_need", "person.adaptation_need",
-        "person.supervision_beyond_employer", "person.adaptations_beyond_employer", "person.benefit", "person.registered_as_job_seeker",
-        "person.wsw_indication",
-        "person.wsw_supported_work_possible", "person.wage_value_percent",
-        "application.applicant", "application.date", "application.new_facts_stated",
-        "municipality.code", "municipality.quota", "municipality.higher_number_by_ordinance", "municipality.ordinance_number",
-        "municipality.employees", "events",
-    ];
+    /// <summary>The columns a case CSV may have: the facts of <see cref="FactModel.CaseFields"/> and the two lists. List
+    /// cells hold items separated by <c>;</c>, each written as <c>key=value</c> pairs separated by spaces.</summary>
+    public static readonly string[] Columns = ["case_id", "as_of", .. FactModel.CaseFields.Keys, "municipality.employees", "events"];
 
     private const string NoEmployees = "none";
 
@@ -104,18 +96,16 @@ public static class CaseCsvReader
     /// <summary>Where a column's cells go: an optional section (person, application, municipality) and a key.</summary>
     private sealed record ColumnPath(string? Section, int SectionIndex, string Key, bool IsList)
     {
-        private static readonly string[] Sections = ["person", "application", "municipality"];
-
         public YamlScalarNode? SectionKey { get; } = Section is null ? null : new YamlScalarNode(Section);
 
-        public static int SectionCount => Sections.Length;
+        public static int SectionCount => FactModel.Sections.Count;
 
         public static ColumnPath Of(string column)
         {
             var dot = column.IndexOf('.');
             return dot < 0
                 ? new ColumnPath(null, -1, column, column == "events")
-                : new ColumnPath(column[..dot], Array.IndexOf(Sections, column[..dot]), column[(dot + 1)..], column == "municipality.employees");
+                : new ColumnPath(column[..dot], FactModel.Sections.ToList().IndexOf(column[..dot]), column[(dot + 1)..], column == "municipality.employees");
         }
     }
 

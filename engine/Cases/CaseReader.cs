@@ -42,8 +42,8 @@ public static class CaseReader
         var municipality = map.Map("municipality", required: false);
         return new Case(
             map.String("case_id", required: false),
-            person is null ? new Person() : ReadPerson(person),
-            application is null ? new Application() : ReadApplication(application),
+            person is null ? new Person() : ReadSection<Person>(person, "person"),
+            application is null ? new Application() : ReadSection<Application>(application, "application"),
             municipality is null ? new Municipality() : ReadMunicipality(municipality),
             ReadEvents(map));
     }
@@ -76,77 +76,45 @@ public static class CaseReader
         return result;
     }
 
-    private const string RetiredRegularEmployer = "can_work_at_regular_employer";
-    private const string RetiredWswBenefit = "wsw_indicatie";
-
-    private static Person ReadPerson(YamlMap m)
+    /// <summary>A section of the case: its facts as <see cref="FactModel"/> lists them.</summary>
+    private static T ReadSection<T>(YamlMap m, string section)
     {
-        m.AllowOnly("date_of_birth", "has_work_capacity", "supervision_need", "adaptation_need", "supervision_beyond_employer",
-            "adaptations_beyond_employer", RetiredRegularEmployer, "benefit", "registered_as_job_seeker", "wsw_indication", "wsw_supported_work_possible", "wage_value_percent");
-        // Facts of an earlier case format, refused with what to write instead rather than read into another meaning.
-        if (m.Find(RetiredRegularEmployer) is { } retired)
-            m.Error(retired, $"person.{RetiredRegularEmployer} is no longer a fact: BabW art. 3 lid 1 asks per ground whether an " +
-                             "employer cannot provide it within reasonable limits. Write supervision_beyond_employer (begeleiding, " +
-                             "lid 1 onder b) and adaptations_beyond_employer (aanpassingen, lid 1 onder a) instead");
-        var retiredBenefit = m.Find("benefit") is YamlScalarNode { Value: RetiredWswBenefit } wsw ? wsw : null;
-        if (retiredBenefit is not null)
-            m.Error(retiredBenefit, $"person.benefit: '{RetiredWswBenefit}' is not a benefit. Write wsw_indication: true, and as benefit what " +
-                                    "the person receives (e.g. participatiewet, wajong or none)");
-        return new Person(
-            Date(m, "person", "date_of_birth"),
-            Bool(m, "person", "has_work_capacity"),
-            Code<SupervisionLevel>(m, "person", "supervision_need"),
-            Code<AdaptationLevel>(m, "person", "adaptation_need"),
-            Bool(m, "person", "supervision_beyond_employer"),
-            Bool(m, "person", "adaptations_beyond_employer"),
-            retiredBenefit is not null ? null : Code<BenefitType>(m, "person", "benefit"),
-            Bool(m, "person", "registered_as_job_seeker"),
-            Bool(m, "person", "wsw_indication"),
-            Bool(m, "person", "wsw_supported_work_possible"),
-            Number(m, "person", "wage_value_percent", min: 0, max: FactLimits.MaxWageValuePercent));
-    }
-
-    private static Application ReadApplication(YamlMap m)
-    {
-        m.AllowOnly("applicant", "date", "new_facts_stated");
-        return new Application(Code<Applicant>(m, "application", "applicant"), Date(m, "application", "date"), Bool(m, "application", "new_facts_stated"));
+        var facts = FactModel.SectionFields(section);
+        m.AllowOnly(AllowedKeys(facts));
+        return FactRecord.Build<T>(ReadFacts(m, section, facts));
     }
 
     private static Municipality ReadMunicipality(YamlMap m)
     {
-        m.AllowOnly("code", "quota", "employees", "higher_number_by_ordinance", "ordinance_number");
-        var code = Text(m, "municipality", "code");
-        if (code is not null && !IsMunicipalityCode(code))
-        {
-            m.Error(m.Find("code")!, $"municipality.code: {FactText.Echo(code)} is not a CBS municipality code such as GM0014");
-            code = null;
-        }
-
-        var quota = WholeNumber(m, "municipality", "quota", min: 0, max: FactLimits.MaxCount);
-        Employee[]? employees = null;
-        var node = m.Find("employees");
-        if (node is not null && !IsUnknown(node))
-        {
-            var groups = new List<(Employee Employee, int Count)>();
-            foreach (var (entry, index) in m.MapList("employees", required: false).Select((e, i) => (e, i)))
-            {
-                var field = $"municipality.employees[{index}]";
-                entry.AllowOnly("hours_per_week", "employer_kind", "count");
-                var employee = new Employee(Number(entry, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek), Code<EmployerKind>(entry, field, "employer_kind"));
-                // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
-                var count = WholeNumber(entry, field, "count", min: 1, max: FactLimits.MaxEmployees) ?? 1;
-                groups.Add((employee, count));
-            }
-
-            employees = CountedEmployees.Expand(groups, out var error);
-            if (error is not null) m.Error(node, $"municipality.employees {error}");
-        }
-
-        var ordinanceNumber = WholeNumber(m, "municipality", "ordinance_number", min: 0, max: FactLimits.MaxCount);
-        return new Municipality(code, quota, employees, Bool(m, "municipality", "higher_number_by_ordinance"), ordinanceNumber);
+        var facts = FactModel.SectionFields("municipality");
+        m.AllowOnly([.. AllowedKeys(facts), FactModel.EmployeesCollection]);
+        var values = ReadFacts(m, "municipality", facts);
+        values[nameof(Municipality.Employees)] = ReadEmployees(m);
+        return FactRecord.Build<Municipality>(values);
     }
 
-    public static bool IsMunicipalityCode(string code) => code.Length == 6 && code.StartsWith("GM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
+    /// <summary>The employees, each entry <c>count</c> times; null (unknown) when the list is absent or unknown.</summary>
+    private static Employee[]? ReadEmployees(YamlMap m)
+    {
+        var node = m.Find(FactModel.EmployeesCollection);
+        if (node is null || IsUnknown(node)) return null;
+        var groups = new List<(Employee Employee, int Count)>();
+        foreach (var (entry, index) in m.MapList(FactModel.EmployeesCollection, required: false).Select((e, i) => (e, i)))
+        {
+            var field = $"municipality.employees[{index}]";
+            entry.AllowOnly([.. AllowedKeys(FactModel.EmployeeFields.Values), "count"]);
+            var employee = FactRecord.Build<Employee>(ReadFacts(entry, field, FactModel.EmployeeFields.Values));
+            // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
+            var count = (int?)Read(entry, field, "count", EmployeeCount) ?? 1;
+            groups.Add((employee, count));
+        }
+
+        var employees = CountedEmployees.Expand(groups, out var error);
+        if (error is not null) m.Error(node, $"municipality.employees {error}");
+        return employees;
+    }
+
+    private static readonly FactSyntax EmployeeCount = new NumberSyntax(1, FactLimits.MaxEmployees, Whole: true);
 
     private static List<CaseEvent> ReadEvents(YamlMap map)
     {
@@ -161,25 +129,46 @@ public static class CaseReader
         foreach (var (e, index) in list.Select((e, i) => (e, i)))
         {
             var field = $"events[{index}]";
-            e.AllowOnly("type", "date", "result", "hours_per_week", "employer_kind", "reason", "municipality");
-            var type = Code<EventType>(e, field, "type");
-            var date = Date(e, field, "date");
+            e.AllowOnly(["type", .. AllowedKeys(FactModel.EventFields.Values)]);
+            var type = (EventType?)Read(e, field, "type", FactModel.EventTypeSyntax);
+            var values = ReadFacts(e, field, FactModel.EventFields.Values);
             if (type is null && !e.Has("type")) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})");
-            if (date is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated");
-            var municipality = Text(e, field, "municipality");
-            if (municipality is not null && !IsMunicipalityCode(municipality))
-                e.Error(e.Find("municipality")!, $"{field}.municipality: {FactText.Echo(municipality)} is not a CBS municipality code such as GM0014");
-            if (type is null || date is null) continue;
-            events.Add(new CaseEvent(type.Value, date.Value,
-                Code<AdviceResult>(e, field, "result"),
-                Number(e, field, "hours_per_week", min: 0, max: FactLimits.MaxHoursPerWeek),
-                Code<EmployerKind>(e, field, "employer_kind"),
-                Code<LeaveReason>(e, field, "reason"),
-                municipality));
+            if (values[nameof(CaseEvent.Date)] is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated");
+            if (type is null || values[nameof(CaseEvent.Date)] is null) continue;
+            values[nameof(CaseEvent.Type)] = type;
+            events.Add(FactRecord.Build<CaseEvent>(values));
         }
 
         return events;
     }
+
+    /// <summary>The keys a mapping may have for these facts: each fact's key, and the retired keys it replaces (refused with
+    /// what to write instead, not as unknown keys).</summary>
+    private static string[] AllowedKeys(IEnumerable<FactField> facts) =>
+        facts.SelectMany(f => f.Retired.Select(r => r.Key).OfType<string>().Prepend(f.Key)).ToArray();
+
+    /// <summary>The facts of one mapping (a section, an event, an employee), by property name. A retired key or code is
+    /// refused with what to write instead, and its fact left unknown, never read into another meaning.</summary>
+    private static Dictionary<string, object?> ReadFacts(YamlMap m, string field, IEnumerable<FactField> facts)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var list = facts as IReadOnlyList<FactField> ?? facts.ToList();
+        foreach (var fact in list)
+            foreach (var retired in fact.Retired)
+                if (RetiredUse(m, fact, retired) is { } node)
+                {
+                    m.Error(node, retired.Refusal);
+                    if (retired.Code is not null) values[fact.Property.Name] = null;
+                }
+
+        foreach (var fact in list)
+            if (!values.ContainsKey(fact.Property.Name)) values[fact.Property.Name] = Read(m, field, fact.Key, fact.Syntax);
+        return values;
+    }
+
+    private static YamlNode? RetiredUse(YamlMap m, FactField fact, RetiredAlias retired) => retired.Key is { } key
+        ? m.Find(key)
+        : m.Find(fact.Key) is YamlScalarNode { Value: { } code } node && code == retired.Code ? node : null;
 
     private static bool IsUnknown(YamlNode node) => YamlMap.IsNull(node) || node is YamlScalarNode { Value: "unknown" };
 
@@ -192,43 +181,13 @@ public static class CaseReader
         return null;
     }
 
-    private static bool? Bool(YamlMap m, string section, string key)
+    /// <summary>A fact's text checked the way every path checks it (<see cref="FactSyntax"/>), an error at its position.</summary>
+    private static object? Read(YamlMap m, string field, string key, FactSyntax syntax)
     {
-        var text = Text(m, section, key);
+        var text = Text(m, field, key);
         if (text is null) return null;
-        if (text is "true" or "false") return text == "true";
-        m.Error(m.Find(key)!, $"{section}.{key} must be true, false or unknown, not {FactText.Echo(text)}");
-        return null;
-    }
-
-    private static DateOnly? Date(YamlMap m, string section, string key) => Checked(m, section, key, FactText.Date);
-
-    private static decimal? Number(YamlMap m, string section, string key, decimal min, decimal max) =>
-        Checked(m, section, key, (string text, out string? error) => FactText.Number(text, min, max, out error));
-
-    private static int? WholeNumber(YamlMap m, string section, string key, int min, int max) =>
-        Checked(m, section, key, (string text, out string? error) => FactText.WholeNumber(text, min, max, out error));
-
-    private delegate T? TextCheck<T>(string text, out string? error) where T : struct;
-
-    /// <summary>A fact's text checked the way every path checks it (<see cref="FactText"/>), an error at its position.</summary>
-    private static T? Checked<T>(YamlMap m, string section, string key, TextCheck<T> check) where T : struct
-    {
-        var text = Text(m, section, key);
-        if (text is null) return null;
-        var value = check(text, out var error);
-        if (error is not null) m.Error(m.Find(key)!, $"{section}.{key} {error}");
+        var value = syntax.Read(text, out var error);
+        if (error is not null) m.Error(m.Find(key)!, $"{field}.{key}{error}");
         return value;
-    }
-
-    private static TEnum? Code<TEnum>(YamlMap m, string section, string key) where TEnum : struct, Enum
-    {
-        var text = Text(m, section, key);
-        if (text is null) return null;
-        if (CodeNames.TryParse<TEnum>(text, out var value)) return value;
-        var codes = CodeNames.All<TEnum>();
-        var hint = Spelling.Closest(text, codes) is { } s ? $"; did you mean '{s}'?" : "";
-        m.Error(m.Find(key)!, $"{section}.{key}: {FactText.Echo(text)} is not one of ({string.Join(", ", codes)}){hint}");
-        return null;
     }
 }

@@ -14,42 +14,20 @@ public static class CaseYamlWriter
     {
         var b = new StringBuilder();
         if (@case.CaseId is { } id) Line(b, 0, "case_id", Quote(id));
-        if (asOf is { } date) Line(b, 0, "as_of", Date(date));
+        if (asOf is { } date) Line(b, 0, "as_of", FactSyntax.Date.Write(date));
         if (version is not null) Line(b, 0, "version", Quote(version));
 
-        var p = @case.Person;
-        Section(b, "person",
-            ("date_of_birth", p.DateOfBirth is { } dob ? Date(dob) : null),
-            ("has_work_capacity", Bool(p.HasWorkCapacity)),
-            ("supervision_need", Code(p.SupervisionNeed)),
-            ("adaptation_need", Code(p.AdaptationNeed)),
-            ("supervision_beyond_employer", Bool(p.SupervisionBeyondEmployer)),
-            ("adaptations_beyond_employer", Bool(p.AdaptationsBeyondEmployer)),
-            ("benefit", Code(p.Benefit)),
-            ("registered_as_job_seeker", Bool(p.RegisteredAsJobSeeker)),
-            ("wsw_indication", Bool(p.WswIndication)),
-            ("wsw_supported_work_possible", Bool(p.WswSupportedWorkPossible)),
-            ("wage_value_percent", Number(p.WageValuePercent)));
-
-        var a = @case.Application;
-        Section(b, "application",
-            ("applicant", Code(a.Applicant)),
-            ("date", a.Date is { } applied ? Date(applied) : null),
-            ("new_facts_stated", Bool(a.NewFactsStated)));
-
+        Section(b, "person", @case.Person);
+        Section(b, "application", @case.Application);
         var m = @case.Municipality;
-        Section(b, "municipality",
-            ("code", m.Code),
-            ("quota", m.Quota?.ToString(CultureInfo.InvariantCulture)),
-            ("higher_number_by_ordinance", Bool(m.HigherNumberByOrdinance)),
-            ("ordinance_number", m.OrdinanceNumber?.ToString(CultureInfo.InvariantCulture)));
+        var municipality = Section(b, "municipality", m);
         if (m.Employees is { } employees)
         {
-            if (m.Code is null && m.Quota is null && m.HigherNumberByOrdinance is null && m.OrdinanceNumber is null) b.AppendLine("municipality:");
-            if (employees.Count == 0) Line(b, 1, "employees", "[]");
+            if (!municipality) b.AppendLine("municipality:");
+            if (employees.Count == 0) Line(b, 1, FactModel.EmployeesCollection, "[]");
             else
             {
-                Line(b, 1, "employees", null);
+                Line(b, 1, FactModel.EmployeesCollection, null);
                 // Runs of identical contracts as one line with a count, as people write them (and a municipality
                 // with hundreds of contracts costs one line per kind, not one per contract).
                 for (var i = 0; i < employees.Count;)
@@ -57,8 +35,7 @@ public static class CaseYamlWriter
                     var e = employees[i];
                     var run = 1;
                     while (i + run < employees.Count && employees[i + run] == e) run++;
-                    b.AppendLine($"    - {Inline(("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null),
-                        ("hours_per_week", Number(e.HoursPerWeek)), ("employer_kind", Code(e.EmployerKind)))}");
+                    b.AppendLine($"    - {Inline([("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null), .. Facts(e, FactModel.EmployeeFields.Values)])}");
                     i += run;
                 }
             }
@@ -68,42 +45,31 @@ public static class CaseYamlWriter
         {
             b.AppendLine("events:");
             foreach (var e in @case.Events)
-                b.AppendLine("  - " + Inline(
-                    ("type", Code<EventType>(e.Type)),
-                    ("date", Date(e.Date)),
-                    ("result", Code(e.Result)),
-                    ("hours_per_week", Number(e.HoursPerWeek)),
-                    ("employer_kind", Code(e.EmployerKind)),
-                    ("reason", Code(e.Reason)),
-                    ("municipality", e.Municipality)));
+                b.AppendLine("  - " + Inline([("type", FactModel.EventTypeSyntax.Write(e.Type)), .. Facts(e, FactModel.EventFields.Values)]));
         }
 
         return b.ToString();
     }
 
-    private static void Section(StringBuilder b, string name, params (string Key, string? Value)[] entries)
+    /// <summary>A section's known facts in the order of <see cref="FactModel"/>; whether it had any.</summary>
+    private static bool Section(StringBuilder b, string name, object record)
     {
-        var known = entries.Where(e => e.Value is not null).ToList();
-        if (known.Count == 0) return;
+        var known = Facts(record, FactModel.SectionFields(name)).Where(e => e.Value is not null).ToList();
+        if (known.Count == 0) return false;
         b.AppendLine(name + ":");
         foreach (var (key, value) in known) Line(b, 1, key, value);
+        return true;
     }
+
+    /// <summary>Each fact's key and its value as the case format writes it; null when unknown.</summary>
+    private static IEnumerable<(string Key, string? Value)> Facts(object record, IEnumerable<FactField> facts) =>
+        facts.Select(f => (f.Key, f.ValueIn(record) is { } value ? f.Syntax.Write(value) : null));
 
     private static void Line(StringBuilder b, int indent, string key, string? value) =>
         b.Append(' ', indent * 2).Append(key).Append(':').AppendLine(value is null ? "" : " " + value);
 
-    private static string Inline(params (string Key, string? Value)[] entries) =>
+    private static string Inline(IEnumerable<(string Key, string? Value)> entries) =>
         "{ " + string.Join(", ", entries.Where(e => e.Value is not null).Select(e => $"{e.Key}: {e.Value}")) + " }";
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
-
-    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Code<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Code<TEnum>(v) : null;
-
-    private static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => CodeNames.ToCode(value.ToString());
 
     /// <summary>A single-quoted YAML scalar: no escapes but a doubled quote, so any text reads back as written.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using EligibilityEngine.Conditions;
 using ValueType = EligibilityEngine.Conditions.ValueType;
 
@@ -26,44 +27,65 @@ public static class FactModel
         "indicatie banenafspraak toegekend", "baan banenafspraak begonnen", "baan banenafspraak beëindigd", "arbeidsvermogen verloren",
         "verhuisd naar een andere gemeente", "vastgesteld door het college");
 
-    /// <summary>Facts of the case, by path (person.*, application.*, municipality.*).</summary>
+    /// <summary>
+    /// Facts of the case, by path (person.*, application.*, municipality.*), in the order the case format writes them
+    /// (<see cref="Cases.CaseYamlWriter"/>, whose text is hashed into the audit record: new facts go at the end of their
+    /// section). The case reader, the CSV columns, the case writer and the web form are built from this table.
+    /// </summary>
     public static IReadOnlyDictionary<string, FactField> CaseFields { get; } = Index(
-        Fact("person.date_of_birth", ValueType.Date, "geboortedatum", c => Day(Prop(c, "Person", "DateOfBirth"))),
-        Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", c => Prop(c, "Person", "HasWorkCapacity"), "BabW art. 3 lid 1"),
-        Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", c => AsInt(Prop(c, "Person", "SupervisionNeed")), "BabW art. 3 lid 1 onder b"),
-        Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", c => AsInt(Prop(c, "Person", "AdaptationNeed")), "BabW art. 3 lid 1 onder a"),
+        Fact("person.date_of_birth", ValueType.Date, "geboortedatum"),
+        Fact("person.has_work_capacity", ValueType.Bool, "arbeidsvermogen", "BabW art. 3 lid 1"),
+        Fact("person.supervision_need", ValueType.Code(Supervision), "benodigde begeleiding", "BabW art. 3 lid 1 onder b"),
+        Fact("person.adaptation_need", ValueType.Code(Adaptation), "benodigde aanpassingen van werkplek of werk", "BabW art. 3 lid 1 onder a"),
         Fact("person.supervision_beyond_employer", ValueType.Bool, "begeleiding niet binnen redelijke grenzen door een werkgever te bieden",
-            c => Prop(c, "Person", "SupervisionBeyondEmployer"), "BabW art. 3 lid 1 onder b"),
+            "BabW art. 3 lid 1 onder b"),
         Fact("person.adaptations_beyond_employer", ValueType.Bool, "aanpassingen niet binnen redelijke grenzen door een werkgever te realiseren",
-            c => Prop(c, "Person", "AdaptationsBeyondEmployer"), "BabW art. 3 lid 1 onder a"),
-        Fact("person.benefit", ValueType.Code(Benefit), "uitkering", c => AsInt(Prop(c, "Person", "Benefit")), "Pw art. 10b lid 1"),
-        Fact("person.registered_as_job_seeker", ValueType.Bool, "ingeschreven als werkzoekende", c => Prop(c, "Person", "RegisteredAsJobSeeker"), "Pw art. 6 onder a en art. 10b lid 1"),
-        Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie", c => Prop(c, "Person", "WswIndication")),
-        Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", c => Prop(c, "Person", "WswSupportedWorkPossible"), "BabW art. 3 lid 3 onder a en lid 4"),
-        Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", c => Prop(c, "Person", "WageValuePercent")),
-        Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager", c => AsInt(Prop(c, "Application", "Applicant"))),
-        Fact("application.date", ValueType.Date, "datum van de aanvraag", c => Day(Prop(c, "Application", "Date"))),
-        Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", c => Prop(c, "Application", "NewFactsStated"), "BabW art. 3 lid 5 en 6"),
-        Fact("municipality.code", ValueType.Text, "gemeentecode (CBS)", c => Prop(c, "Municipality", "Code")),
-        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", c => ToDecimal(Prop(c, "Municipality", "Quota")), "Pw art. 10b lid 4"),
-        Fact("municipality.higher_number_by_ordinance", ValueType.Bool, "hoger aantal bij verordening vastgesteld",
-            c => Prop(c, "Municipality", "HigherNumberByOrdinance"), "Pw art. 10b lid 5 en 6"),
-        Fact("municipality.ordinance_number", ValueType.Number, "aantal dienstbetrekkingen volgens de verordening",
-            c => ToDecimal(Prop(c, "Municipality", "OrdinanceNumber")), "Pw art. 10b lid 5"));
+            "BabW art. 3 lid 1 onder a", retired: new RetiredAlias("can_work_at_regular_employer", null,
+                "person.can_work_at_regular_employer is no longer a fact: BabW art. 3 lid 1 asks per ground whether an employer cannot " +
+                "provide it within reasonable limits. Write supervision_beyond_employer (begeleiding, lid 1 onder b) and " +
+                "adaptations_beyond_employer (aanpassingen, lid 1 onder a) instead")),
+        Fact("person.benefit", ValueType.Code(Benefit), "uitkering", "Pw art. 10b lid 1", retired: new RetiredAlias(null, "wsw_indicatie",
+            "person.benefit: 'wsw_indicatie' is not a benefit. Write wsw_indication: true, and as benefit what the person receives " +
+            "(e.g. participatiewet, wajong or none)")),
+        Fact("person.registered_as_job_seeker", ValueType.Bool, "ingeschreven als werkzoekende", "Pw art. 6 onder a en art. 10b lid 1"),
+        Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie"),
+        Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", "BabW art. 3 lid 3 onder a en lid 4"),
+        Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", limits: (0, FactLimits.MaxWageValuePercent)),
+        Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager"),
+        Fact("application.date", ValueType.Date, "datum van de aanvraag"),
+        Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", "BabW art. 3 lid 5 en 6"),
+        Fact("municipality.code", ValueType.Text, "gemeentecode (CBS)"),
+        Fact("municipality.quota", ValueType.Number, "aantal te realiseren dienstbetrekkingen volgens de gemeente", "Pw art. 10b lid 4",
+            limits: (0, FactLimits.MaxCount)),
+        Fact("municipality.higher_number_by_ordinance", ValueType.Bool, "hoger aantal bij verordening vastgesteld", "Pw art. 10b lid 5 en 6"),
+        Fact("municipality.ordinance_number", ValueType.Number, "aantal dienstbetrekkingen volgens de verordening", "Pw art. 10b lid 5",
+            limits: (0, FactLimits.MaxCount)));
+
+    /// <summary>The sections of a case (person, application, municipality), in the order of <see cref="CaseFields"/>.</summary>
+    public static IReadOnlyList<string> Sections { get; } = CaseFields.Keys.Select(p => p[..p.IndexOf('.')]).Distinct().ToList();
+
+    /// <summary>The facts of one section of the case, in the order of <see cref="CaseFields"/>.</summary>
+    public static IReadOnlyList<FactField> SectionFields(string section) => FieldsBySection[section];
+
+    private static readonly Dictionary<string, List<FactField>> FieldsBySection =
+        Sections.ToDictionary(s => s, s => CaseFields.Values.Where(f => f.Path.StartsWith(s + ".", StringComparison.Ordinal)).ToList());
 
     /// <summary>Fields of one event, reachable by bare name inside <c>where</c> of an event quantifier.</summary>
     public static IReadOnlyDictionary<string, FactField> EventFields { get; } = Index(
-        Fact("date", ValueType.Date, "datum", e => Day(Expression.Convert(Expression.Property(e, "Date"), typeof(DateOnly?)))),
-        Fact("result", ValueType.Code(Advice), "uitkomst (positief of negatief)", e => AsInt(Expression.Property(e, "Result"))),
-        Fact("hours_per_week", ValueType.Number, "uren per week", e => Expression.Property(e, "HoursPerWeek")),
-        Fact("employer_kind", ValueType.Code(Employer), "soort werkgever", e => AsInt(Expression.Property(e, "EmployerKind"))),
-        Fact("reason", ValueType.Code(Reason), "reden", e => AsInt(Expression.Property(e, "Reason"))),
-        Fact("municipality", ValueType.Text, "gemeente", e => Expression.Property(e, "Municipality")));
+        Item<CaseEvent>("date", ValueType.Date, "datum"),
+        Item<CaseEvent>("result", ValueType.Code(Advice), "uitkomst (positief of negatief)"),
+        Item<CaseEvent>("hours_per_week", ValueType.Number, "uren per week", (0, FactLimits.MaxHoursPerWeek)),
+        Item<CaseEvent>("employer_kind", ValueType.Code(Employer), "soort werkgever"),
+        Item<CaseEvent>("reason", ValueType.Code(Reason), "reden"),
+        Item<CaseEvent>("municipality", ValueType.Text, "gemeente"));
+
+    /// <summary>How an event's type is written: the code of its <see cref="EventType"/>.</summary>
+    public static FactSyntax EventTypeSyntax { get; } = FactSyntax.Code(typeof(EventType));
 
     /// <summary>Fields of one employee in <c>employees</c> (municipality.employees).</summary>
     public static IReadOnlyDictionary<string, FactField> EmployeeFields { get; } = Index(
-        Fact("hours_per_week", ValueType.Number, "uren per week", e => Expression.Property(e, "HoursPerWeek")),
-        Fact("employer_kind", ValueType.Code(Employer), "soort werkgever", e => AsInt(Expression.Property(e, "EmployerKind"))));
+        Item<Employee>("hours_per_week", ValueType.Number, "uren per week", (0, FactLimits.MaxHoursPerWeek)),
+        Item<Employee>("employer_kind", ValueType.Code(Employer), "soort werkgever"));
 
     /// <summary>Event collections by name: each event type's code names the events of that type.</summary>
     public static IReadOnlyDictionary<string, EventType> EventCollections { get; } =
@@ -96,13 +118,53 @@ public static class FactModel
         return c => Evaluation.DutchFormat.Value(read(c), field.Type);
     }
 
-    private static FactField Fact(string path, ValueType type, string label, Func<Expression, Expression> read, string? basis = null) =>
-        new(path, type, label, read, basis);
+    /// <summary>A fact of the case, held by the property of its section's record that the path names in snake_case.</summary>
+    private static FactField Fact(string path, ValueType type, string label, string? basis = null, (decimal Min, decimal Max)? limits = null,
+        params RetiredAlias[] retired)
+    {
+        var section = PropertyNamed(typeof(Case), path[..path.IndexOf('.')]);
+        var property = PropertyNamed(section.PropertyType, path[(path.IndexOf('.') + 1)..]);
+        return Field(path, type, label, c => Expression.Property(Expression.Property(c, section), property), property, limits, retired, basis);
+    }
+
+    /// <summary>A field of an event or an employee, held by the property of <typeparamref name="TItem"/> the key names.</summary>
+    private static FactField Item<TItem>(string key, ValueType type, string label, (decimal Min, decimal Max)? limits = null)
+    {
+        var property = PropertyNamed(typeof(TItem), key);
+        return Field(key, type, label, e => Expression.Property(e, property), property, limits, [], null);
+    }
+
+    private static FactField Field(string path, ValueType type, string label, Func<Expression, Expression> property, PropertyInfo info,
+        (decimal Min, decimal Max)? limits, RetiredAlias[] retired, string? basis) =>
+        new(path, type, label, owner => AsValue(property(owner), type), info, SyntaxOf(path, type, info, limits), retired, basis);
+
+    private static PropertyInfo PropertyNamed(Type record, string key) =>
+        record.GetProperties().SingleOrDefault(p => CodeNames.ToCode(p.Name) == key)
+        ?? throw new InvalidOperationException($"{record.Name} has no property for the fact key '{key}'");
+
+    /// <summary>The property's value in the run-time representation of the type: a code as its number, a date as its day
+    /// number, a count as a decimal.</summary>
+    private static Expression AsValue(Expression value, ValueType type) => type.Kind switch
+    {
+        ValueKind.Code => AsInt(value),
+        ValueKind.Date => Day(value.Type == typeof(DateOnly?) ? value : Expression.Convert(value, typeof(DateOnly?))),
+        ValueKind.Number when value.Type == typeof(int?) => ToDecimal(value),
+        _ => value,
+    };
+
+    /// <summary>How a fact is written in a case file, from its type; a number needs its limits, and is whole when its
+    /// property is an int. The text facts are CBS municipality codes.</summary>
+    private static FactSyntax SyntaxOf(string path, ValueType type, PropertyInfo property, (decimal Min, decimal Max)? limits) => type.Kind switch
+    {
+        ValueKind.Bool => FactSyntax.Bool,
+        ValueKind.Date => FactSyntax.Date,
+        ValueKind.Code => FactSyntax.Code(Nullable.GetUnderlyingType(property.PropertyType)!),
+        ValueKind.Text => FactSyntax.MunicipalityCode,
+        ValueKind.Number when limits is { } l => new NumberSyntax(l.Min, l.Max, Whole: property.PropertyType == typeof(int?)),
+        _ => throw new InvalidOperationException($"the fact '{path}' has no way to be written in a case file (a number needs its limits)"),
+    };
 
     private static Dictionary<string, FactField> Index(params FactField[] fields) => fields.ToDictionary(f => f.Path);
-
-    private static Expression Prop(Expression @case, string section, string field) =>
-        Expression.Property(Expression.Property(@case, section), field);
 
     private static Expression AsInt(Expression nullableEnum) => Expression.Convert(nullableEnum, typeof(int?));
 

@@ -53,6 +53,9 @@ public static class FactText
         return error is null ? (int)value : null;
     }
 
+    /// <summary>Whether the text is a CBS municipality code: GM and four digits, e.g. GM0014.</summary>
+    public static bool IsMunicipalityCode(string code) => code.Length == 6 && code.StartsWith("GM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
+
     /// <summary>An optional minus, up to 12 digits, optionally one decimal mark and up to 12 decimals.</summary>
     private static bool IsPlainNumber(string text)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.RuleSets;
 
@@ -111,7 +112,7 @@ public static class QuotaAnnex
         CsvCell Cell(string column) => row[header.IndexOf(column)];
         var ok = true;
         var code = Cell("municipality_code");
-        if (!CaseReader.IsMunicipalityCode(code.Text))
+        if (!FactText.IsMunicipalityCode(code.Text))
         {
             diagnostics.Add(Position(path, code), $"'{code.Text}' is not a CBS municipality code such as GM0014");
             ok = false;

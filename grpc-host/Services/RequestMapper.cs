@@ -1,6 +1,7 @@
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
+using Google.Protobuf;
 using Google.Rpc;
 using V1 = EligibilityEngine.Grpc.V1;
 
@@ -22,7 +23,6 @@ public sealed class RequestMapper(string prefix = "")
         var asOf = Date(request.AsOf, "as_of", required: asOfRequired) ?? default;
         var c = request.Case ?? new V1.Case();
         var person = c.Person ?? new V1.Person();
-        var application = c.Application;
         var municipality = c.Municipality ?? new V1.Municipality();
 
 #pragma warning disable CS0612 // the retired field is read only to refuse it
@@ -31,32 +31,42 @@ public sealed class RequestMapper(string prefix = "")
             Violation("case.person.can_work_at_regular_employer", ViolationReason.Retired,
                 "is retired: BabW art. 3 lid 1 asks per ground whether an employer cannot provide it within reasonable limits; " +
                 "set supervision_beyond_employer and adaptations_beyond_employer instead");
-        var mapped = new Case(
-            request.CorrelationId,
-            new Person(
-                Date(person.DateOfBirth, "case.person.date_of_birth"),
-                person.HasHasWorkCapacity ? person.HasWorkCapacity : null,
-                Code<SupervisionLevel>((int)person.SupervisionNeed, "case.person.supervision_need"),
-                Code<AdaptationLevel>((int)person.AdaptationNeed, "case.person.adaptation_need"),
-                person.HasSupervisionBeyondEmployer ? person.SupervisionBeyondEmployer : null,
-                person.HasAdaptationsBeyondEmployer ? person.AdaptationsBeyondEmployer : null,
-                Benefit(person.Benefit),
-                person.HasRegisteredAsJobSeeker ? person.RegisteredAsJobSeeker : null,
-                person.HasWswIndication ? person.WswIndication : null,
-                person.HasWswSupportedWorkPossible ? person.WswSupportedWorkPossible : null,
-                Number(person.WageValuePercent, "case.person.wage_value_percent", 0, FactLimits.MaxWageValuePercent)),
-            application is null
-                ? new Application()
-                : new Application(Code<Applicant>((int)application.Applicant, "case.application.applicant"), Date(application.Date, "case.application.date"),
-                    application.HasNewFactsStated ? application.NewFactsStated : null),
-            new Municipality(
-                MunicipalityCode(municipality.Code, "case.municipality.code"),
-                municipality.HasQuota ? Count(municipality.Quota, "case.municipality.quota") : null,
-                Employees(municipality),
-                municipality.HasHigherNumberByOrdinance ? municipality.HigherNumberByOrdinance : null,
-                municipality.HasOrdinanceNumber ? Count(municipality.OrdinanceNumber, "case.municipality.ordinance_number") : null),
-            EventList(c.Events));
+        var personFacts = Facts(person, FactModel.SectionFields("person"), CaseField);
+        var applicationFacts = Facts(c.Application ?? new V1.Application(), FactModel.SectionFields("application"), CaseField);
+        var municipalityFacts = Facts(municipality, FactModel.SectionFields("municipality"), CaseField);
+        municipalityFacts[nameof(Municipality.Employees)] = Employees(municipality);
+        var mapped = new Case(request.CorrelationId, FactRecord.Build<Person>(personFacts), FactRecord.Build<Application>(applicationFacts),
+            FactRecord.Build<Municipality>(municipalityFacts), EventList(c.Events));
         return (mapped, asOf);
+    }
+
+    /// <summary>A case fact's field in a request: <c>case.person.benefit</c> (built once per fact, not per request).</summary>
+    private static readonly Dictionary<string, FieldPath> CaseFieldPaths = FactModel.CaseFields.Keys.ToDictionary(p => p, p => (FieldPath)("case." + p));
+
+    private static FieldPath CaseField(FactField fact) => CaseFieldPaths[fact.Path];
+
+    /// <summary>
+    /// The facts a contract message carries, by property name: each fact of the registry from the proto field of the same
+    /// name (<c>ContractFactTests</c> proves there is one, of a compatible type), checked as every way in checks it.
+    /// </summary>
+    private Dictionary<string, object?> Facts(IMessage message, IEnumerable<FactField> facts, Func<FactField, FieldPath> path)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            var field = message.Descriptor.FindFieldByName(fact.Key);
+            values[fact.Property.Name] = field.HasPresence && !field.Accessor.HasValue(message) ? null : (fact.Syntax, field.Accessor.GetValue(message)) switch
+            {
+                (NumberSyntax n, int count) => Count(count, path(fact), n),
+                (NumberSyntax n, string text) => Number(text, path(fact), n.Min, n.Max),
+                (DateSyntax, string text) => Date(text, path(fact)),
+                (MunicipalityCodeSyntax, string code) => MunicipalityCode(code, path(fact)),
+                (_, Enum code) => Code(code, Nullable.GetUnderlyingType(fact.Property.PropertyType)!, path(fact)),
+                (_, var value) => value,
+            };
+        }
+
+        return values;
     }
 
     private List<CaseEvent> EventList(IReadOnlyList<V1.Event> events)
@@ -92,10 +102,10 @@ public sealed class RequestMapper(string prefix = "")
     public void Violation(FieldPath field, string reason, string description) =>
         _violations.Add(CallError.Violation(prefix + field, reason, description));
 
-    /// <summary>A number of dienstbetrekkingen, within the limit every way in shares.</summary>
-    private int? Count(int number, FieldPath field)
+    /// <summary>A count (a number of dienstbetrekkingen), within the limits every way in shares.</summary>
+    private int? Count(int number, FieldPath field, NumberSyntax limits)
     {
-        var count = FactText.WholeNumber(number, 0, FactLimits.MaxCount, out var error);
+        var count = FactText.WholeNumber(number, (int)limits.Min, (int)limits.Max, out var error);
         if (error is not null) Violation(field, ViolationReason.OutOfRange, error);
         return count;
     }
@@ -126,8 +136,8 @@ public sealed class RequestMapper(string prefix = "")
                 if (error is not null) Violation(EmployeesField.Item(i, "count"), ViolationReason.OutOfRange, error);
             }
 
-            counted.Add((new Employee(Number(e.HoursPerWeek, EmployeesField.Item(i, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek),
-                Code<EmployerKind>((int)e.EmployerKind, EmployeesField.Item(i, "employer_kind"))), count));
+            var index = i;
+            counted.Add((FactRecord.Build<Employee>(Facts(e, FactModel.EmployeeFields.Values, f => EmployeesField.Item(index, f.Key))), count));
         }
 
         var employees = CountedEmployees.Expand(counted, out var tooMany);
@@ -137,51 +147,42 @@ public sealed class RequestMapper(string prefix = "")
 
     private CaseEvent? Event(V1.Event e, int index)
     {
-        var type = e.Type == V1.EventType.Unspecified ? null : Code<EventType>((int)e.Type, EventsField.Item(index, "type"));
+        var type = e.Type == V1.EventType.Unspecified ? null : (EventType?)Code(e.Type, typeof(EventType), EventsField.Item(index, "type"));
         if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), ViolationReason.Required, "is required");
-        var date = Date(e.Date, EventsField.Item(index, "date"), required: true);
-        var hours = Number(e.HoursPerWeek, EventsField.Item(index, "hours_per_week"), 0, FactLimits.MaxHoursPerWeek);
-        var municipality = MunicipalityCode(e.Municipality, EventsField.Item(index, "municipality"));
-        var result = Code<AdviceResult>((int)e.Result, EventsField.Item(index, "result"));
-        var employer = Code<EmployerKind>((int)e.EmployerKind, EventsField.Item(index, "employer_kind"));
-        var reason = Code<LeaveReason>((int)e.Reason, EventsField.Item(index, "reason"));
-        if (type is null || date is null) return null;
-        return new CaseEvent(type.Value, date.Value, result, hours, employer, reason, municipality);
+        var values = Facts(e, FactModel.EventFields.Values, f => EventsField.Item(index, f.Key));
+        if (string.IsNullOrEmpty(e.Date)) Violation(EventsField.Item(index, "date"), ViolationReason.Required, "is required (YYYY-MM-DD)");
+        if (type is null || values[nameof(CaseEvent.Date)] is null) return null;
+        values[nameof(CaseEvent.Type)] = type;
+        return FactRecord.Build<CaseEvent>(values);
     }
 
-    /// <summary>The benefit by name: the contract keeps the retired Wsw-indicatie value, which the engine does not have.</summary>
-    private BenefitType? Benefit(V1.Benefit benefit)
+    /// <summary>
+    /// A contract code as the engine's value of the same name (<c>ContractEnumTests</c> proves the names): _UNSPECIFIED
+    /// (0) is unknown; a number the contract does not declare (proto3 keeps it) is an error, never a value decided on; a
+    /// retired value is refused with what to send instead.
+    /// </summary>
+    private object? Code(Enum code, Type engine, FieldPath field)
     {
-        if (benefit == V1.Benefit.Unspecified) return null;
-        if (!Enum.IsDefined(benefit))
+        var number = Convert.ToInt32(code, System.Globalization.CultureInfo.InvariantCulture);
+        if (number == 0) return null;
+        if (!Enum.IsDefined(code.GetType(), code))
         {
-            Violation("case.person.benefit", ViolationReason.InvalidEnumValue, UndefinedEnum((int)benefit, Enum.GetValues<V1.Benefit>().Max(b => (int)b)));
+            Violation(field, ViolationReason.InvalidEnumValue, UndefinedEnum(number, Enum.GetValues(code.GetType()).Cast<int>().Max()));
             return null;
         }
 
+        if (Enum.TryParse(engine, code.ToString(), out var value)) return value;
+        Violation(field, ViolationReason.Retired, RetiredCodes[code]);
+        return null;
+    }
+
+    /// <summary>Values the contract keeps for old clients but the engine does not have, with what to send instead.</summary>
+    private static readonly Dictionary<Enum, string> RetiredCodes = new()
+    {
 #pragma warning disable CS0612 // the retired value is named only to refuse it
-        if (benefit != V1.Benefit.WswIndicatie) return Enum.Parse<BenefitType>(benefit.ToString());
+        [V1.Benefit.WswIndicatie] = "BENEFIT_WSW_INDICATIE is retired: a Wsw-indicatie is not a benefit. Set wsw_indication = true and the benefit the person receives",
 #pragma warning restore CS0612
-        Violation("case.person.benefit", ViolationReason.Retired, "BENEFIT_WSW_INDICATIE is retired: a Wsw-indicatie is not a benefit. Set wsw_indication = true and the benefit the person receives");
-        return null;
-    }
-
-    /// <summary>A proto enum number as the engine's value. Proto enums number their values from 1 after _UNSPECIFIED = 0
-    /// (unknown), in the order of the engine's enums. A number the contract does not declare (proto3 keeps it) is an
-    /// error, never a value decided on.</summary>
-    private TEnum? Code<TEnum>(int value, FieldPath field) where TEnum : struct, Enum
-    {
-        if (value == 0) return null;
-        if (value > 0 && value <= ValueCount<TEnum>.Value) return (TEnum)(object)(value - 1);
-        Violation(field, ViolationReason.InvalidEnumValue, UndefinedEnum(value, ValueCount<TEnum>.Value));
-        return null;
-    }
-
-    // Counted once per enum: Enum.GetValues allocates an array, and every request maps several enums.
-    private static class ValueCount<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly int Value = Enum.GetValues<TEnum>().Length;
-    }
+    };
 
     private static string UndefinedEnum(int value, int max) => $"{value} is not a value of this field; allowed: 0 (unknown) to {max}";
 
@@ -209,7 +210,7 @@ public sealed class RequestMapper(string prefix = "")
     private string? MunicipalityCode(string code, FieldPath field)
     {
         if (string.IsNullOrEmpty(code)) return null;
-        if (CaseReader.IsMunicipalityCode(code)) return code;
+        if (FactText.IsMunicipalityCode(code)) return code;
         Violation(field, ViolationReason.InvalidMunicipalityCode, $"{FactText.Echo(code)} is not a CBS municipality code such as GM0014");
         return null;
     }

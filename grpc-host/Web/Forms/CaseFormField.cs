@@ -38,30 +38,18 @@ public sealed record CaseFormField(
     };
 
     private static (string, string, IReadOnlyList<CaseFormField>) Section(string section, string legend) =>
-        (section, legend, FromModel(FactModel.CaseFields.Values.Where(f => f.Path.StartsWith(section + ".", StringComparison.Ordinal))).ToList());
+        (section, legend, FromModel(FactModel.SectionFields(section)).ToList());
 
-    private static IEnumerable<CaseFormField> FromModel(IEnumerable<FactField> facts) => facts.Select(f =>
+    // How each fact is entered follows how the case format writes it (FactSyntax): the reader decides, with the same
+    // limits, and this only says it in Dutch.
+    private static IEnumerable<CaseFormField> FromModel(IEnumerable<FactField> facts) => facts.Select(f => f.Syntax switch
     {
-        var key = f.Path[(f.Path.IndexOf('.') + 1)..];
-        var field = f.Type.Kind switch
-        {
-            ValueKind.Bool => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, [("true", "ja"), ("false", "nee")]),
-            ValueKind.Code => new CaseFormField(key, f.DutchLabel, FieldKind.Choice, Choices(f.Type.Domain!)),
-            ValueKind.Date => new CaseFormField(key, f.DutchLabel, FieldKind.Date, []),
-            ValueKind.Text => new CaseFormField(key, f.DutchLabel, FieldKind.MunicipalityCode, []),
-            _ => Range(key, f.DutchLabel),
-        };
-        return field with { Basis = f.Basis };
+        BoolSyntax => new CaseFormField(f.Key, f.DutchLabel, FieldKind.Choice, [("true", "ja"), ("false", "nee")], Basis: f.Basis),
+        DateSyntax => new CaseFormField(f.Key, f.DutchLabel, FieldKind.Date, [], Basis: f.Basis),
+        MunicipalityCodeSyntax => new CaseFormField(f.Key, f.DutchLabel, FieldKind.MunicipalityCode, [], Basis: f.Basis),
+        NumberSyntax n => new CaseFormField(f.Key, f.DutchLabel, n.Whole ? FieldKind.WholeNumber : FieldKind.Number, [], n.Min, n.Max, f.Basis),
+        _ => new CaseFormField(f.Key, f.DutchLabel, FieldKind.Choice, Choices(f.Type.Domain!), Basis: f.Basis),
     });
-
-    // The ranges the case reader checks each number against (FactLimits); the reader decides, this only says it in Dutch.
-    private static CaseFormField Range(string key, string label) => key switch
-    {
-        "wage_value_percent" => new(key, label, FieldKind.Number, [], 0, FactLimits.MaxWageValuePercent),
-        "hours_per_week" => new(key, label, FieldKind.Number, [], 0, FactLimits.MaxHoursPerWeek),
-        "quota" or "ordinance_number" => new(key, label, FieldKind.WholeNumber, [], 0, FactLimits.MaxCount),
-        _ => throw new InvalidOperationException($"the case form has no range for the number '{key}'"),
-    };
 
     private static IReadOnlyList<(string, string)> Choices(CodeDomain domain) => domain.Codes.Zip(domain.DutchLabels).ToList();
 
