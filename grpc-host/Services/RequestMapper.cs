@@ -150,7 +150,7 @@ public sealed class RequestMapper(string prefix = "")
         var type = e.Type == V1.EventType.Unspecified ? null : (EventType?)Code(e.Type, typeof(EventType), EventsField.Item(index, "type"));
         if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), ViolationReason.Required, "is required");
         var values = Facts(e, FactModel.EventFields.Values, f => EventsField.Item(index, f.Key));
-        if (string.IsNullOrEmpty(e.Date)) Violation(EventsField.Item(index, "date"), ViolationReason.Required, "is required (YYYY-MM-DD)");
+        if (string.IsNullOrEmpty(e.Date)) Violation(EventsField.Item(index, "date"), ViolationReason.Required, DateRequired);
         if (type is null || values[nameof(CaseEvent.Date)] is null) return null;
         values[nameof(CaseEvent.Type)] = type;
         return FactRecord.Build<CaseEvent>(values);
@@ -186,11 +186,13 @@ public sealed class RequestMapper(string prefix = "")
 
     private static string UndefinedEnum(int value, int max) => $"{value} is not a value of this field; allowed: 0 (unknown) to {max}";
 
+    private const string DateRequired = "is required (YYYY-MM-DD)";
+
     public DateOnly? Date(string text, FieldPath field, bool required = false)
     {
         if (string.IsNullOrEmpty(text))
         {
-            if (required) Violation(field, ViolationReason.Required, "is required (YYYY-MM-DD)");
+            if (required) Violation(field, ViolationReason.Required, DateRequired);
             return null;
         }
 
