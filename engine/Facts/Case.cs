@@ -30,6 +30,10 @@ public sealed record Case(
 /// indicatiebeschikking). Not a benefit: a typical holder also has bijstand or Wajong.</param>
 /// <param name="WswSupportedWorkPossible">For Wsw-indicatie holders: UWV judged the person able to do begeleid werken (BabW art. 3 lid 3 a, lid 4).</param>
 /// <param name="WageValuePercent">loonwaarde in percent of the minimum wage: recorded, legally irrelevant to eligibility.</param>
+/// <param name="CanFollowFundedEducation">Can follow education funded by the State ("uit 's Rijks kas bekostigd onderwijs
+/// kunnen volgen"): until 2026 a person under 27 who can is not an art. 7 lid 1 onder a person (Pw art. 7 lid 3 onder a).</param>
+/// <param name="CollegeJudgedEducationUnsuitable">The college judged that following such education is not possible or not
+/// suitable for the person (Pw art. 7a lid 1 onder a, from 2026): the way in for a person under 27.</param>
 public sealed record Person(
     DateOnly? DateOfBirth = null,
     bool? HasWorkCapacity = null,
@@ -41,7 +45,9 @@ public sealed record Person(
     bool? RegisteredAsJobSeeker = null,
     bool? WswIndication = null,
     bool? WswSupportedWorkPossible = null,
-    decimal? WageValuePercent = null);
+    decimal? WageValuePercent = null,
+    bool? CanFollowFundedEducation = null,
+    bool? CollegeJudgedEducationUnsuitable = null);
 
 /// <summary>The application for an advice beschut werk (aanvraag).</summary>
 /// <param name="Applicant">aanvrager: the municipality or the person.</param>

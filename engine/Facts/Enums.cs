@@ -42,13 +42,16 @@ public enum BenefitType
     OtherUwv,
 }
 
-/// <summary>Who asked UWV for the advice beschut werk (aanvrager).</summary>
+/// <summary>Who asked for the advice beschut werk, and of whom (aanvrager).</summary>
 public enum Applicant
 {
     /// <summary>het college van B&amp;W (the municipality)</summary>
     Municipality,
-    /// <summary>de persoon zelf (possible since 1 January 2017)</summary>
+    /// <summary>de persoon zelf, bij UWV (art. 10b lid 3; possible since 1 January 2017)</summary>
     Person,
+    /// <summary>de persoon, bij het college: a request for a determination, "op verzoek" (art. 10b lid 1, from 2017); the
+    /// college then asks UWV (lid 2), so the twelve-month rule of BabW art. 3 lid 3 onder b does not apply</summary>
+    PersonToCollege,
 }
 
 /// <summary>The result of an advice beschut werk (advies beschut werk).</summary>
@@ -114,4 +117,7 @@ public enum EventType
     /// <summary>vastgesteld door het college (a besluit, Pw art. 10b lid 1): result positief = belongs to the target group
     /// beschut werk, negatief = does not. UWV advises; the college determines.</summary>
     Determined,
+    /// <summary>ingetrokken door het college: the college revoked its determination (a besluit of its own). Until then a
+    /// determination stands, whatever happens.</summary>
+    Revoked,
 }

@@ -17,7 +17,8 @@ public static class FactModel
         "geen aanpassingen", "beperkte aanpassingen", "ingrijpende aanpassingen");
     public static readonly CodeDomain Benefit = CodeDomain.FromEnum<BenefitType>(
         "bijstand (Participatiewet)", "geen uitkering", "Wajong", "WIA", "andere UWV-uitkering (WW, IOW, WAZ, WAO, ZW, WAMIL)");
-    public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>("het college", "betrokkene zelf");
+    public static readonly CodeDomain ApplicantDomain = CodeDomain.FromEnum<Applicant>(
+        "het college (ambtshalve)", "betrokkene zelf, bij UWV (art. 10b lid 3)", "betrokkene, bij het college (art. 10b lid 1, op verzoek)");
     public static readonly CodeDomain Advice = CodeDomain.FromEnum<AdviceResult>("positief", "negatief");
     public static readonly CodeDomain Employer = CodeDomain.FromEnum<EmployerKind>("sociaal ontwikkelbedrijf", "de gemeente", "een reguliere werkgever");
     public static readonly CodeDomain Reason = CodeDomain.FromEnum<LeaveReason>(
@@ -25,7 +26,7 @@ public static class FactModel
     public static readonly CodeDomain EventTypes = CodeDomain.FromEnum<EventType>(
         "advies beschut werk gegeven", "geplaatst in beschut werk", "beschut werk beëindigd", "indicatie banenafspraak aangevraagd",
         "indicatie banenafspraak toegekend", "baan banenafspraak begonnen", "baan banenafspraak beëindigd", "arbeidsvermogen verloren",
-        "verhuisd naar een andere gemeente", "vastgesteld door het college");
+        "verhuisd naar een andere gemeente", "vastgesteld door het college", "vaststelling ingetrokken door het college");
 
     /// <summary>
     /// Facts of the case, by path (person.*, application.*, municipality.*), in the order the case format writes them
@@ -51,6 +52,10 @@ public static class FactModel
         Fact("person.wsw_indication", ValueType.Bool, "Wsw-indicatie"),
         Fact("person.wsw_supported_work_possible", ValueType.Bool, "Wsw: in staat tot begeleid werken", "BabW art. 3 lid 3 onder a en lid 4"),
         Fact("person.wage_value_percent", ValueType.Number, "loonwaarde (procent)", limits: (0, FactLimits.MaxWageValuePercent)),
+        Fact("person.can_follow_funded_education", ValueType.Bool, "kan uit 's Rijks kas bekostigd onderwijs volgen (wie jonger is dan 27, tot 2026)",
+            "Pw art. 7 lid 3 onder a (tot 2026)"),
+        Fact("person.college_judged_education_unsuitable", ValueType.Bool,
+            "het college oordeelt dat onderwijs volgen niet mogelijk of niet passend is (wie jonger is dan 27, vanaf 2026)", "Pw art. 7a lid 1 onder a"),
         Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager"),
         Fact("application.date", ValueType.Date, "datum van de aanvraag"),
         Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", "BabW art. 3 lid 5 en 6"),

@@ -238,7 +238,8 @@ public sealed class CommandLineTests : IDisposable
         exit.ShouldBe(0);
         markdown.ShouldContain("### Gewijzigd: `PL-C-PERSONENKRING` — Behoort tot de personenkring van art. 10b lid 1");
         jsonExit.ShouldBe(0);
-        var rule = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray().Single();
+        // The personenkring's condition changed; the age criterion only cites the 2026 text of art. 6 now.
+        var rule = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PL-C-PERSONENKRING");
         rule.GetProperty("kind").GetString().ShouldBe("changed");
         rule.GetProperty("fields")[0].GetProperty("field").GetString().ShouldBe("source");
     }
@@ -249,7 +250,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("impact", "2026-01-01", "planned-2028-forfaitaire-lks", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
 
         exit.ShouldBe(0);
-        output.ShouldContain("**1 van 17 beslissingen veranderen**; 16 blijven gelijk.");
+        output.ShouldContain("**1 van 20 beslissingen veranderen**; 19 blijven gelijk.");
         output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 1 |");
         output.ShouldContain("### geplaatst-in-beschut-werk.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
     }
@@ -261,7 +262,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         var report = JsonDocument.Parse(json).RootElement;
-        report.GetProperty("cases").GetInt32().ShouldBe(17);
+        report.GetProperty("cases").GetInt32().ShouldBe(20);
         report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());

@@ -20,7 +20,7 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
         {
             Person = new Person
             {
-                DateOfBirth = "1994-05-17", HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Permanent,
+                DateOfBirth = "1994-05-17", CanFollowFundedEducation = false, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Permanent,
                 AdaptationNeed = AdaptationLevel.Limited, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false,
             },
             Application = new Application { Applicant = Applicant.Municipality, Date = "2018-01-08", NewFactsStated = false },

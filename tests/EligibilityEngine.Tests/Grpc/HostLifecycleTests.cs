@@ -25,7 +25,8 @@ public sealed class HostLifecycleTests : IDisposable
             AsOf = "2026-03-01",
             Case = new EligibilityEngine.Grpc.V1.Case
             {
-                Person = new Person { HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false },
+                // An own request to UWV is admissible only within the personenkring, which for a person under 27 asks more.
+                Person = new Person { DateOfBirth = "1980-01-01", HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Intensive, SupervisionBeyondEmployer = true, AdaptationsBeyondEmployer = true, Benefit = Benefit.Participatiewet, WswIndication = false },
                 Application = new Application { Applicant = Applicant.Person, Date = "2026-02-02", NewFactsStated = false },
             },
         },
@@ -79,7 +80,7 @@ public sealed class HostLifecycleTests : IDisposable
         var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
         health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
 
-        await File.WriteAllTextAsync(file, original.Replace("title: Personenkring art. 10b lid 1 uitgebreid", "title: Personenkring van art. 10b lid 1 uitgebreid"));
+        await File.WriteAllTextAsync(file, original.Replace("title: Personenkring onder de 27", "title: Personenkring van art. 10b lid 1 onder de 27"));
         await Eventually(() => holder.LastFailure is null);
 
         (await HashOf2026(client)).ShouldNotBe(before);

@@ -23,7 +23,7 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
         AsOf = "2018-03-01",
         Case = new EligibilityEngine.Grpc.V1.Case
         {
-            Person = new Person { DateOfBirth = "1994-05-17", HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Permanent, Benefit = Benefit.Participatiewet },
+            Person = new Person { DateOfBirth = "1994-05-17", CanFollowFundedEducation = false, HasWorkCapacity = true, SupervisionNeed = SupervisionLevel.Permanent, Benefit = Benefit.Participatiewet },
             Municipality = new Municipality { Code = "GM0014", EmployeesKnown = true, Employees = { new Employee { HoursPerWeek = "25", Count = 52 } } },
         },
     };

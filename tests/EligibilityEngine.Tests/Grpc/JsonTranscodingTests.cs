@@ -138,7 +138,7 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
     public async Task The_rule_sets_can_be_listed_over_json()
     {
         using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/regelsets"));
-        json.RootElement.GetProperty("versions").GetArrayLength().ShouldBe(10);
+        json.RootElement.GetProperty("versions").GetArrayLength().ShouldBe(11);
     }
 
     [Theory]

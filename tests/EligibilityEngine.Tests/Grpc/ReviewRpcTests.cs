@@ -58,12 +58,12 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
         await call.RequestStream.CompleteAsync();
         var report = await call;
 
-        report.Cases.ShouldBe(17);
+        report.Cases.ShouldBe(20);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var status = report.Changed[2].Outcomes.Single();
         (status.Id, status.Before, status.After, status.RuleAfter).ShouldBe(("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
         report.Changed[2].Rules.Single(r => r.Id == "LEV-TERUGVAL").Change.ShouldBe(ChangeKind.Removed);
-        report.Markdown.ShouldContain("**3 van 17 beslissingen veranderen**");
+        report.Markdown.ShouldContain("**3 van 20 beslissingen veranderen**");
     }
 
     [Fact]
@@ -113,8 +113,10 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
 
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2024-01-01&to=2026-01-01");
 
-        json.GetProperty("rules").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe("PL-C-PERSONENKRING");
-        json.GetProperty("sources").EnumerateArray().Single().GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
+        // The personenkring under 27 changed; the age criterion cites the 2026 text of art. 6 (a changed source).
+        json.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldBe(["PL-C-PERSONENKRING", "PL-C-LEEFTIJD"]);
+        json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "pw-10b-1-2026")
+            .GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
 
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        report.GetProperty("cases").GetInt32().ShouldBe(17);
+        report.GetProperty("cases").GetInt32().ShouldBe(20);
         report.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("name").GetString())
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
     }

@@ -202,7 +202,7 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
             new AnalyzeImpactRequest { Settings = new ImpactSettings { From = "2017-01-01", To = "2018-01-01", Corpus = "samples" } }, Bearer(readOnly)));
         unary.StatusCode.ShouldBe(StatusCode.PermissionDenied);
         (await client.AnalyzeImpactAsync(new AnalyzeImpactRequest { Settings = new ImpactSettings { From = "2017-01-01", To = "2018-01-01", Corpus = "samples" } },
-            Bearer(Tokens.Token("impact")))).Impact.Cases.ShouldBe(17);
+            Bearer(Tokens.Token("impact")))).Impact.Cases.ShouldBe(20);
 
         (await client.ListRuleSetsAsync(new ListRuleSetsRequest(), Bearer(readOnly))).Versions.ShouldNotBeEmpty();
         using var http = fixture.Host.CreateHttp(Pki.Client);

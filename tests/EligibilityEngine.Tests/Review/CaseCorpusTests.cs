@@ -99,7 +99,7 @@ public sealed class CaseCorpusTests : IDisposable
     {
         var cases = CaseCorpus.Load(RepositoryPaths.Samples);
 
-        cases.Count.ShouldBe(17);
+        cases.Count.ShouldBe(20);
         cases.Select(c => c.Name).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
         cases.ShouldAllBe(c => c.AsOf != null);
     }

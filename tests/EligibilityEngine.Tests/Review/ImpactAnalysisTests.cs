@@ -18,9 +18,9 @@ public sealed class ImpactAnalysisTests
     {
         var report = Impact("2026-01-01", "planned-simpel-switchen");
 
-        report.Cases.ShouldBe(17);
+        report.Cases.ShouldBe(20);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
-        report.Unchanged.ShouldBe(14);
+        report.Unchanged.ShouldBe(17);
 
         // Converted to the banenafspraak and still working there: the advice is kept instead of converted (BabW ontwerp 2022).
         var working = report.Changed[0];
@@ -53,13 +53,20 @@ public sealed class ImpactAnalysisTests
     }
 
     [Fact]
-    public void The_2026_wording_of_the_target_group_changes_no_sample_decision()
+    public void The_2026_text_replaces_the_education_test_for_persons_under_27_and_changes_only_their_decisions()
     {
         var report = Impact("2024-01-01", "2026-01-01");
 
-        report.Changed.ShouldBeEmpty();
-        report.Unchanged.ShouldBe(17);
-        ImpactMarkdown.Render(report).ShouldContain("**0 van 17 beslissingen veranderen**; 17 blijven gelijk.");
+        // Under 27 without a UWV benefit: until 2025 in the personenkring when unable to follow funded education (art. 7
+        // lid 3 onder a), from 2026 only on the college's judgement (art. 7a lid 1 onder a), which these samples do not state.
+        report.Changed.Select(c => c.Name).ShouldBe(["advies-te-laat.yaml", "eigen-aanvraag-2017.yaml", "jongere-onder-27-2026.yaml",
+            "onvoldoende-gegevens.yaml", "positief-advies.yaml", "verhuizing.yaml"]);
+        report.Changed.ShouldAllBe(c => c.Criteria.Single().Id == "personenkring");
+        report.Changed.Single(c => c.Name == "jongere-onder-27-2026.yaml").Criteria.Single()
+            .ShouldBe(new ValueChange("personenkring", "undetermined", "met", "PL-C-PERSONENKRING", "PL-C-PERSONENKRING"));
+        report.Changed.Where(c => c.Name != "jongere-onder-27-2026.yaml")
+            .ShouldAllBe(c => c.Criteria.Single().Before == "met" && c.Criteria.Single().After == "undetermined");
+        ImpactMarkdown.Render(report).ShouldContain("**6 van 20 beslissingen veranderen**; 14 blijven gelijk.");
     }
 
     [Fact]
@@ -74,8 +81,9 @@ public sealed class ImpactAnalysisTests
         report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "plicht_dienstbetrekking_na_vaststelling", "plicht_tot_aanbod", 1));
         // The own applications made in 2017, judged by the 2015 rules, were not admissible and got no advice at all;
         // under the text of 1 January 2017 they are assessed (the twelve-month rule only came on 25 February 2017).
-        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "vaststelling_door_college_nodig", 3));
-        report.Transitions.ShouldContain(new OutcomeTransition("advies", "geen_advies_niet_ontvankelijk", "positief", 3));
+        // The request to the college (verzoek-aan-college) too: under the 2015 text the college determined only ambtshalve.
+        report.Transitions.ShouldContain(new OutcomeTransition("gemeentelijke_plicht", "geen_plicht_geen_positief_advies", "vaststelling_door_college_nodig", 4));
+        report.Transitions.ShouldContain(new OutcomeTransition("advies", "geen_advies_niet_ontvankelijk", "positief", 4));
         report.Changed.Where(c => c.Outcomes.Any(o => o is { Id: "gemeentelijke_plicht", After: "plicht_tot_aanbod" })).Select(c => c.Name)
             .ShouldBe(["plicht-binnen-quotum.yaml"]);
         report.Changed.Single(c => c.Name == "quotum-bereikt-ander-aanbod.yaml").Outcomes
