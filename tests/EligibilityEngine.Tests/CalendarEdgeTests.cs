@@ -1,4 +1,6 @@
+using EligibilityEngine.Cases;
 using EligibilityEngine.Conditions;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Tests.Support;
@@ -10,8 +12,33 @@ namespace EligibilityEngine.Tests;
 /// never an exception, in every version and on both engines. The host refuses such dates at the door
 /// (<see cref="FactLimits.FirstYear"/> to <see cref="FactLimits.LastYear"/>); this is the engine behind it.
 /// </summary>
-public sealed class CalendarEdgeTests
+public sealed class CalendarEdgeTests : IDisposable
 {
+    private readonly TempRuleSet _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void A_case_file_or_csv_row_dated_outside_the_accepted_years_is_refused_at_the_field()
+    {
+        var file = Should.Throw<InvalidInputException>(() => CaseReader.ReadText("""
+            as_of: 0001-03-01
+            person:
+              date_of_birth: 9999-12-31
+            events:
+              - { type: advice_issued, date: 1899-12-31, result: positief }
+            """, "jaar-1.yaml"));
+        var csv = Should.Throw<InvalidInputException>(() =>
+            CaseCorpus.Load(Path.Combine(_dir.With("cases.csv", "case_id,as_of,application.date\na,2018-03-01,0001-03-01\n").Path, "cases.csv")));
+
+        file.Diagnostics.Select(d => d.Message).ShouldBe([
+            "'as_of' must be a date from 1900-01-01 to 2199-12-31, not '0001-03-01'",
+            "person.date_of_birth must be a date from 1900-01-01 to 2199-12-31, not '9999-12-31'",
+            "events[0].date must be a date from 1900-01-01 to 2199-12-31, not '1899-12-31'",
+        ], ignoreOrder: true);
+        csv.Diagnostics.Single().Message.ShouldBe("application.date must be a date from 1900-01-01 to 2199-12-31, not '0001-03-01'");
+    }
+
     /// <summary>An own request at the calendar's edge, with an advice a month before it: the rules add and subtract
     /// months, days and years from these dates.</summary>
     private static Case OwnRequestOn(DateOnly applied) => Case.Empty with
