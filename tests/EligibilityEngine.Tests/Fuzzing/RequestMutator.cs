@@ -90,7 +90,28 @@ public static class RequestMutator
         if (root is JsonObject request && request["correlationId"] is JsonValue id && id.TryGetValue<string>(out var text) &&
             (text.Length < 45 || text[..45].Contains(Marker)))
             request["correlationId"] = new string('c', 45) + Marker;
-        return root.ToJsonString();
+        var written = root.ToJsonString();
+        return random.Next(8) == 0 ? DuplicateKey(written, random) : written;
+    }
+
+    /// <summary>One object's first key written once more before it, as <c>{"asOf":null,"asOf":"2018-03-01"}</c>.</summary>
+    private static string DuplicateKey(string json, Random random)
+    {
+        var objects = Enumerable.Range(0, json.Length - 1).Where(i => json[i] == '{' && json[i + 1] == '"').ToList();
+        if (objects.Count == 0) return json;
+        var at = objects[random.Next(objects.Count)] + 1;
+        var key = json[at..(json.IndexOf('"', at + 1) + 1)];
+        return json.Insert(at, key + ":null,");
+    }
+
+    /// <summary>Bytes that are not UTF-8 put into a body: a stray byte, a sequence cut short, an overlong '/', a
+    /// surrogate written as UTF-8, a code point beyond U+10FFFF.</summary>
+    public static byte[] DamageUtf8(byte[] bytes, Random random)
+    {
+        byte[][] damage = [[0xFF], [0x80], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]];
+        var list = bytes.ToList();
+        list.InsertRange(random.Next(list.Count + 1), damage[random.Next(damage.Length)]);
+        return list.ToArray();
     }
 
     private static bool IsDate(JsonValue value) => value.TryGetValue<string>(out var text) &&
