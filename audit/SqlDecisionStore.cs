@@ -129,6 +129,8 @@ public abstract class SqlDecisionStore : IDecisionStore
         if (query.SubjectPseudonym is { } subject) Condition("subject_pseudonym = @subject", "subject", subject);
         if (query.Caller is { } caller) Condition("caller = @caller", "caller", caller);
         if (query.After is { } after) Condition("decision_id > @after", "after", IdValue(after));
+        if (query.Owner is { Key: { } owner }) Condition("caller = @owner", "owner", owner);
+        else if (query.Owner is not null) where.Add("caller IS NULL");
         select.CommandText = "SELECT record, facts FROM decision_records" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
                              " ORDER BY decision_id LIMIT @limit";
         Parameter(select, "limit", query.Limit);

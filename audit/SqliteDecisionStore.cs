@@ -76,6 +76,15 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
             "CREATE TRIGGER decision_records_no_update BEFORE UPDATE ON decision_records BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END",
             "CREATE TRIGGER decision_records_no_delete BEFORE DELETE ON decision_records BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END",
         ],
+        [
+            // REPLACE (and INSERT OR REPLACE) deletes the row in its way without firing a DELETE trigger, so a record
+            // would be rewritten: an insert under an id that exists is refused before it gets that far.
+            """
+            CREATE TRIGGER decision_records_no_replace BEFORE INSERT ON decision_records
+            WHEN EXISTS (SELECT 1 FROM decision_records WHERE decision_id = NEW.decision_id)
+            BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END
+            """,
+        ],
     ];
 
     protected override object IdValue(Guid id) => id.ToString();

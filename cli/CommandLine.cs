@@ -4,6 +4,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
@@ -198,9 +199,7 @@ public static class CommandLine
         {
             var text = Value(option);
             if (text is null) return null;
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : throw new UsageException($"{option} must be a date written as YYYY-MM-DD, not '{text}'");
+            return FactText.Date(text, out var error) ?? throw new UsageException($"{option} {error}");
         }
     }
 }

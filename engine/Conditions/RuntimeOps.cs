@@ -66,13 +66,30 @@ public static partial class RuntimeOps
 
     public static decimal? DaysBetween(int? from, int? to) => from is null || to is null ? null : to.Value - from.Value;
 
-    public static int? AddDays(int? date, decimal? days) => date is null || days is null ? null : date.Value + (int)days.Value;
+    // Date arithmetic that leaves the calendar (0001-01-01 to 9999-12-31) knows no answer: unknown, never an exception.
+    // Whole days, months and years: a fraction is cut off towards zero.
+    private static readonly int LastDay = DateOnly.MaxValue.DayNumber;
 
-    public static int? AddMonths(int? date, decimal? months) =>
-        date is null || months is null ? null : DateOnly.FromDayNumber(date.Value).AddMonths((int)months.Value).DayNumber;
+    private const int CalendarMonths = 9999 * 12;
 
+    public static int? AddDays(int? date, decimal? days)
+    {
+        if (date is null || days is null || Math.Abs(days.Value) > LastDay) return null;
+        var day = date.Value + (int)days.Value;
+        return day >= 0 && day <= LastDay ? day : null;
+    }
+
+    public static int? AddMonths(int? date, decimal? months)
+    {
+        if (date is null || months is null || Math.Abs(months.Value) >= CalendarMonths) return null;
+        var start = DateOnly.FromDayNumber(date.Value);
+        var month = (start.Year - 1) * 12 + start.Month - 1 + (int)months.Value;
+        return month is >= 0 and < CalendarMonths ? start.AddMonths((int)months.Value).DayNumber : null;
+    }
+
+    /// <summary>As many times twelve months (29 February plus a year is 28 February, as in <see cref="DateOnly.AddYears"/>).</summary>
     public static int? AddYears(int? date, decimal? years) =>
-        date is null || years is null ? null : DateOnly.FromDayNumber(date.Value).AddYears((int)years.Value).DayNumber;
+        years is null || Math.Abs(years.Value) >= CalendarMonths ? null : AddMonths(date, decimal.Truncate(years.Value) * 12);
 
     public static decimal? Year(int? date) => date is null ? null : DateOnly.FromDayNumber(date.Value).Year;
 

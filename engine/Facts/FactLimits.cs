@@ -25,6 +25,14 @@ public static class FactLimits
     public static string? EventCountError(int count) =>
         count > MaxEvents ? $"has {count} events; a case holds at most {MaxEvents}" : null;
 
+    /// <summary>The first year of a date a case may hold (a date of birth, an event, an application, a peildatum).
+    /// Nobody in the law's reach was born earlier; the bound also keeps the rules' date arithmetic far inside the
+    /// calendar (a .NET client's <c>default(DateTime)</c> is 0001-01-01, an unknown date, not a fact).</summary>
+    public const int FirstYear = 1900;
+
+    /// <summary>The last year of a date a case may hold: far beyond any planned version of the law.</summary>
+    public const int LastYear = 2199;
+
     /// <summary>Characters of a rejected value repeated in an error message; the rest is counted, not echoed.</summary>
     public const int MaxEchoedCharacters = 40;
 }

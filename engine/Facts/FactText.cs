@@ -8,13 +8,15 @@ namespace EligibilityEngine.Facts;
 /// </summary>
 public static class FactText
 {
-    /// <summary>A date as YYYY-MM-DD.</summary>
+    /// <summary>A date as YYYY-MM-DD, in the years <see cref="FactLimits.FirstYear"/> to <see cref="FactLimits.LastYear"/>.</summary>
     public static DateOnly? Date(string text, out string? error)
     {
         error = null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        error = $"must be a date written as YYYY-MM-DD, not {Echo(text)}";
-        return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            error = $"must be a date written as YYYY-MM-DD, not {Echo(text)}";
+        else if (date.Year is < FactLimits.FirstYear or > FactLimits.LastYear)
+            error = $"must be a date from {FactLimits.FirstYear}-01-01 to {FactLimits.LastYear}-12-31, not {Echo(text)}";
+        return error is null ? date : null;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
 
@@ -16,8 +15,9 @@ public sealed record ImpactDates(ImpactDates.Mode Kind, DateOnly? Date = null)
     {
         "case" => new(Mode.Case),
         "effective" => new(Mode.Effective),
-        _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => new(Mode.Fixed, date),
-        _ => throw new ArgumentException($"the peildatum must be case, effective or a date written as YYYY-MM-DD, not '{text}'"),
+        _ => Facts.FactText.Date(text, out _) is { } date ? new(Mode.Fixed, date)
+            : throw new ArgumentException("the peildatum must be case, effective or a date written as YYYY-MM-DD from " +
+                                          $"{Facts.FactLimits.FirstYear}-01-01 to {Facts.FactLimits.LastYear}-12-31, not {Facts.FactText.Echo(text)}"),
     };
 
     public string Describe(CompiledRuleSet from, CompiledRuleSet to) => Kind switch

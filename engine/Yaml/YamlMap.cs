@@ -69,9 +69,9 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
     {
         var text = String(key, required);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Error(Find(key)!, $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'");
-        return null;
+        var date = Facts.FactText.Date(text, out var error);
+        if (error is not null) Error(Find(key)!, $"'{key}' {error}");
+        return date;
     }
 
     public decimal? Decimal(string key, bool required)

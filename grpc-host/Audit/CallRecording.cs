@@ -12,12 +12,18 @@ public static class CallRecording
 {
     public static RecordingContext Context(HttpContext http, Activity? span, DateTimeOffset receivedAt, DataSubject? subject)
     {
-        var user = http.User;
-        var caller = new RecordedCaller(OrganisationIdentity.Of(http), Claim(user, "client_id"), Claim(user, "user_id"), Claim(user, "user_representation"));
         ActivityContext? foreign = ActivityContext.TryParse(http.Request.Headers.TraceParent, http.Request.Headers.TraceState, isRemote: true, out var parsed)
             ? parsed : null;
-        return new RecordingContext(GrpcRequests.IsGrpc(http.Request) ? "grpc" : "json", caller, receivedAt, TraceIds.Of(span, foreign), subject);
+        return new RecordingContext(GrpcRequests.IsGrpc(http.Request) ? "grpc" : "json", Caller(http), receivedAt, TraceIds.Of(span, foreign), subject);
     }
 
-    private static string? Claim(ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
+    /// <summary>Who is calling, as the record names it.</summary>
+    public static RecordedCaller Caller(HttpContext http)
+    {
+        var user = http.User;
+        return new RecordedCaller(OrganisationIdentity.Of(http), Claim(user, "client_id"), Claim(user, "user_id"), Claim(user, "user_representation"));
+    }
+
+    // An empty claim names no one: two tokens with an empty client_id are not the same caller.
+    private static string? Claim(ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
 }

@@ -48,16 +48,26 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
             return;
         }
 
+        // System.Text.Json reads bytes that are not UTF-8 inside a string as U+FFFD, and fails on them in a key: a text
+        // must arrive as it was meant or not at all (gRPC refuses such a string too).
+        if (InvalidUtf8At(body) is { } invalid)
+        {
+            await Refuse(context, [CallError.Violation("", ViolationReason.InvalidJson, $"the body is not UTF-8 (byte {invalid + 1})")]);
+            return;
+        }
+
         JsonNode? json;
         try
         {
-            json = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            // A key twice is refused, not left to whichever copy a reader takes.
+            json = JsonNode.Parse(body, documentOptions: Strict);
         }
         catch (JsonException ex)
         {
             // The position, not the message: System.Text.Json's message can quote the text around the error.
-            await Refuse(context, [CallError.Violation("", ViolationReason.InvalidJson,
-                $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
+            await Refuse(context, [CallError.Violation("", ViolationReason.InvalidJson, DuplicateKeyAt(body) is { } twice
+                ? $"the body holds a key twice (byte {twice + 1})"
+                : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
             return;
         }
 
@@ -72,6 +82,41 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         context.Request.Body = new MemoryStream(bytes);
         context.Request.ContentLength = bytes.Length;
         await next(context);
+    }
+
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+
+    /// <summary>The offset of the first key written a second time in one object, or null; asked only of a body the
+    /// strict parse refused (whose exception gives no position for this).</summary>
+    private static long? DuplicateKeyAt(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Strict.MaxDepth });
+        var keys = new Stack<HashSet<string>>();
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.StartObject) keys.Push(new HashSet<string>(StringComparer.Ordinal));
+                else if (reader.TokenType == JsonTokenType.EndObject) keys.Pop();
+                else if (reader.TokenType == JsonTokenType.PropertyName && !keys.Peek().Add(reader.GetString()!)) return reader.TokenStartIndex;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: said with the strict parse's position.
+        }
+
+        return null;
+    }
+
+    /// <summary>The offset of the first byte that does not belong to UTF-8 (a stray byte, a sequence cut short, an
+    /// overlong form, a surrogate), or null when all of it is UTF-8.</summary>
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done) offset += consumed;
+        return offset;
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (chunked bodies have no length).</summary>

@@ -17,6 +17,12 @@ public sealed class SecurityOptions
     /// <summary>Requests per caller (token bucket): the OIN, else the token's client, else the remote address.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>
+    /// The callers, by OIN or token <c>client_id</c>, who audit the log and so read every organisation's records; any
+    /// other caller reads only the records of the decisions it asked for itself.
+    /// </summary>
+    public string[] Auditors { get; set; } = [];
+
     public bool TokensRequired => Jwt.Issuer.Length > 0;
 
     public bool CertificatesRequired => ClientCertificates.TrustAnchorFile.Length > 0;

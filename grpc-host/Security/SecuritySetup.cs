@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.IdentityModel.Tokens;
 
@@ -22,6 +23,7 @@ public static class SecuritySetup
         builder.Services.Configure<SecurityOptions>(section);
         var security = section.Get<SecurityOptions>() ?? new SecurityOptions();
         RefuseOpenOnNetwork(builder.Configuration, security);
+        AnswerLoopbackNamesOnly(builder);
 
         if (security.TokensRequired)
         {
@@ -134,6 +136,18 @@ public static class SecuritySetup
         if (context.User.FindFirst("sub")?.Value is { } subject) return ("sub", subject);
         // The address itself: no string is made of it per call.
         return ("ip", (object?)context.Connection.RemoteIpAddress ?? "unknown");
+    }
+
+    /// <summary>
+    /// DNS rebinding: a web page the user visits points its own name at 127.0.0.1, and its script then calls the open
+    /// loopback host through the user's browser, reading the audit log and writing records. Its requests carry the
+    /// page's name in the Host header, so on loopback, unless <c>AllowedHosts</c> names others, the host answers only
+    /// to the loopback names (ASP.NET Core's host filtering refuses the rest with 400 before anything runs).
+    /// </summary>
+    private static void AnswerLoopbackNamesOnly(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && OnLoopbackOnly(builder.Configuration))
+            builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
     }
 
     // NL GOV OAuth profile: a token in a URL ends up in logs and histories, so it is refused, not ignored.

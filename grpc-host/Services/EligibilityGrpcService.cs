@@ -16,7 +16,8 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// timing — never facts about the person.
 /// </summary>
 public sealed class EligibilityGrpcService(
-    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, ILogger<EligibilityGrpcService> logger)
+    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<Security.SecurityOptions> security,
+    ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {
     public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
@@ -158,8 +159,10 @@ public sealed class EligibilityGrpcService(
     {
         if (!Guid.TryParse(request.DecisionId, out var id))
             throw CallError.InvalidArgument([CallError.Violation("decision_id", ViolationReason.InvalidValue, "must be a decision id (a UUID)")]).ToRpcException();
-        var record = await ReadRecords(store => store.FindAsync(id, context.CancellationToken))
-                     ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no decision {id}"));
+        var owner = Reader(context);
+        // Another organisation's record is not found: its existence is not the caller's business either.
+        var record = await ReadRecords(store => store.FindAsync(id, context.CancellationToken)) is { } found && (owner is null || owner.Made(found))
+            ? found : throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no decision {id}"));
         return new V1.GetDecisionRecordResponse { Record = Audit.RecordMapper.Map(record) };
     }
 
@@ -178,7 +181,7 @@ public sealed class EligibilityGrpcService(
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         var size = request.PageSize == 0 ? 100 : request.PageSize;
         var query = new EligibilityEngine.Audit.RecordQuery(Midnight(from), Midnight(to), NonEmpty(request.RuleSetHash), NonEmpty(request.Outcome),
-            Limit: size + 1, After: after);
+            Limit: size + 1, After: after, Owner: Reader(context));
         var records = await ReadRecords(store => store.ListAsync(query, context.CancellationToken));
         var response = new V1.ListDecisionRecordsResponse();
         response.Records.Add(records.Take(size).Select(Audit.RecordMapper.Map));
@@ -187,6 +190,19 @@ public sealed class EligibilityGrpcService(
 
         static DateTimeOffset? Midnight(DateOnly? date) => date is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         static string? NonEmpty(string text) => text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Whose records the caller reads (<see cref="Audit.RecordAccess"/>); null: all, for an auditor.</summary>
+    private EligibilityEngine.Audit.RecordOwner? Reader(ServerCallContext context)
+    {
+        try
+        {
+            return Audit.RecordAccess.Of(context.GetHttpContext(), security.Value);
+        }
+        catch (Audit.UnknownReaderException unknown)
+        {
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, unknown.Message));
+        }
     }
 
     /// <summary>A read of the audit log; a deployment without records, or a store that cannot be reached, is said so.</summary>

@@ -277,6 +277,6 @@ public sealed class CommandLineTests : IDisposable
         Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules).ShouldSatisfyAllConditions(
             r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("Option '--cases' is required."));
         Run("impact", "2024-01-01", "2026-01-01", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples, "--as-of", "gisteren").ShouldSatisfyAllConditions(
-            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("--as-of: the peildatum must be case, effective or a date written as YYYY-MM-DD, not 'gisteren'"));
+            r => r.Exit.ShouldBe(2), r => r.Error.ShouldContain("--as-of: the peildatum must be case, effective or a date written as YYYY-MM-DD from 1900-01-01 to 2199-12-31, not 'gisteren'"));
     }
 }

@@ -66,13 +66,16 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
             }
             else
             {
-                var sent = http.PostAsync("/v1/beoordelingen", new StringContent(body, Encoding.UTF8, "application/json"));
+                var bytes = Encoding.UTF8.GetBytes(body);
+                if (random.Next(8) == 0) bytes = RequestMutator.DamageUtf8(bytes, random);
+                var content = new ByteArrayContent(bytes) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } };
+                var sent = http.PostAsync("/v1/beoordelingen", content);
                 await ((Task)sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (!sent.IsCompletedSuccessfully)
                 {
                     // Beyond the drain bound the host answers 413 and closes the connection while the client still
                     // uploads (JsonRequestMiddleware): the client sees the upload fail. Below it, a failure is a fault.
-                    if (Encoding.UTF8.GetByteCount(body) <= DrainBound)
+                    if (bytes.Length <= DrainBound)
                         throw new Xunit.Sdk.XunitException($"request {i} of seed {seed} over JSON ({body.Length} characters): {sent.Exception?.InnerException?.Message}");
                     answers.AddOrUpdate("HTTP 413, connection closed during the upload", 1, (_, n) => n + 1);
                     return;

@@ -7,7 +7,8 @@ namespace EligibilityEngine.Tests.Fuzzing;
 /// Mutates requests the way careless and hostile callers send them: values of the wrong type or out of range, enum
 /// numbers no contract declares, strings of every odd kind, lists far over the limits, nesting thousands deep, unknown
 /// fields, and raw bytes or text cut, flipped and spliced. Every string a mutation writes contains <see cref="Marker"/>
-/// or is one of <see cref="PersonalValues"/>, so a log can be searched for anything that came from a request.
+/// or is one of <see cref="PersonalValues"/>, so a log can be searched for anything that came from a request (or is one
+/// of <see cref="EdgeDates"/>, which put every date field of a request at the calendar's edges).
 /// </summary>
 public static class RequestMutator
 {
@@ -15,6 +16,10 @@ public static class RequestMutator
 
     /// <summary>Values that look like a person's data; none may appear in a log.</summary>
     public static readonly string[] PersonalValues = ["1961-04-23", "23-04-1961", "GM9876", "37,25", "123456782"];
+
+    /// <summary>Dates at the calendar's ends (a .NET client's <c>default(DateTime)</c> among them) and just inside and
+    /// outside the years the host accepts.</summary>
+    public static readonly string[] EdgeDates = ["0001-01-01", "0001-03-01", "0001-02-01", "9999-12-31", "9999-12-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01"];
 
     private static string[] Strings(Random random) =>
     [
@@ -51,7 +56,7 @@ public static class RequestMutator
         {
             var nodes = All(root).ToList();
             var target = nodes[random.Next(nodes.Count)];
-            switch (random.Next(6))
+            switch (random.Next(7))
             {
                 case 0 when target is JsonObject o && o.Count > 0:
                     var key = o.Select(p => p.Key).ElementAt(random.Next(o.Count));
@@ -72,6 +77,9 @@ public static class RequestMutator
                 case 4 when target is JsonObject o:
                     o["correlationId"] = Marker + new string('c', random.Next(50, 900_000));
                     break;
+                case 5:
+                    foreach (var date in nodes.OfType<JsonValue>().Where(IsDate).ToList()) date.ReplaceWith(EdgeDates[random.Next(EdgeDates.Length)]);
+                    break;
                 default:
                     if (target is JsonObject obj && obj.Count > 0) obj.Remove(obj.Select(p => p.Key).ElementAt(random.Next(obj.Count)));
                     break;
@@ -82,8 +90,32 @@ public static class RequestMutator
         if (root is JsonObject request && request["correlationId"] is JsonValue id && id.TryGetValue<string>(out var text) &&
             (text.Length < 45 || text[..45].Contains(Marker)))
             request["correlationId"] = new string('c', 45) + Marker;
-        return root.ToJsonString();
+        var written = root.ToJsonString();
+        return random.Next(8) == 0 ? DuplicateKey(written, random) : written;
     }
+
+    /// <summary>One object's first key written once more before it, as <c>{"asOf":null,"asOf":"2018-03-01"}</c>.</summary>
+    private static string DuplicateKey(string json, Random random)
+    {
+        var objects = Enumerable.Range(0, json.Length - 1).Where(i => json[i] == '{' && json[i + 1] == '"').ToList();
+        if (objects.Count == 0) return json;
+        var at = objects[random.Next(objects.Count)] + 1;
+        var key = json[at..(json.IndexOf('"', at + 1) + 1)];
+        return json.Insert(at, key + ":null,");
+    }
+
+    /// <summary>Bytes that are not UTF-8 put into a body: a stray byte, a sequence cut short, an overlong '/', a
+    /// surrogate written as UTF-8, a code point beyond U+10FFFF.</summary>
+    public static byte[] DamageUtf8(byte[] bytes, Random random)
+    {
+        byte[][] damage = [[0xFF], [0x80], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]];
+        var list = bytes.ToList();
+        list.InsertRange(random.Next(list.Count + 1), damage[random.Next(damage.Length)]);
+        return list.ToArray();
+    }
+
+    private static bool IsDate(JsonValue value) => value.TryGetValue<string>(out var text) &&
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     private static IEnumerable<JsonNode> All(JsonNode node)
     {

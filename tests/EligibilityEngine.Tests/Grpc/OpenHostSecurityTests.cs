@@ -88,6 +88,34 @@ public sealed class OpenHostSecurityTests
         (await http.GetAsync("/v1/openapi.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>A request as a browser sends it after a DNS rebinding: to this host's address, under another name.</summary>
+    private static async Task<HttpStatusCode> StatusUnder(RunningHost host, string name, HttpMethod method, string path)
+    {
+        using var http = host.CreateHttp(clientCertificate: null);
+        using var request = new HttpRequestMessage(method, path) { Headers = { Host = name } };
+        if (method == HttpMethod.Post)
+            request.Content = new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json")),
+                System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task The_open_loopback_host_answers_only_to_loopback_names_so_a_rebound_web_page_reads_and_writes_nothing()
+    {
+        await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules);
+        var port = host.JsonAddress.Port;
+
+        (await StatusUnder(host, $"attacker.example:{port}", HttpMethod.Get, "/v1/beoordelingen")).ShouldBe(HttpStatusCode.BadRequest);
+        (await StatusUnder(host, "attacker.example", HttpMethod.Post, "/v1/beoordelingen")).ShouldBe(HttpStatusCode.BadRequest);
+        (await StatusUnder(host, $"attacker.example:{port}", HttpMethod.Get, "/casus")).ShouldBe(HttpStatusCode.BadRequest);
+        await using (var store = await EligibilityEngine.Audit.SqliteDecisionStore.OpenAsync(host.AuditStore))
+            (await store.CountAsync()).ShouldBe(0);
+
+        foreach (var name in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"[::1]:{port}" })
+            (await StatusUnder(host, name, HttpMethod.Get, "/v1/beoordelingen")).ShouldBe(HttpStatusCode.OK, name);
+    }
+
     [Fact]
     public async Task Cross_origin_calls_are_allowed_only_for_origins_on_the_allow_list()
     {

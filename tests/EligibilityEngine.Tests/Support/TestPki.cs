@@ -5,7 +5,7 @@ namespace EligibilityEngine.Tests.Support;
 
 /// <summary>
 /// A certificate authority made at run time for the tests (no key is ever committed): the server's certificate for
-/// 127.0.0.1, a municipality's client certificate with an OIN, an expired one, and one from another CA nobody trusts.
+/// 127.0.0.1, two municipalities' client certificates with an OIN, an expired one, and one from another CA nobody trusts.
 /// The trust anchor and the server's certificate and key are written as PEM files for the host's configuration.
 /// </summary>
 public sealed class TestPki : IDisposable
@@ -13,11 +13,15 @@ public sealed class TestPki : IDisposable
     /// <summary>The OIN of the test municipality (the format of a PKIoverheid OIN: 20 digits).</summary>
     public const string MunicipalityOin = "00000001001234567000";
 
+    /// <summary>The OIN of a second municipality, under the same CA.</summary>
+    public const string OtherMunicipalityOin = "00000001009876543000";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("eligibility-pki-").FullName;
 
     public X509Certificate2 Authority { get; }
     public X509Certificate2 Server { get; }
     public X509Certificate2 Client { get; }
+    public X509Certificate2 OtherMunicipality { get; }
     public X509Certificate2 ExpiredClient { get; }
     public X509Certificate2 UntrustedClient { get; }
     public X509Certificate2 ClientWithoutOin { get; }
@@ -33,6 +37,7 @@ public sealed class TestPki : IDisposable
         var now = DateTimeOffset.UtcNow;
         Server = Issue(Authority, "CN=127.0.0.1", now.AddDays(-1), now.AddDays(30), server: true);
         Client = Issue(Authority, $"CN=Gemeente Testdam, O=Gemeente Testdam, SERIALNUMBER={MunicipalityOin}", now.AddDays(-1), now.AddDays(30), server: false);
+        OtherMunicipality = Issue(Authority, $"CN=Gemeente Anderstad, O=Gemeente Anderstad, SERIALNUMBER={OtherMunicipalityOin}", now.AddDays(-1), now.AddDays(30), server: false);
         ExpiredClient = Issue(Authority, $"CN=Gemeente Testdam, SERIALNUMBER={MunicipalityOin}", now.AddDays(-60), now.AddDays(-1), server: false);
         UntrustedClient = Issue(otherAuthority, $"CN=Gemeente Elders, SERIALNUMBER={MunicipalityOin}", now.AddDays(-1), now.AddDays(30), server: false);
         ClientWithoutOin = Issue(Authority, "CN=Gemeente Zonder OIN", now.AddDays(-1), now.AddDays(30), server: false);
@@ -86,7 +91,7 @@ public sealed class TestPki : IDisposable
 
     public void Dispose()
     {
-        foreach (var certificate in new[] { Authority, Server, Client, ExpiredClient, UntrustedClient, ClientWithoutOin }) certificate.Dispose();
+        foreach (var certificate in new[] { Authority, Server, Client, OtherMunicipality, ExpiredClient, UntrustedClient, ClientWithoutOin }) certificate.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -32,7 +32,7 @@ public sealed class TestTokens : IDisposable
     /// <summary>A token for the scopes given, valid for <paramref name="lifetime"/> (default: five minutes).</summary>
     /// <param name="user">The ZGW claims user_id and user_representation, as a municipal case system sends them.</param>
     public string Token(string scope, string issuer = Issuer, string audience = Audience, TimeSpan? lifetime = null, bool otherKey = false,
-        (string Id, string Representation)? user = null)
+        (string Id, string Representation)? user = null, string clientId = ClientId)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
@@ -44,8 +44,8 @@ public sealed class TestTokens : IDisposable
             NotBefore = expires < now ? expires.AddMinutes(-5) : now,
             Expires = expires,
             Claims = user is { } u
-                ? new Dictionary<string, object> { ["client_id"] = ClientId, ["scope"] = scope, ["user_id"] = u.Id, ["user_representation"] = u.Representation }
-                : new Dictionary<string, object> { ["client_id"] = ClientId, ["scope"] = scope },
+                ? new Dictionary<string, object> { ["client_id"] = clientId, ["scope"] = scope, ["user_id"] = u.Id, ["user_representation"] = u.Representation }
+                : new Dictionary<string, object> { ["client_id"] = clientId, ["scope"] = scope },
             SigningCredentials = new SigningCredentials(
                 new RsaSecurityKey(otherKey ? _otherKey : _key) { KeyId = "test-key-1" }, SecurityAlgorithms.RsaSha256),
         });
