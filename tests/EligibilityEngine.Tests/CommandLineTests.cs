@@ -33,7 +33,7 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("  ✓ Arbeidsvermogen — voldaan");
         output.ShouldContain("  ? Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden — niet vast te stellen");
         output.ShouldContain("    Niet vast te stellen. Benodigde begeleiding: onbekend; een werkgever kan die binnen redelijke grenzen bieden: nee.");
-        output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515, gewijzigd bij Stb. 2017, 59) — https://wetten.overheid.nl/BWBR0035947/2017-02-25#Artikel3 [regel ADV-C-BEGELEIDING]");
+        output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515; tekst geldend op 25 februari 2017, na de wijziging bij Stb. 2017, 59, waarvan de inhoud niet is gezien) — https://wetten.overheid.nl/BWBR0035947/2017-02-25#Artikel3 [regel ADV-C-BEGELEIDING]");
         output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
         output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen, uitkomst advies");
         output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");

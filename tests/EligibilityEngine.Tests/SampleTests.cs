@@ -46,8 +46,11 @@ public sealed class SampleTests
         var in2017 = library.Evaluate(@case, new DateOnly(2017, 6, 1));
         var planned = library.Evaluate(@case, new DateOnly(2017, 6, 1), version: "planned-simpel-switchen");
 
+        // In June 2016 the indicatie banenafspraak is granted but the beschut dienstbetrekking has not ended yet (it ends on
+        // 30 June): she is still placed, and a decision on the job and its subsidy is due.
         (in2016.RuleSet.Version, in2016.Outcome("levensloop").Value, in2016.Outcome("gemeentelijke_plicht").Value)
-            .ShouldBe(("2015-01-01", "advies_omgezet", "geen_plicht_geen_positief_advies"));
+            .ShouldBe(("2015-01-01", "geplaatst", "reeds_geplaatst"));
+        in2016.Findings.Select(f => f.Id).ShouldContain("besluit_dienstbetrekking_en_lks_nodig");
         (in2017.RuleSet.Version, in2017.Outcome("levensloop").Value, in2017.Outcome("advies").Value)
             .ShouldBe(("2017-02-25", "terugval_nieuwe_aanvraag_nodig", "positief"));
         (planned.RuleSet.Version, planned.RuleSet.Planned, planned.Outcome("levensloop").Value, planned.Outcome("gemeentelijke_plicht").Value)

@@ -20,7 +20,7 @@ public sealed class TimelineTests
         Steps(decision).ShouldBe(
             "2015-09-01 advice_issued advies_positief 2015-01-01; " +
             "2015-11-01 placed geplaatst 2015-01-01; " +
-            "2016-05-01 banenafspraak_indication_granted advies_omgezet 2015-01-01; " +
+            "2016-05-01 banenafspraak_indication_granted geplaatst 2015-01-01; " +
             "2016-06-30 left advies_omgezet 2015-01-01; " +
             "2016-07-01 banenafspraak_job_started advies_omgezet 2015-01-01; " +
             "2017-02-28 banenafspraak_job_ended terugval_nieuwe_aanvraag_nodig 2017-02-25");
