@@ -16,7 +16,7 @@ public sealed class LawPagesBrowserTests(RunningHost host) : IClassFixture<Runni
 
         browser.Driver.FindElement(By.TagName("h1")).Text.ShouldBe("De regels per versie");
         var rows = browser.Driver.FindElements(By.CssSelector("tbody tr"));
-        rows.Count.ShouldBe(10);
+        rows.Count.ShouldBe(11);
         rows.Where(r => r.GetAttribute("class") == "gepland").Select(r => r.FindElement(By.CssSelector(".label")).Text).ShouldBe(["gepland", "gepland"]);
         rows[0].Text.ShouldContain("vanaf 1 januari 2015");
         browser.AccessibilityViolations().ShouldBeEmpty();
