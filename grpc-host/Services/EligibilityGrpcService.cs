@@ -135,7 +135,7 @@ public sealed class EligibilityGrpcService(
         {
             if (cases.Count > 0) throw CallError.InvalidArgument([CallError.Violation("settings.corpus", ViolationReason.Conflict, "name a corpus or stream cases, not both")]).ToRpcException();
             if (!impact.Value.Corpora.TryGetValue(settings.Corpus, out var path))
-                throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus '{settings.Corpus}'; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus {FactText.Echo(settings.Corpus)}; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
             cases.AddRange(CaseCorpus.Load(RulesOptions.ResolveFolder(path)));
         }
 
