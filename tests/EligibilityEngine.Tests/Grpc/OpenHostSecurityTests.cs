@@ -32,6 +32,17 @@ public sealed class OpenHostSecurityTests
     }
 
     [Fact]
+    public void A_pem_file_given_as_the_jwks_stops_the_host_saying_what_is_wanted()
+    {
+        using var pki = new TestPki();
+
+        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
+            ["--Security:Jwt:Issuer=" + TestTokens.Issuer, "--Security:Jwt:Audience=" + TestTokens.Audience, "--Security:Jwt:JwksFile=" + pki.TrustAnchorFile]));
+
+        error.Message.ShouldBe("the signing keys of Security:Jwt are not a JWKS (a JSON object with \"keys\"); a PEM file is not one");
+    }
+
+    [Fact]
     public async Task Running_open_is_said_in_the_start_up_log_on_loopback_and_warned_about_when_allowed_on_a_network()
     {
         var logs = new CapturedLogs();
