@@ -78,11 +78,11 @@ public static class FactText
     public static string Echo(string text) =>
         text.Length <= FactLimits.MaxEchoedCharacters ? $"'{Cut(text)}'" : $"'{Cut(text)}' ({text.Length} characters)";
 
-    /// <summary>At most <see cref="FactLimits.MaxEchoedCharacters"/> characters of a sender's text, cut with '…', control
-    /// characters shown as '?'.</summary>
-    public static string Cut(string text)
+    /// <summary>At most <paramref name="max"/> (by default <see cref="FactLimits.MaxEchoedCharacters"/>) characters of a
+    /// sender's text, cut with '…', control characters shown as '?'.</summary>
+    public static string Cut(string text, int max = FactLimits.MaxEchoedCharacters)
     {
-        var shown = string.Concat(text.Take(FactLimits.MaxEchoedCharacters).Select(c => char.IsControl(c) ? '?' : c));
-        return text.Length <= FactLimits.MaxEchoedCharacters ? shown : shown + "…";
+        var shown = string.Concat(text.Take(max).Select(c => char.IsControl(c) ? '?' : c));
+        return text.Length <= max ? shown : shown + "…";
     }
 }

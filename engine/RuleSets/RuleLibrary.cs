@@ -85,7 +85,7 @@ public sealed class RuleLibrary
             var named = Versions.FirstOrDefault(v => v.Version.Version == version)
                 ?? (version.Length >= 8 ? Versions.FirstOrDefault(v => v.Reference.ContentHash.StartsWith(version, StringComparison.OrdinalIgnoreCase)) : null);
             return named ?? throw new VersionNotFoundException(
-                $"no version '{version}' in rule set {Versions[0].Version.RuleSetId}; versions: {string.Join(", ", Versions.Select(v => v.Version.Version))}");
+                $"no version {Facts.FactText.Echo(version)} in rule set {Versions[0].Version.RuleSetId}; versions: {string.Join(", ", Versions.Select(v => v.Version.Version))}");
         }
 
         var inForce = InForce.ToList();

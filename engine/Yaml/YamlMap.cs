@@ -46,8 +46,8 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
             if (allowed.Contains(key)) continue;
             var suggestion = Spelling.Closest(key, allowed);
             Error(keyNode, suggestion is null
-                ? $"unknown key '{key}' (allowed here: {string.Join(", ", allowed)})"
-                : $"unknown key '{key}'; did you mean '{suggestion}'?");
+                ? $"unknown key {Facts.FactText.Echo(key)} (allowed here: {string.Join(", ", allowed)})"
+                : $"unknown key {Facts.FactText.Echo(key)}; did you mean '{suggestion}'?");
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
         var text = String(key, required);
         if (text is null) return null;
         if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
-        Error(Find(key)!, $"'{key}' must be a number, not '{text}'");
+        Error(Find(key)!, $"'{key}' must be a number, not {Facts.FactText.Echo(text)}");
         return null;
     }
 
@@ -88,7 +88,7 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
         var text = String(key, required);
         if (text is null) return null;
         if (text is "true" or "false") return text == "true";
-        Error(Find(key)!, $"'{key}' must be true or false, not '{text}'");
+        Error(Find(key)!, $"'{key}' must be true or false, not {Facts.FactText.Echo(text)}");
         return null;
     }
 

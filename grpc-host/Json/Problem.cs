@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EligibilityEngine.Facts;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -67,8 +68,12 @@ public sealed record Problem(
         _ => "about:blank",
     };
 
+    /// <summary>Characters of the request's path repeated as <c>instance</c>: the longest route with a decision id fits,
+    /// a value the caller put in the path (an unknown version of 5,000 characters) does not come back whole.</summary>
+    private const int MaxInstanceCharacters = 120;
+
     public static Problem Create(HttpContext context, int status, string detail, string? code = null, IReadOnlyList<InvalidParam>? invalidParams = null) =>
-        new(TypeUri(status), TitleOf(status), status, detail, context.Request.PathBase + context.Request.Path, code, invalidParams);
+        new(TypeUri(status), TitleOf(status), status, detail, FactText.Cut(context.Request.PathBase + context.Request.Path, MaxInstanceCharacters), code, invalidParams);
 
     /// <summary>
     /// The same error as the gRPC side gives (google.rpc.Status with its google.rpc.BadRequest), at

@@ -22,11 +22,15 @@ public sealed class ClientCertificateValidator(X509Certificate2Collection anchor
         return anchors;
     }
 
-    public bool Validate(X509Certificate2 certificate, X509Chain? _, SslPolicyErrors __)
+    /// <param name="presented">The handshake's chain, whose extra store holds the intermediates the client sent with its
+    /// certificate: a PKIoverheid certificate chains to the root only through its organisation CA.</param>
+    public bool Validate(X509Certificate2 certificate, X509Chain? presented, SslPolicyErrors _)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+        // Intermediates help build the chain; only the anchors are trusted.
+        if (presented is not null) chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
         // Revocation is not checked here (the host fetches no CRL or OCSP): docs/integration.md says so.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(ClientAuthenticationOid));

@@ -74,14 +74,18 @@ public static class SecuritySetup
             }));
         }
 
+        // One limiter for calls and for the items of a stream (StreamItemLimit): a stream of a thousand cases is a
+        // thousand requests, not one.
+        var limiter = CallerLimiter(security.RateLimit);
+        builder.Services.AddSingleton(new StreamItemLimit(limiter, security.RateLimit));
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = CallerLimiter(security.RateLimit);
+            options.GlobalLimiter = limiter;
             options.OnRejected = (rejected, _) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "1";
                 return new ValueTask(CallRefusal.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, StatusCode.ResourceExhausted,
-                    $"Meer dan {security.RateLimit.PermitsPerSecond} verzoeken per seconde: probeer het over een seconde opnieuw."));
+                    StreamItemLimit.Refusal(security.RateLimit)));
             };
         });
 

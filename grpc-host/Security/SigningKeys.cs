@@ -54,7 +54,17 @@ public sealed class SigningKeys
             throw new SecurityConfigurationException($"the signing keys of Security:Jwt could not be read: {ex.Message}");
         }
 
-        var keys = new JsonWebKeySet(jwks).GetSigningKeys();
+        IList<SecurityKey> keys;
+        try
+        {
+            keys = new JsonWebKeySet(jwks).GetSigningKeys();
+        }
+        catch (ArgumentException)
+        {
+            // The library's message quotes the text; the operator needs to know what kind of file is wanted.
+            throw new SecurityConfigurationException("the signing keys of Security:Jwt are not a JWKS (a JSON object with \"keys\"); a PEM file is not one");
+        }
+
         if (keys.Count == 0) throw new SecurityConfigurationException("the JWKS of Security:Jwt holds no signing key");
         _fetchedAt = DateTimeOffset.UtcNow;
         return keys.ToList();

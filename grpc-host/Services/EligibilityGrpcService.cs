@@ -17,7 +17,7 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// </summary>
 public sealed class EligibilityGrpcService(
     RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<Security.SecurityOptions> security,
-    ILogger<EligibilityGrpcService> logger)
+    Security.StreamItemLimit itemLimit, ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {
     public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
@@ -29,9 +29,11 @@ public sealed class EligibilityGrpcService(
 
     public override async Task EvaluateBatch(IAsyncStreamReader<V1.EvaluateBatchRequest> requests, IServerStreamWriter<V1.EvaluateBatchResponse> responses, ServerCallContext context)
     {
+        var index = 0;
         await foreach (var item in MalformedMessage.ReadAll(requests, context.CancellationToken))
         {
             context.CancellationToken.ThrowIfCancellationRequested(); // the caller's deadline bounds the whole batch
+            itemLimit.Take(context, index++);
             var request = item.Request ?? new V1.EvaluateRequest();
             var (decision, error) = await DecideAsync(request, context, DateTimeOffset.UtcNow);
             var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };
@@ -92,6 +94,7 @@ public sealed class EligibilityGrpcService(
             else if (item.ItemCase == V1.ImpactAnalysisRequest.ItemOneofCase.Case)
             {
                 if (settings is null) throw CallError.InvalidArgument([CallError.Violation("settings", ViolationReason.OutOfOrder, "must come in the first message, before any case")]).ToRpcException();
+                itemLimit.Take(context, cases.Count);
                 cases.Add(item.Case);
             }
         }
@@ -135,7 +138,7 @@ public sealed class EligibilityGrpcService(
         {
             if (cases.Count > 0) throw CallError.InvalidArgument([CallError.Violation("settings.corpus", ViolationReason.Conflict, "name a corpus or stream cases, not both")]).ToRpcException();
             if (!impact.Value.Corpora.TryGetValue(settings.Corpus, out var path))
-                throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus '{settings.Corpus}'; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"no corpus {FactText.Echo(settings.Corpus)}; corpora: {string.Join(", ", impact.Value.Corpora.Keys.Order())}"));
             cases.AddRange(CaseCorpus.Load(RulesOptions.ResolveFolder(path)));
         }
 

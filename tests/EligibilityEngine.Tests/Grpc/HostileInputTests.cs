@@ -240,6 +240,33 @@ public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningH
     }
 
     [Fact]
+    public async Task An_unknown_version_or_corpus_is_repeated_only_as_a_short_prefix_on_every_operation()
+    {
+        var unknown = "v" + new string('x', 4_999);
+        var evaluate = Request();
+        evaluate.Version = unknown;
+        var calls = new Dictionary<string, Func<Task>>
+        {
+            ["Evaluate"] = async () => await Client.EvaluateAsync(evaluate),
+            ["GetRuleSet"] = async () => await Client.GetRuleSetAsync(new GetRuleSetRequest { Version = unknown }),
+            ["DiffRuleSets"] = async () => await Client.DiffRuleSetsAsync(new DiffRuleSetsRequest { From = unknown, To = "2018-01-01" }),
+            ["AnalyzeImpact"] = async () => await Client.AnalyzeImpactAsync(new AnalyzeImpactRequest { Settings = new ImpactSettings { From = "2017-01-01", To = "2018-01-01", Corpus = unknown } }),
+        };
+
+        foreach (var (name, call) in calls)
+        {
+            var error = await Should.ThrowAsync<RpcException>(call, name);
+            error.StatusCode.ShouldBe(StatusCode.NotFound, name);
+            error.Status.Detail.ShouldContain($"'v{new string('x', 39)}…' (5000 characters)", customMessage: name);
+            error.Status.Detail.Length.ShouldBeLessThan(400, name);
+        }
+
+        using var json = await Http.GetAsync("/v1/regelsets/" + unknown);
+        json.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await json.Content.ReadAsStringAsync()).Length.ShouldBeLessThan(800);
+    }
+
+    [Fact]
     public async Task Health_answers_for_the_service_by_name()
     {
         var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest { Service = "eligibility.v1.EligibilityService" });

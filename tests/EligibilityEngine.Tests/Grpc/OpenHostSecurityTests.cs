@@ -32,6 +32,17 @@ public sealed class OpenHostSecurityTests
     }
 
     [Fact]
+    public void A_pem_file_given_as_the_jwks_stops_the_host_saying_what_is_wanted()
+    {
+        using var pki = new TestPki();
+
+        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
+            ["--Security:Jwt:Issuer=" + TestTokens.Issuer, "--Security:Jwt:Audience=" + TestTokens.Audience, "--Security:Jwt:JwksFile=" + pki.TrustAnchorFile]));
+
+        error.Message.ShouldBe("the signing keys of Security:Jwt are not a JWKS (a JSON object with \"keys\"); a PEM file is not one");
+    }
+
+    [Fact]
     public async Task Running_open_is_said_in_the_start_up_log_on_loopback_and_warned_about_when_allowed_on_a_network()
     {
         var logs = new CapturedLogs();
@@ -86,6 +97,59 @@ public sealed class OpenHostSecurityTests
         error.ShouldNotBeNull("a gRPC call over the rate is refused");
         error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
         (await http.GetAsync("/v1/openapi.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("EvaluateBatch")]
+    [InlineData("ImpactAnalysis")]
+    public async Task Each_item_of_a_stream_counts_against_the_callers_rate_and_the_stream_ends_when_over_it(string method)
+    {
+        await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules, "--Security:RateLimit:PermitsPerSecond=1", "--Security:RateLimit:Burst=5");
+        var client = new EligibilityService.EligibilityServiceClient(host.Channel);
+        var request = Google.Protobuf.JsonParser.Default.Parse<EvaluateRequest>(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json")));
+
+        var (answered, error) = method == "EvaluateBatch" ? await Batch(client, request) : (0, await Impact(client, request));
+
+        error.ShouldNotBeNull("a stream of 200 items within a burst of 5 and 1 a second is refused");
+        error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
+        // The burst and the few permits that came back while the stream ran; never the 200.
+        answered.ShouldBeLessThan(20);
+    }
+
+    private static async Task<(int Answered, RpcException? Error)> Batch(EligibilityService.EligibilityServiceClient client, EvaluateRequest request)
+    {
+        using var call = client.EvaluateBatch();
+        var answered = 0;
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in call.ResponseStream.ReadAllAsync()) answered++;
+        });
+        await WriteAll(() => call.RequestStream, Enumerable.Repeat(new EvaluateBatchRequest { Request = request }, 200));
+        var error = await Record.ExceptionAsync(() => reading);
+        return (answered, error as RpcException);
+    }
+
+    private static async Task<RpcException?> Impact(EligibilityService.EligibilityServiceClient client, EvaluateRequest request)
+    {
+        using var call = client.ImpactAnalysis();
+        var settings = new ImpactAnalysisRequest { Settings = new ImpactSettings { From = "2017-01-01", To = "2018-01-01" } };
+        var item = new ImpactAnalysisRequest { Case = new ImpactCase { AsOf = request.AsOf, Case = request.Case } };
+        await WriteAll(() => call.RequestStream, [settings, .. Enumerable.Repeat(item, 200)]);
+        return await Record.ExceptionAsync(() => call.ResponseAsync) as RpcException;
+    }
+
+    private static async Task WriteAll<T>(Func<IClientStreamWriter<T>> stream, IEnumerable<T> items)
+    {
+        try
+        {
+            foreach (var item in items) await stream().WriteAsync(item);
+            await stream().CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+        {
+            // The host ended the call while items were still being written: the call's own status is the answer.
+        }
     }
 
     /// <summary>A request as a browser sends it after a DNS rebinding: to this host's address, under another name.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using EligibilityEngine.GrpcHost;
 using EligibilityEngine.Tests.Support;
 using Grpc.Health.V1;
@@ -104,21 +105,26 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         await WaitUntilServingAsync();
     }
 
-    /// <summary>A gRPC channel to this host that presents <paramref name="clientCertificate"/> (TLS hosts only).</summary>
-    public GrpcChannel CreateChannel(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate) =>
+    /// <summary>A gRPC channel to this host that presents <paramref name="clientCertificate"/> (TLS hosts only), sent
+    /// with the <paramref name="intermediates"/> that lead from it to the trust anchor.</summary>
+    public GrpcChannel CreateChannel(X509Certificate2? clientCertificate, params X509Certificate2[] intermediates) =>
         _pki is null ? GrpcChannel.ForAddress(GrpcAddress)
-            : GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = TlsHandler(clientCertificate) });
+            : GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = TlsHandler(clientCertificate, intermediates) });
 
-    /// <summary>An HTTP client for the JSON port that presents <paramref name="clientCertificate"/> (TLS hosts only).</summary>
-    public HttpClient CreateHttp(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate) =>
-        _pki is null ? new HttpClient { BaseAddress = JsonAddress } : new HttpClient(TlsHandler(clientCertificate)) { BaseAddress = JsonAddress };
+    /// <summary>An HTTP client for the JSON port that presents <paramref name="clientCertificate"/> (TLS hosts only), sent
+    /// with the <paramref name="intermediates"/> that lead from it to the trust anchor.</summary>
+    public HttpClient CreateHttp(X509Certificate2? clientCertificate, params X509Certificate2[] intermediates) =>
+        _pki is null ? new HttpClient { BaseAddress = JsonAddress } : new HttpClient(TlsHandler(clientCertificate, intermediates)) { BaseAddress = JsonAddress };
 
-    private SocketsHttpHandler TlsHandler(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate)
+    private SocketsHttpHandler TlsHandler(X509Certificate2? clientCertificate, X509Certificate2[] intermediates)
     {
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate is System.Security.Cryptography.X509Certificates.X509Certificate2 server && _pki!.ValidateServer(server);
-        if (clientCertificate is not null) handler.SslOptions.ClientCertificates = [clientCertificate];
+            certificate is X509Certificate2 server && _pki!.ValidateServer(server);
+        if (intermediates.Length > 0)
+            handler.SslOptions.ClientCertificateContext = System.Net.Security.SslStreamCertificateContext.Create(clientCertificate!, [.. intermediates], offline: true);
+        else if (clientCertificate is not null)
+            handler.SslOptions.ClientCertificates = [clientCertificate];
         return handler;
     }
 

@@ -260,6 +260,21 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_certificate_sent_with_its_intermediate_chains_to_the_root_alone_as_anchor_as_pkioverheid_does()
+    {
+        var token = Tokens.Token("beoordelen");
+        using var channel = fixture.Host.CreateChannel(Pki.ClientUnderIntermediate, Pki.Intermediate);
+
+        var response = await new EligibilityService.EligibilityServiceClient(channel).EvaluateAsync(Request(), Bearer(token));
+
+        response.Decision.Outcomes.ShouldContain(o => o.Value == "vaststelling_door_college_nodig");
+        using var http = fixture.Host.CreateHttp(Pki.ClientUnderIntermediate, Pki.Intermediate);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/beoordelingen") { Content = new StringContent(SampleRequest, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Signing_keys_can_come_from_a_jwks_url()
     {
         var port = RunningHost.FreePort();

@@ -26,6 +26,12 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 UntrustedClient { get; }
     public X509Certificate2 ClientWithoutOin { get; }
 
+    /// <summary>An intermediate CA under <see cref="Authority"/>; the host is given only the root as its anchor.</summary>
+    public X509Certificate2 Intermediate { get; }
+
+    /// <summary>The municipality's certificate issued by <see cref="Intermediate"/>, presented with it in the handshake.</summary>
+    public X509Certificate2 ClientUnderIntermediate { get; }
+
     public string TrustAnchorFile => Path.Combine(_folder, "ca.pem");
     public string ServerCertificateFile => Path.Combine(_folder, "server.pem");
     public string ServerKeyFile => Path.Combine(_folder, "server.key");
@@ -41,6 +47,8 @@ public sealed class TestPki : IDisposable
         ExpiredClient = Issue(Authority, $"CN=Gemeente Testdam, SERIALNUMBER={MunicipalityOin}", now.AddDays(-60), now.AddDays(-1), server: false);
         UntrustedClient = Issue(otherAuthority, $"CN=Gemeente Elders, SERIALNUMBER={MunicipalityOin}", now.AddDays(-1), now.AddDays(30), server: false);
         ClientWithoutOin = Issue(Authority, "CN=Gemeente Zonder OIN", now.AddDays(-1), now.AddDays(30), server: false);
+        Intermediate = CreateAuthority("CN=EligibilityEngine Test Organisatie CA", Authority);
+        ClientUnderIntermediate = Issue(Intermediate, $"CN=Gemeente Testdam, O=Gemeente Testdam, SERIALNUMBER={MunicipalityOin}", now.AddDays(-1), now.AddDays(30), server: false);
         File.WriteAllText(TrustAnchorFile, Authority.ExportCertificatePem());
         File.WriteAllText(ServerCertificateFile, Server.ExportCertificatePem());
         File.WriteAllText(ServerKeyFile, Server.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
@@ -56,14 +64,19 @@ public sealed class TestPki : IDisposable
         return chain.Build(certificate);
     }
 
-    private static X509Certificate2 CreateAuthority(string subject)
+    /// <summary>A root CA, or with <paramref name="parent"/> an intermediate CA under it (as PKIoverheid's organisation
+    /// CAs sit under its root).</summary>
+    private static X509Certificate2 CreateAuthority(string subject, X509Certificate2? parent = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-90), DateTimeOffset.UtcNow.AddYears(1));
+        var (notBefore, notAfter) = (DateTimeOffset.UtcNow.AddDays(-90), DateTimeOffset.UtcNow.AddYears(1));
+        if (parent is null) return request.CreateSelfSigned(notBefore, notAfter);
+        using var issued = request.Create(parent, notBefore, notAfter.AddDays(-1), RandomNumberGenerator.GetBytes(16));
+        return issued.CopyWithPrivateKey(key);
     }
 
     private static X509Certificate2 Issue(X509Certificate2 authority, string subject, DateTimeOffset notBefore, DateTimeOffset notAfter, bool server)
@@ -91,7 +104,7 @@ public sealed class TestPki : IDisposable
 
     public void Dispose()
     {
-        foreach (var certificate in new[] { Authority, Server, Client, OtherMunicipality, ExpiredClient, UntrustedClient, ClientWithoutOin }) certificate.Dispose();
+        foreach (var certificate in new[] { Authority, Server, Client, OtherMunicipality, ExpiredClient, UntrustedClient, ClientWithoutOin, Intermediate, ClientUnderIntermediate }) certificate.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 }
