@@ -85,6 +85,34 @@ public sealed class EncodedVersion : IDisposable
         }
     }
 
+    /// <summary>As <see cref="Ask"/>, then smaller models while the solver finds them quickly: fewer known facts and events
+    /// (<paramref name="size"/>), so that a counterexample shows only what makes it one.</summary>
+    public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) AskSmallest(SmtScript query, IReadOnlyList<string> wanted, string size, int rounds = 4)
+    {
+        var wantedWithSize = wanted.Append(size).ToList();
+        _solver.Send("(push 1)\n" + query);
+        var depth = 1;
+        try
+        {
+            var answer = _solver.Check(Timeout);
+            if (answer != SolverAnswer.Sat) return (answer, null);
+            var model = _solver.Values(wantedWithSize);
+            for (var i = 0; i < rounds; i++)
+            {
+                _solver.Send($"(push 1)\n(assert (< {size} {model[size]}))\n");
+                depth++;
+                if (_solver.Check(TimeSpan.FromSeconds(Math.Min(5, Timeout.TotalSeconds))) != SolverAnswer.Sat) break;
+                model = _solver.Values(wantedWithSize);
+            }
+
+            return (SolverAnswer.Sat, model);
+        }
+        finally
+        {
+            _solver.Send($"(pop {depth})\n");
+        }
+    }
+
     /// <summary>The decision the encoding gives for a case on a peildatum, with every fact fixed; null when the case does
     /// not fit the bounds (more events than slots).</summary>
     public IReadOnlyList<string>? DecisionFor(Case @case, DateOnly asOf)

@@ -97,7 +97,7 @@ public sealed class SmtSolver : IDisposable
     public SolverAnswer Check(TimeSpan timeout, bool allFixed = false)
     {
         var ms = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        var check = allFixed ? "(check-sat-using (then solve-eqs simplify smt))" : "(check-sat)";
+        var check = allFixed ? "(check-sat-using (then solve-eqs simplify smt))" : "(check-sat-using (then simplify propagate-values solve-eqs simplify smt))";
         Send(_kind == SolverKind.Z3 ? $"(set-option :timeout {ms})\n{check}\n" : "(check-sat)\n");
         var answer = ReadTerm(timeout + TimeSpan.FromSeconds(10));
         return answer switch

@@ -94,8 +94,32 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         }
     }
 
-    /// <summary>The variables that stand for one fact (its known-flag and value), for a property about that fact.</summary>
-    public IReadOnlyList<string> VariablesOf(string path) => [KnownVar(path), ValueVar(path)];
+    /// <summary>The variables that stand for one fact (its known-flag and value), for a property about that fact; for
+    /// <c>municipality.employees</c>, the list.</summary>
+    public IReadOnlyList<string> VariablesOf(string path) => path == EmployeesFact
+        ? Variables().Select(v => v.Name).Where(n => n == EmployeesKnown || n.StartsWith($"{Prefix}.m", StringComparison.Ordinal)).ToList()
+        : [KnownVar(path), ValueVar(path)];
+
+    /// <summary>The municipality's list of employees, as one fact that is known or not.</summary>
+    public const string EmployeesFact = "municipality.employees";
+
+    /// <summary>Whether the fact is known in the case (before the engine leaves anything out on the peildatum).</summary>
+    public string Given(string path) => path == EmployeesFact ? EmployeesKnown : KnownVar(path);
+
+    /// <summary>The variables of one event slot, in a fixed order.</summary>
+    public IReadOnlyList<string> SlotVariables(int slot) =>
+        Variables().Select(v => v.Name).Where(n => n.StartsWith($"{Prefix}.e{slot}.", StringComparison.Ordinal)).ToList();
+
+    /// <summary>How much a case says: its known facts and its events. Counterexamples are made small in this.</summary>
+    public string Size() => Smt.Sum(
+        FactModel.CaseFields.Keys.Select(p => $"(ite {KnownVar(p)} 1 0)")
+            .Concat(Enumerable.Range(0, Events).Select(s => $"(ite {Used(s)} 1 0)")).Append($"(ite {EmployeesKnown} 1 0)").ToList(), "0");
+
+    /// <summary>Every fact the rules read as known, every event field and the employees too: a complete case.</summary>
+    public string Complete() => Smt.And(FactModel.CaseFields.Keys.Select(p => Fact(p).Known)
+        .Concat(Enumerable.Range(0, Events).SelectMany(s => FactModel.EventFields.Keys.Where(f => f != EventDate).Select(f => Smt.Implies(Used(s), EventField(s, f).Known))))
+        .Append(EmployeesKnown)
+        .Concat(Enumerable.Range(0, EmployeeKinds).SelectMany(j => FactModel.EmployeeFields.Keys.Select(f => Smt.Implies($"(> {EmployeeCount(j)} 0)", EmployeeField(j, f).Known)))));
 
     public void Declare(SmtScript script)
     {

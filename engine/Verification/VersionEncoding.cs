@@ -134,6 +134,35 @@ public sealed class VersionEncoding : IConclusionTerms
         return lines;
     }
 
+    /// <summary>This case's conclusions equal to an engine's decision: the property is then judged on what the engine decided.</summary>
+    public string Is(Decision decision)
+    {
+        var terms = new List<string>();
+        foreach (var o in decision.Outcomes)
+        {
+            var definition = _set.Outcomes.First(x => x.Definition.Id == o.Id).Definition;
+            var value = o.Status switch
+            {
+                OutcomeStatus.Undetermined => EvaluationState.Undetermined,
+                OutcomeStatus.NoRuleApplied => EvaluationState.NoValue,
+                _ => definition.Values.ToList().IndexOf(o.Value),
+            };
+            terms.Add(Smt.Eq(_outcomes[o.Id], Smt.Int(value)));
+        }
+
+        foreach (var c in decision.Criteria)
+        {
+            var sym = _criteria[c.Id];
+            terms.Add(c.Status switch { CriterionStatus.Met => sym.IsTrue, CriterionStatus.NotMet => sym.IsFalse, _ => Smt.Not(sym.Known) });
+        }
+
+        foreach (var (id, sym) in _findings)
+            terms.Add(decision.Findings.Any(f => f.Id == id) ? sym.IsTrue : Smt.Not(sym.IsTrue));
+        return Smt.And(terms);
+    }
+
+    public IEnumerable<string> OutcomeTerms => _outcomes.Values;
+
     /// <summary>A decision of an engine in the same words as <see cref="DecisionIn"/>.</summary>
     public static IReadOnlyList<string> DecisionOf(Decision decision) =>
     [
