@@ -28,6 +28,11 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
 {
     private readonly Stack<(string Collection, int Slot)> _items = new();
 
+    /// <summary>Year, month and day of date terms, where known without dividing: the case's date variables, written-out
+    /// dates and the results of add_months and start_of_year.</summary>
+    private readonly Dictionary<string, (string Year, string Month, string Day)> _parts =
+        @case.DateVariables().ToDictionary(v => v, SymbolicCase.PartsOf);
+
     /// <summary>Whether a condition read a field of an employee (then the kinds of contract matter).</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
@@ -57,11 +62,64 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         LiteralKind.Bool => Known(Smt.Bool(literal.Text == "true"), ValueType.Bool),
         LiteralKind.Number => Known(Smt.Real(decimal.Parse(literal.Text, CultureInfo.InvariantCulture)), ValueType.Number),
         LiteralKind.Money => Known(Smt.Real(decimal.Parse(literal.Text, CultureInfo.InvariantCulture)), ValueType.Money),
-        LiteralKind.Date => Known(Smt.Int(DateOnly.ParseExact(literal.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber), ValueType.Date),
+        LiteralKind.Date => DateConstant(DateOnly.ParseExact(literal.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
         _ => Known(Smt.Int(texts.CodeOf(literal.Text)), ValueType.Text),
     };
 
     private static Sym Known(string value, ValueType type) => new(Smt.True, value, type);
+
+    private Sym DateConstant(DateOnly date)
+    {
+        var day = Smt.Int(date.DayNumber);
+        _parts[day] = (Smt.Int(date.Year), Smt.Int(date.Month), Smt.Int(date.Day));
+        return Known(day, ValueType.Date);
+    }
+
+    /// <summary>The year, month and day of a date term; for a computed date (add_days) new variables tied to it, where the
+    /// calendar is exact (a date outside that range leaves them free).</summary>
+    private (string Year, string Month, string Day) Parts(string date)
+    {
+        if (_parts.TryGetValue(date, out var parts)) return parts;
+        var name = script.FreshName();
+        parts = SymbolicCase.PartsOf(name);
+        foreach (var part in new[] { parts.Year, parts.Month, parts.Day }) script.Declare(part, "Int");
+        script.Assert($"(<= 1 {parts.Month} 12)");
+        script.Assert($"(<= 1 {parts.Day} (cal.dim {parts.Year} {parts.Month}))");
+        script.Assert(Smt.Implies($"(<= {Calendar.ExactFrom.DayNumber} {date} {Calendar.ExactUntil.DayNumber})", $"(= {date} (cal.days {parts.Year} {parts.Month} {parts.Day}))"));
+        return _parts[date] = parts;
+    }
+
+    /// <summary>The date of a year, month and day, remembered with its parts.</summary>
+    private string DateOf(string year, string month, string day)
+    {
+        var (y, m, d) = (Share(year, "Int"), Share(month, "Int"), Share(day, "Int"));
+        var date = Share($"(cal.days {y} {m} {d})", "Int");
+        _parts[date] = (y, m, d);
+        return date;
+    }
+
+    /// <summary>add_months as DateOnly.AddMonths: the same day, clamped to the last day of the month it lands in.</summary>
+    private string AddMonths(string date, string months)
+    {
+        var (y, m, d) = Parts(date);
+        var total = Share($"(+ (* 12 {y}) (- {m} 1) {months})", "Int");
+        var (year, month) = (Share($"(div {total} 12)", "Int"), Share($"(+ (mod {total} 12) 1)", "Int"));
+        var last = Share($"(cal.dim {year} {month})", "Int");
+        return DateOf(year, month, $"(ite (< {d} {last}) {d} {last})");
+    }
+
+    /// <summary>Whole months from a to b, counted as a person's age is.</summary>
+    private string MonthsBetween(string a, string b)
+    {
+        var ((ya, ma, da), (yb, mb, db)) = (Parts(a), Parts(b));
+        return $"(- (+ (* 12 (- {yb} {ya})) (- {mb} {ma})) (ite (< {db} {da}) 1 0))";
+    }
+
+    private string YearsBetween(string a, string b)
+    {
+        var ((ya, ma, da), (yb, mb, db)) = (Parts(a), Parts(b));
+        return $"(- (- {yb} {ya}) (ite (or (< {mb} {ma}) (and (= {mb} {ma}) (< {db} {da}))) 1 0))";
+    }
 
     private Sym Name(NameNode node)
     {
@@ -111,7 +169,7 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         {
             ParameterType.Boolean => Known(Smt.Bool((bool)value), ValueType.Bool),
             ParameterType.Money => Known(Smt.Real((decimal)value), ValueType.Money),
-            ParameterType.Date => Known(Smt.Int(((DateOnly)value).DayNumber), ValueType.Date),
+            ParameterType.Date => DateConstant((DateOnly)value),
             ParameterType.Text => Known(Smt.Int(texts.CodeOf((string)value)), ValueType.Text),
             ParameterType.Percentage => Known(Smt.Real((decimal)value), ValueType.Percentage),
             _ => Known(Smt.Real((decimal)value), ValueType.Number),
@@ -264,14 +322,14 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         const ValueKind D = ValueKind.Date, N = ValueKind.Number;
         switch (node.Function)
         {
-            case "age" or "years_between": return Helper(ValueType.Number, a => $"(to_real (cal.years_between {a[0]} {a[1]}))", D, D);
-            case "months_between": return Helper(ValueType.Number, a => $"(to_real (cal.months_between {a[0]} {a[1]}))", D, D);
+            case "age" or "years_between": return Helper(ValueType.Number, a => $"(to_real {YearsBetween(a[0], a[1])})", D, D);
+            case "months_between": return Helper(ValueType.Number, a => $"(to_real {MonthsBetween(a[0], a[1])})", D, D);
             case "days_between": return Helper(ValueType.Number, a => $"(to_real (- {a[1]} {a[0]}))", D, D);
             case "add_days": return Helper(ValueType.Date, a => $"(+ {a[0]} (num.trunc {a[1]}))", D, N);
-            case "add_months": return Helper(ValueType.Date, a => $"(cal.add_months {a[0]} (num.trunc {a[1]}))", D, N);
-            case "add_years": return Helper(ValueType.Date, a => $"(cal.add_months {a[0]} (* 12 (num.trunc {a[1]})))", D, N);
-            case "year": return Helper(ValueType.Number, a => $"(to_real (cal.year {a[0]}))", D);
-            case "start_of_year": return Helper(ValueType.Date, a => $"(cal.days (cal.year {a[0]}) 1 1)", D);
+            case "add_months": return Helper(ValueType.Date, a => AddMonths(a[0], $"(num.trunc {a[1]})"), D, N);
+            case "add_years": return Helper(ValueType.Date, a => AddMonths(a[0], $"(* 12 (num.trunc {a[1]}))"), D, N);
+            case "year": return Helper(ValueType.Number, a => $"(to_real {Parts(a[0]).Year})", D);
+            case "start_of_year": return Helper(ValueType.Date, a => DateOf(Parts(a[0]).Year, "1", "1"), D);
             case "min" or "max" or "first_known":
                 break;
             default:

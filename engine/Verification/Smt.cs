@@ -110,10 +110,13 @@ public sealed class SmtScript(string prefix = "t")
     {
         if (term.Length <= 24 || !term.StartsWith('(')) return term;
         if (_named.TryGetValue(term, out var name)) return name;
-        name = Define($"{prefix}!{_fresh++}", sort, term);
+        name = Define(FreshName(), sort, term);
         _named[term] = name;
         return name;
     }
+
+    /// <summary>A name no other term of this script has.</summary>
+    public string FreshName() => $"{prefix}!{_fresh++}";
 
     public void Assert(string term)
     {

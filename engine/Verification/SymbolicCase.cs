@@ -61,18 +61,19 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
     /// <summary>Every variable of the case with its sort: what a model is read from, and what two cases share.</summary>
     public IEnumerable<(string Name, string Sort)> Variables()
     {
-        yield return (AsOf, "Int");
+        foreach (var v in WithParts(AsOf)) yield return (v, "Int");
         foreach (var (path, field) in FactModel.CaseFields)
         {
             yield return (KnownVar(path), "Bool");
-            yield return (ValueVar(path), Sym.SortOf(field.Type));
+            if (field.Type.Kind == ValueKind.Date) foreach (var v in WithParts(ValueVar(path))) yield return (v, "Int");
+            else yield return (ValueVar(path), Sym.SortOf(field.Type));
         }
 
         for (var s = 0; s < Events; s++)
         {
             yield return (Used(s), "Bool");
             yield return (Type(s), "Int");
-            yield return (Date(s), "Int");
+            foreach (var v in WithParts(Date(s))) yield return (v, "Int");
             foreach (var field in FactModel.EventFields.Keys.Where(f => f != EventDate))
             {
                 var sym = EventField(s, field);
@@ -94,11 +95,29 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         }
     }
 
+    /// <summary>
+    /// Every date variable comes with its year, month and day as variables of their own, tied to the day number once
+    /// (<see cref="WellFormed"/>): the rules' calendar functions then read them instead of dividing the day number again at
+    /// every use, which is what makes a solver slow on dates.
+    /// </summary>
+    public static (string Year, string Month, string Day) PartsOf(string dateVariable) => ($"{dateVariable}.y", $"{dateVariable}.m", $"{dateVariable}.d");
+
+    private static IEnumerable<string> WithParts(string dateVariable)
+    {
+        var (y, m, d) = PartsOf(dateVariable);
+        return [dateVariable, y, m, d];
+    }
+
+    /// <summary>The date variables of the case (each has <see cref="PartsOf"/>).</summary>
+    public IEnumerable<string> DateVariables() =>
+        FactModel.CaseFields.Where(f => f.Value.Type.Kind == ValueKind.Date).Select(f => ValueVar(f.Key))
+            .Append(AsOf).Concat(Enumerable.Range(0, Events).Select(Date));
+
     /// <summary>The variables that stand for one fact (its known-flag and value), for a property about that fact; for
     /// <c>municipality.employees</c>, the list.</summary>
     public IReadOnlyList<string> VariablesOf(string path) => path == EmployeesFact
         ? Variables().Select(v => v.Name).Where(n => n == EmployeesKnown || n.StartsWith($"{Prefix}.m", StringComparison.Ordinal)).ToList()
-        : [KnownVar(path), ValueVar(path)];
+        : FactModel.CaseFields[path].Type.Kind == ValueKind.Date ? [KnownVar(path), .. WithParts(ValueVar(path))] : [KnownVar(path), ValueVar(path)];
 
     /// <summary>The municipality's list of employees, as one fact that is known or not.</summary>
     public const string EmployeesFact = "municipality.employees";
@@ -151,6 +170,14 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
                 terms.Add(InRange(EventField(s, field).Value, FactModel.EventFields[field].Type));
         }
 
+        foreach (var date in DateVariables())
+        {
+            var (y, m, d) = PartsOf(date);
+            terms.Add($"(= {date} (cal.days {y} {m} {d}))");
+            terms.Add($"(<= 1 {m} 12)");
+            terms.Add($"(<= 1 {d} (cal.dim {y} {m}))");
+        }
+
         for (var j = 0; j < EmployeeKinds; j++)
         {
             terms.Add($"(<= 0 {EmployeeCount(j)} {FactLimits.MaxEmployees})");
@@ -181,9 +208,13 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
     {
         if (@case.Events.Count > Events) return null;
         var others = new Dictionary<string, long>(StringComparer.Ordinal);
-        var terms = new List<string> { Smt.Eq(AsOf, Smt.Int(asOf.DayNumber)) };
+        var terms = new List<string> { FixDate(AsOf, asOf.DayNumber) };
         foreach (var (path, field) in FactModel.CaseFields)
-            terms.Add(Value(KnownVar(path), ValueVar(path), Readers[path](@case), texts, others));
+        {
+            var value = Readers[path](@case);
+            terms.Add(Value(KnownVar(path), ValueVar(path), value, texts, others));
+            if (field.Type.Kind == ValueKind.Date && value is int day) terms.Add(FixDate(ValueVar(path), day));
+        }
 
         for (var s = 0; s < Events; s++)
         {
@@ -191,7 +222,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
             var e = @case.Events[s];
             terms.Add(Used(s));
             terms.Add(Smt.Eq(Type(s), Smt.Int((int)e.Type)));
-            terms.Add(Smt.Eq(Date(s), Smt.Int(e.Date.DayNumber)));
+            terms.Add(FixDate(Date(s), e.Date.DayNumber));
             foreach (var field in FactModel.EventFields.Keys.Where(f => f != EventDate))
             {
                 var sym = EventField(s, field);
@@ -217,6 +248,13 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         }
 
         return Smt.And(terms);
+    }
+
+    private static string FixDate(string variable, int day)
+    {
+        var date = DateOnly.FromDayNumber(day);
+        var (y, m, d) = PartsOf(variable);
+        return Smt.And(Smt.Eq(variable, Smt.Int(day)), Smt.Eq(y, Smt.Int(date.Year)), Smt.Eq(m, Smt.Int(date.Month)), Smt.Eq(d, Smt.Int(date.Day)));
     }
 
     private static string Value(string known, string variable, object? value, TextUniverse texts, Dictionary<string, long> others) => value switch
