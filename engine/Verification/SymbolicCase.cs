@@ -325,7 +325,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         ValueKind.Code => type.Domain!.Codes[(int)Int(value)],
         ValueKind.Date => DateText(Int(value)),
         ValueKind.Text => $"'{texts.TextOf(Int(value), made)}'",
-        _ => Real(value).ToString(CultureInfo.InvariantCulture),
+        _ => Real(value).ToString("0.##########", CultureInfo.InvariantCulture),
     };
 
     private static string DateText(long day) => DateOnly.FromDayNumber((int)day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
