@@ -113,10 +113,10 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
 
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2024-01-01&to=2026-01-01");
 
-        // The personenkring under 27 changed, and with it the admissibility of an own request; three rules only cite the
-        // 2026 text of art. 6 (a changed source).
+        // The personenkring under 27 changed, and with it the admissibility of an own request and the LKS of art. 10d lid 2;
+        // three rules only cite the 2026 text of art. 6 (a changed source).
         json.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString())
-            .ShouldBe(["LEV-F-GEPLAATST", "LEV-F-BESLUIT-DIENSTBETREKKING", "PL-C-PERSONENKRING", "PL-C-LEEFTIJD", "ONT-PERSOON-BUITEN-PERSONENKRING"]);
+            .ShouldBe(["LEV-F-GEPLAATST", "LEV-F-BESLUIT-DIENSTBETREKKING", "PL-C-PERSONENKRING", "PL-C-LEEFTIJD", "LKS-LOONWAARDE", "ONT-PERSOON-BUITEN-PERSONENKRING"]);
         json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "pw-10b-1-2026")
             .GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
     }
