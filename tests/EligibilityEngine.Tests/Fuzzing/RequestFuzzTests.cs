@@ -15,7 +15,10 @@ namespace EligibilityEngine.Tests.Fuzzing;
 /// Mutated requests against a running host over real sockets, half as gRPC (protobuf, then bytes mutated), half as JSON.
 /// Every answer is a decision or a client error: never UNKNOWN, INTERNAL or DATA_LOSS, never HTTP 5xx. The host is
 /// alive, healthy and within bounded memory afterwards, and no value from any request reached its log at any level.
+/// The host runs in the test process, so the memory it keeps is measured as the heap's growth over the run, with no
+/// other test running beside it.
 /// </summary>
+[Collection(RunsAloneCollection.Name)]
 public sealed class RequestFuzzTests(ITestOutputHelper output)
 {
     private static readonly Method<byte[], byte[]> RawEvaluate = new(MethodType.Unary, EligibilityService.Descriptor.FullName, "Evaluate",
@@ -41,6 +44,7 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = host.JsonAddress, Timeout = TimeSpan.FromSeconds(30) };
         var faults = new ConcurrentQueue<string>();
         var answers = new ConcurrentDictionary<string, int>();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
@@ -95,10 +99,9 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
         var decision = await new EligibilityService.EligibilityServiceClient(host.Channel).EvaluateAsync(Lenient.Parse<EvaluateRequest>(samples[0]));
         decision.Decision.Outcomes.ShouldNotBeEmpty();
-        GC.Collect();
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        output.WriteLine($"managed heap after the run: {heap / 1024 / 1024} MB; {logs.Lines.Count} log lines");
-        heap.ShouldBeLessThan(1024L * 1024 * 1024);
+        var heapGrowth = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        output.WriteLine($"managed heap kept by the run: {heapGrowth / 1024 / 1024} MB; {logs.Lines.Count} log lines");
+        heapGrowth.ShouldBeLessThan(256L * 1024 * 1024, "the host keeps what mutated requests gave it");
 
         File.Delete(subjectKey);
         var leaks = logs.Lines.Where(l => l.Contains(RequestMutator.Marker) || RequestMutator.PersonalValues.Any(l.Contains)).Take(3).ToList();
