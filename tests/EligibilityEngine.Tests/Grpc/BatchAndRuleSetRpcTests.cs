@@ -1,9 +1,11 @@
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
+using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>EvaluateBatch, ListRuleSets and GetRuleSet over a real socket.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
@@ -68,6 +70,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
 }
 
 /// <summary>The levensloop timeline is computed only when asked for.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class TimelineRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace EligibilityEngine.Tests.Web;
 /// with a history to edit, compared on two dates, under a planned version, and saved as a file, a rule test and a print.
 /// What the page shows is checked against what the engine decides for the same facts.
 /// </summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private static string Id(string name) => CaseForm.Id(name);

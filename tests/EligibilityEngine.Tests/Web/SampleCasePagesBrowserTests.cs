@@ -7,6 +7,7 @@ namespace EligibilityEngine.Tests.Web;
 
 /// <summary>A labour expert opens the example cases in a real browser and reads each decision: per outcome the value,
 /// per criterion ✓ / ✗ / ?, the missing facts to ask for, and the rules' version, hash and engine.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]
