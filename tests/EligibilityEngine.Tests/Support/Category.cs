@@ -23,4 +23,7 @@ public static class Category
 
     /// <summary>Long runs over a large generated corpus.</summary>
     public const string Slow = "Slow";
+
+    /// <summary>Runs Debian's z3 as a process.</summary>
+    public const string Solver = "Solver";
 }
