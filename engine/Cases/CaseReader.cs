@@ -21,13 +21,13 @@ public static class CaseReader
         CaseFile? file = null;
         if (root is not null)
         {
-            root.AllowOnly("case_id", "description", "as_of", "version", "person", "application", "municipality", "events", "expected");
+            root.AllowOnly("case_id", "description", "as_of", "version", "person", "application", "municipality", "events", "expect");
             file = new CaseFile(
                 ReadCase(root, diagnostics),
                 root.Date("as_of", required: false),
                 root.String("version", required: false),
                 root.String("description", required: false),
-                root.Map("expected", required: false) is { } expected ? ReadExpected(expected) : null);
+                root.Map("expect", required: false) is { } expect ? ReadExpected(expect) : null);
         }
 
         if (diagnostics.HasErrors || file is null) throw new InvalidInputException($"the case file '{name}' is not valid", diagnostics.Items);
