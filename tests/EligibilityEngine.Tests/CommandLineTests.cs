@@ -1,5 +1,7 @@
 using System.Text.Json;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Cli;
+using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;
@@ -193,6 +195,38 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("test", "--rules", RepositoryPaths.Rules);
         exit.ShouldBe(0);
         output.TrimEnd().Split('\n')[^1].ShouldMatch(@"^\d+ passed, 0 failed$");
+    }
+
+    [Fact]
+    public void A_rule_test_written_for_a_case_with_a_missing_table_row_reads_back_and_passes()
+    {
+        var file = CaseReader.ReadFile(Sample("positief-advies.yaml"));
+        var asOf = new DateOnly(2030, 1, 1);
+        var decision = RealRules.Library.Evaluate(file.Case, asOf);
+        decision.MissingFacts.ShouldContain(m => m.Path.StartsWith("param.quota[", StringComparison.Ordinal));
+        _temp.With("tests/opgeslagen.yaml", "tests:\n" + RuleTestWriter.Write("opgeslagen casus", "Pw art. 10b", file.Case, decision, null));
+
+        var (exit, output, _) = Run("test", Path.Combine(_temp.Path, "tests"), "--rules", RepositoryPaths.Rules);
+
+        output.ShouldContain("PASS  opgeslagen casus");
+        output.TrimEnd().Split('\n')[^1].ShouldBe("1 passed, 0 failed");
+        exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_rule_test_file_that_cannot_be_read_fails_with_its_position_and_every_other_file_still_runs()
+    {
+        foreach (var test in Directory.GetFiles(RepositoryPaths.RuleTests, "*.yaml"))
+            _temp.With(Path.Combine("tests", Path.GetFileName(test)), File.ReadAllText(test));
+        _temp.With("tests/zz-kapot.yaml", "tests:\n  - name: kapot\n    source: x\n    as_of: 2019-01-01\n    case: {}\n    expect:\n      missing: [param.quota[GM0014, 2019]]\n");
+        var all = RuleTestRunner.Load(RepositoryPaths.RuleTests).Count;
+
+        var (exit, output, _) = Run("test", Path.Combine(_temp.Path, "tests"), "--rules", RepositoryPaths.Rules);
+
+        exit.ShouldBe(1);
+        output.ShouldContain("FAIL  zz-kapot.yaml: the file cannot be read, none of its tests ran");
+        output.ShouldMatch(@"zz-kapot\.yaml:7:\d+");
+        output.TrimEnd().Split('\n')[^1].ShouldBe($"{all} passed, 1 failed");
     }
 
     [Fact]
