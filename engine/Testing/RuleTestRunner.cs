@@ -42,17 +42,10 @@ public static class RuleTestRunner
         var tests = new List<RuleTest>();
         var root = YamlDocumentLoader.LoadMapping(File.ReadAllText(file), file, diagnostics);
         if (root is null) return tests;
-        root.AllowOnly("fixtures", "tests"); // fixtures only hold YAML anchors that tests refer to
-        foreach (var entry in root.MapList("tests", required: true))
+        foreach (var (entry, name, asOf, @case) in CaseReader.ReadRuleTestEntries(root, diagnostics))
         {
-            entry.AllowOnly("name", "source", "as_of", "version", "case", "expect");
-            var name = entry.String("name", required: true);
             var source = entry.String("source", required: true);
-            var asOf = entry.Date("as_of", required: true);
             var version = entry.String("version", required: false);
-            var caseMap = entry.Map("case", required: true);
-            caseMap?.AllowOnly("person", "application", "municipality", "events");
-            var @case = caseMap is null ? null : CaseReader.ReadCase(caseMap, diagnostics);
             var expect = entry.Map("expect", required: true);
             var expected = expect is null ? null : CaseReader.ReadExpected(expect);
             if (name is null || source is null || asOf is null || @case is null || expected is null) continue;
