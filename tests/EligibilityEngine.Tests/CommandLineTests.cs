@@ -36,9 +36,9 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("  ? Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden — niet vast te stellen");
         output.ShouldContain("    Niet vast te stellen. Benodigde begeleiding: onbekend; een werkgever kan die binnen redelijke grenzen bieden: nee.");
         output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515; tekst geldend op 25 februari 2017, na de wijziging bij Stb. 2017, 59, waarvan de inhoud niet is gezien) — https://wetten.overheid.nl/BWBR0035947/2017-02-25#Artikel3 [regel ADV-C-BEGELEIDING]");
-        output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
-        output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen, uitkomst advies");
-        output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");
+        output.ShouldContain("  Advies beschut werk: onvoldoende gegevens");
+        output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
+        output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldNotContain("waarvan geen uitkomst afhangt");
         output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterion arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
     }
@@ -50,11 +50,11 @@ public sealed class CommandLineTests : IDisposable
         var (compiledExit, compiled, _) = Run("evaluate", Sample("positief-advies.yaml"), "--rules", RepositoryPaths.Rules, "--engine", "compiled");
 
         (exit, compiledExit).ShouldBe((0, 0));
-        nrules.ShouldContain("\nBeoordeeld door: NRules 1.0.4\n");
-        compiled.ShouldContain("\nBeoordeeld door: EligibilityEngine compiled evaluator ");
+        nrules.ShouldContain("\nRekenregels uitgevoerd met: NRules 1.0.4\n");
+        compiled.ShouldContain("\nRekenregels uitgevoerd met: EligibilityEngine compiled evaluator ");
         // Everything up to the trace is the decision; the trace lists the rules in the order each engine ran them.
         string Decision(string text) => string.Join('\n', text[..text.IndexOf("Toegepaste regels", StringComparison.Ordinal)].Split('\n')
-            .Where(line => !line.StartsWith("Beoordeeld door:", StringComparison.Ordinal)));
+            .Where(line => !line.StartsWith("Rekenregels uitgevoerd met:", StringComparison.Ordinal)));
         Decision(compiled).ShouldBe(Decision(nrules));
         nrules.ShouldContain("Toegepaste regels in de volgorde waarin NRules 1.0.4 ze uitvoerde");
     }
@@ -79,7 +79,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         output.ShouldContain("Ontbrekende gegevens waarvan geen uitkomst afhangt (ze laten alleen een criterium open)\n" +
-                             "  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen\n");
+                             "  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren\n");
         output.ShouldNotContain("Ontbrekende gegevens\n");
     }
 

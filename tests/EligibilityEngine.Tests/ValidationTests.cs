@@ -160,6 +160,26 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void An_outcome_value_without_a_dutch_label_is_rejected_and_a_label_for_no_value_too()
+    {
+        const string outcome = """
+            outcomes:
+              - id: verdict
+                title: Oordeel
+                values: [ja, nee]
+                labels: { ja: ja, nee: nee, onbekend: onbekend, misschien: misschien }
+                undetermined:
+                  value: onbekend
+                  explain: niet te zeggen
+            """;
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true"), extra: outcome));
+        _rules.Errors().ShouldContain(e => e.Message == "unknown key 'misschien' (allowed here: ja, nee, onbekend)" && e.Position.Line == 15);
+
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true"), extra: outcome.Replace("nee: nee, ", "").Replace(", misschien: misschien", "")));
+        _rules.Errors().ShouldContain(e => e.Message == "missing required key 'nee'" && e.Position.Line == 15);
+    }
+
+    [Fact]
     public void A_rule_without_explanation_or_then_is_reported_with_its_id()
     {
         const string rules = """

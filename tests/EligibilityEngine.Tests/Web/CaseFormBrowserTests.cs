@@ -164,8 +164,8 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         var sample = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml"));
         var events = sample.Case.Events;
         var withoutLast = sample.Case with { Events = events.Take(events.Count - 1).ToList() };
-        var expectedWithout = RealRules.Library.Evaluate(withoutLast, sample.AsOf!.Value).Outcome("levensloop").Value;
-        var expectedWith = RealRules.Library.Evaluate(sample.Case, sample.AsOf!.Value).Outcome("levensloop").Value;
+        var expectedWithout = RealRules.Library.Evaluate(withoutLast, sample.AsOf!.Value).Outcome("levensloop").ValueLabel;
+        var expectedWith = RealRules.Library.Evaluate(sample.Case, sample.AsOf!.Value).Outcome("levensloop").ValueLabel;
         expectedWithout.ShouldNotBe(expectedWith, "the last event must matter for this test to mean anything");
 
         using var browser = Browser.Start();
@@ -213,7 +213,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         foreach (var o in first.Outcomes)
         {
             var cells = table.FindElement(By.CssSelector($"tr[data-id='{o.Id}']")).FindElements(By.CssSelector("td .waarde")).Select(c => c.Text).ToList();
-            cells.ShouldBe([o.Value, other.Outcome(o.Id).Value], o.Id);
+            cells.ShouldBe([o.ValueLabel, other.Outcome(o.Id).ValueLabel], o.Id);
         }
 
         table.FindElements(By.CssSelector("tr.verschil")).Select(r => r.GetAttribute("data-id")).ShouldBe(differing);
@@ -235,7 +235,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         decision.Notices.ShouldNotBeEmpty();
         browser.Texts(".beslissing .waarschuwing[role=note]").ShouldBe(decision.Notices);
         browser.Driver.FindElement(By.CssSelector(".beslissing .kenmerken")).Text.ShouldContain("gepland, geen geldend recht");
-        Outcome(browser, "levensloop").ShouldBe(decision.Outcome("levensloop").Value);
+        Outcome(browser, "levensloop").ShouldBe(decision.Outcome("levensloop").ValueLabel);
         new SelectElement(browser.ById(Id("version"))).SelectedOption.Text.ShouldStartWith("GEPLAND");
         browser.AccessibilityViolations().ShouldBeEmpty();
         browser.Screenshot("casus-gepland");
@@ -271,7 +271,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
             browser.Open(Page("/casus"));
             browser.ById("bestand").SendKeys(caseFile);
             browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("form.laden button")));
-                foreach (var (outcome, value) in sample.Expected!.Outcomes) Outcome(browser, outcome).ShouldBe(value);
+                foreach (var (outcome, value) in sample.Expected!.Outcomes) Outcome(browser, outcome).ShouldBe(RealRules.Label(sample.AsOf!.Value, outcome, value));
             browser.ById(Id("person.date_of_birth")).GetAttribute("value").ShouldBe(sample.Case.Person.DateOfBirth!.Value.ToString("yyyy-MM-dd"));
 
             File.Delete(testFile);

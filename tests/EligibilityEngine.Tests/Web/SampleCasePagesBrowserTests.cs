@@ -32,12 +32,12 @@ public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixtur
 
         foreach (var path in samples)
         {
-            var expected = CaseReader.ReadFile(path).Expected;
-            if (expected is null) continue;
+            var file = CaseReader.ReadFile(path);
+            if (file.Expected is not { } expected) continue;
             var name = Path.GetFileNameWithoutExtension(path);
             browser.Open(new Uri(host.JsonAddress, "/casus?voorbeeld=" + name));
             foreach (var (outcome, value) in expected.Outcomes)
-                browser.Driver.FindElement(By.CssSelector($"#uitkomst-{outcome} .waarde")).Text.ShouldBe(value, $"{name}: {outcome}");
+                browser.Driver.FindElement(By.CssSelector($"#uitkomst-{outcome} .waarde")).Text.ShouldBe(RealRules.Label(file.AsOf!.Value, outcome, value, file.Version), $"{name}: {outcome}");
         }
     }
 
