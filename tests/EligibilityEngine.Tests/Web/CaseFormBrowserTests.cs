@@ -105,7 +105,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
 
         var applied = browser.ById(Id("application.date"));
         applied.Clear();
-        applied.SendKeys("8-1-2018");
+        applied.SendKeys("31-02-2018");
         var code = browser.ById(Id("municipality.code"));
         code.Clear();
         code.SendKeys("Groningen");
@@ -116,13 +116,13 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
 
         browser.Driver.FindElements(By.CssSelector(".uitkomst")).ShouldBeEmpty("nothing is judged while a field is wrong");
         browser.Driver.FindElement(By.CssSelector(".foutoverzicht h2")).Text.ShouldBe("3 velden zijn niet goed ingevuld");
-        Message(browser, "application.date").ShouldBe("Fout: Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.");
+        Message(browser, "application.date").ShouldBe("Fout: Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
         Message(browser, "municipality.code").ShouldBe("Fout: Schrijf de CBS-gemeentecode: GM en vier cijfers, zoals GM0014.");
         Message(browser, "person.wage_value_percent").ShouldStartWith("Fout: Schrijf een getal van 0 tot en met 100");
         browser.ById(Id("application.date")).GetAttribute("aria-invalid").ShouldBe("true");
         browser.ById(Id("application.date")).GetAttribute("aria-describedby")!.ShouldContain(Id("application.date") + "-fout");
 
-        browser.ById(Id("application.date")).GetAttribute("value").ShouldBe("8-1-2018");
+        browser.ById(Id("application.date")).GetAttribute("value").ShouldBe("31-02-2018");
         browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("Groningen");
         browser.ById(Id("person.date_of_birth")).GetAttribute("value").ShouldBe("1994-05-17");
         new SelectElement(browser.ById(Id("person.supervision_need"))).SelectedOption.Text.ShouldBe("permanent toezicht");
@@ -133,7 +133,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         // The summary's links lead to the fields.
         browser.Driver.FindElements(By.CssSelector(".foutoverzicht a")).Select(a => a.GetAttribute("href")![(a.GetAttribute("href")!.IndexOf('#') + 1)..])
             .ShouldBe([Id("person.wage_value_percent"), Id("application.date"), Id("municipality.code")], "in the order of the form");
-        browser.Texts(".foutoverzicht a")[1].ShouldBe("Datum van de aanvraag: Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.");
+        browser.Texts(".foutoverzicht a")[1].ShouldBe("Datum van de aanvraag: Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
 
         // Corrected, the case is judged; neither the facts nor the decision went into a log or the audit log.
         applied = browser.ById(Id("application.date"));
