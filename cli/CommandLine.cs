@@ -88,6 +88,12 @@ public static class CommandLine
         return 0;
     }
 
+    internal static int Outcomes(Arguments options, TextWriter output)
+    {
+        output.Write(OutcomeCatalogue.Markdown(RuleLibrary.Load(options.Value("--rules") ?? DefaultRules)));
+        return 0;
+    }
+
     internal static int Show(Arguments options, TextWriter output)
     {
         var library = RuleLibrary.Load(options.Value("--rules") ?? DefaultRules);

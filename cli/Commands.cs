@@ -14,6 +14,8 @@ internal static class Commands
             [Directory("the rules folder (default rules/beschut-werk)")], [Rules()], r => CommandLine.Validate(new(r), output, error)));
         root.Subcommands.Add(Command("versions", "The versions with dates, titles and what changed.", [], [Rules()],
             r => CommandLine.Versions(new(r), output)));
+        root.Subcommands.Add(Command("outcomes", "Every outcome's values with their Dutch labels and the versions that have them (Markdown).", [], [Rules()],
+            r => CommandLine.Outcomes(new(r), output)));
         root.Subcommands.Add(Command("show", "The complete rule set in force on a date (or a version by name), in evaluation order.", [],
             [AsOf("the date whose version to show"), Version(), Rules()], r => CommandLine.Show(new(r), output)));
         root.Subcommands.Add(Command("test", "Run the YAML rule tests; ends with 'N passed, N failed'.",
