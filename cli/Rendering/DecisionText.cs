@@ -1,5 +1,6 @@
 using System.Text;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;
 
@@ -64,7 +65,7 @@ public static class DecisionText
             foreach (var r in trace.Where(r => fullTrace || r.Fired))
             {
                 var reads = r.Reads.Count == 0 ? "" : " — gelezen: " + string.Join("; ", r.Reads.Select(x => $"{x.Path} = {x.Value}"));
-                b.AppendLine($"  {r.Order,3}. [laag {r.Stratum}] {r.RuleId} → {r.Conclusion}: {r.Result}{reads}");
+                b.AppendLine($"  {r.Order,3}. [laag {r.Stratum}] {r.RuleId} → {DutchTerms.Conclusion(r.Conclusion)}: {DutchTerms.Word(r.Result)}{reads}");
             }
         }
 

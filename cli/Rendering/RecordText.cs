@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;
 

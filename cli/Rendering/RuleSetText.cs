@@ -1,6 +1,7 @@
 using System.Text;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;
 
@@ -48,7 +49,7 @@ public static class RuleSetText
         b.AppendLine().AppendLine("## Regels (in volgorde van uitvoering)");
         foreach (var r in set.Rules)
         {
-            b.AppendLine($"### {r.Definition.Id} [laag {r.Stratum}] → {r.Conclusion}");
+            b.AppendLine($"### {r.Definition.Id} [laag {r.Stratum}] → {DutchTerms.Conclusion(r.Conclusion)}");
             b.AppendLine($"  bron: {r.Citation.Text} ({r.Citation.SourceId})");
             b.AppendLine($"  als: {r.ConditionText}");
             foreach (var (key, template) in r.Explanations) b.AppendLine($"  uitleg{(key == "fired" ? "" : " " + key)}: {template.Text}");

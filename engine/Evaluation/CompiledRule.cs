@@ -41,10 +41,5 @@ public sealed class CompiledRule
     /// <summary>Outcomes that are final once this rule has run (it is their last producer in the order).</summary>
     public int[] ResolvesOutcomes { get; set; } = [];
 
-    public string Conclusion => Definition.Kind switch
-    {
-        ConclusionKind.Criterion => $"criterion {Definition.Target}",
-        ConclusionKind.Finding => $"finding {Definition.Target}",
-        _ => $"outcome {Definition.Target} = {Definition.Value}",
-    };
+    public RuleConclusion Conclusion => new(Definition.Kind, Definition.Target, Definition.Kind == ConclusionKind.Outcome ? Definition.Value : null);
 }

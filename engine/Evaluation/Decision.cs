@@ -1,3 +1,5 @@
+using EligibilityEngine.RuleSets;
+
 namespace EligibilityEngine.Evaluation;
 
 /// <summary>
@@ -89,7 +91,22 @@ public sealed record DecisionPart(DecisionPartKind Kind, string Id, string Title
 public enum DecisionPartKind { Criterion, Outcome }
 
 /// <summary>One rule evaluation in firing order: its result and the fact values it read.</summary>
-public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Conclusion, string Result, bool Fired, IReadOnlyList<FactReading> Reads);
+public sealed record RuleFiring(int Order, int Stratum, string RuleId, RuleConclusion Conclusion, Truth Result, bool Fired, IReadOnlyList<FactReading> Reads);
+
+/// <summary>A rule's condition as evaluated, in three-valued (Kleene) logic: unknown is never false.</summary>
+public enum Truth { True, False, Unknown }
+
+/// <summary>What a rule concludes: a criterion, a finding, or an outcome with a value.</summary>
+public sealed record RuleConclusion(ConclusionKind Kind, string Target, string? Value)
+{
+    /// <summary>As the contract writes it: "criterion arbeidsvermogen", "finding x", "outcome advies = positief".</summary>
+    public string Code => Kind switch
+    {
+        ConclusionKind.Criterion => $"criterion {Target}",
+        ConclusionKind.Finding => $"finding {Target}",
+        _ => $"outcome {Target} = {Value}",
+    };
+}
 
 public sealed record FactReading(string Path, string Value);
 

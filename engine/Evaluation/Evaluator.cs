@@ -166,7 +166,7 @@ internal static class Evaluator
         foreach (var i in firingOrder)
         {
             var rule = set.Rules[i];
-            var result = state.RuleResults[i] switch { EvaluationState.True => "waar", EvaluationState.False => "onwaar", _ => "onbekend" };
+            var result = state.RuleResults[i] switch { EvaluationState.True => Truth.True, EvaluationState.False => Truth.False, _ => Truth.Unknown };
             var reads = rule.FactsRead
                 .Select(path => new FactReading(path, set.FactReaders.TryGetValue(path, out var read) ? read(state.Case) : EmployeesText(state.Case)))
                 .ToList();

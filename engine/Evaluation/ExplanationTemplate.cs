@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Evaluation;
 

@@ -120,7 +120,7 @@ public static class FactModel
     {
         var parameter = Expression.Parameter(typeof(Case), "c");
         var read = Expression.Lambda<Func<Case, object?>>(Expression.Convert(field.Read(parameter), typeof(object)), parameter).Compile();
-        return c => Evaluation.DutchFormat.Value(read(c), field.Type);
+        return c => Text.DutchFormat.Value(read(c), field.Type);
     }
 
     /// <summary>A fact of the case, held by the property of its section's record that the path names in snake_case.</summary>

@@ -37,7 +37,7 @@ public static class RuleSetMapper
         {
             var rule = new V1.Rule
             {
-                Id = r.Definition.Id, SourceId = r.Citation.SourceId, Citation = r.Citation.Text, Conclusion = r.Conclusion,
+                Id = r.Definition.Id, SourceId = r.Citation.SourceId, Citation = r.Citation.Text, Conclusion = r.Conclusion.Code,
                 Condition = r.ConditionText, Stratum = r.Stratum,
             };
             foreach (var (key, template) in r.Explanations) rule.Explanations[key] = template.Text;

@@ -1,4 +1,5 @@
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.GrpcHost.Web;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.GrpcHost.Web;
 
@@ -26,20 +27,5 @@ public static class DutchText
         "not_met" => "Niet voldaan:",
         "undetermined" => "Niet vast te stellen:",
         _ => "Uitleg:",
-    };
-
-    /// <summary>What a rule concludes, in Dutch: "criterion arbeidsvermogen" as "criterium arbeidsvermogen".</summary>
-    public static string Conclusion(string conclusion) =>
-        conclusion.StartsWith("criterion ", StringComparison.Ordinal) ? "criterium " + conclusion["criterion ".Length..]
-        : conclusion.StartsWith("outcome ", StringComparison.Ordinal) ? "uitkomst " + conclusion["outcome ".Length..]
-        : conclusion.StartsWith("finding ", StringComparison.Ordinal) ? "vaststelling " + conclusion["finding ".Length..]
-        : conclusion;
-
-    /// <summary>A rule's result in the trace as a reader says it.</summary>
-    public static string RuleResult(string result) => result switch
-    {
-        "waar" => "van toepassing",
-        "onwaar" => "niet van toepassing",
-        _ => "niet vast te stellen: iets wat de regel nodig heeft, is onbekend",
     };
 }

@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldNotContain("waarvan geen uitkomst afhangt");
-        output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterion arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
+        output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterium arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public sealed class CommandLineTests : IDisposable
 
         output.ShouldContain("# beschut-werk 2017-02-25: Besluit advisering gewijzigd");
         // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
-        output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterion arbeidsvermogen");
-        output.ShouldContain("### PL-PLICHT [laag 1] → outcome gemeentelijke_plicht = plicht_tot_aanbod");
+        output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterium arbeidsvermogen");
+        output.ShouldContain("### PL-PLICHT [laag 1] → uitkomst gemeentelijke_plicht = plicht_tot_aanbod");
         output.ShouldContain("  als: finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
         output.ShouldNotContain("PL-2015-GEEN-PLICHT");
     }

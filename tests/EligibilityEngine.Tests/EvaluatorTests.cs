@@ -137,7 +137,7 @@ public sealed class EvaluatorTests : IDisposable
         var decision = Evaluate(new Person(new DateOnly(1995, 1, 1), HasWorkCapacity: true, SupervisionBeyondEmployer: true, AdaptationsBeyondEmployer: true));
 
         var capable = decision.Trace!.Single(r => r.RuleId == "F-CAPABLE");
-        capable.Result.ShouldBe("waar");
+        capable.Result.ShouldBe(Truth.True);
         capable.Fired.ShouldBeTrue();
         capable.Reads.ShouldBe([new FactReading("person.has_work_capacity", "ja"), new FactReading("person.supervision_beyond_employer", "ja")]);
     }

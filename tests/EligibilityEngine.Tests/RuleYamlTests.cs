@@ -40,7 +40,7 @@ public sealed class RuleYamlTests
         foreach (var test in Tests.Value)
         {
             var decision = library.Evaluate(test.Case, test.AsOf, EvaluationOptions.WithTrace, test.Version);
-            foreach (var firing in decision.Trace!.Where(f => f.Result == "waar"))
+            foreach (var firing in decision.Trace!.Where(f => f.Result == Truth.True))
                 fired.Add((decision.RuleSet.Version, firing.RuleId));
         }
 

@@ -1,6 +1,7 @@
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.GrpcHost.Web.Forms;
 

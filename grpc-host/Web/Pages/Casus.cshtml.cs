@@ -6,6 +6,7 @@ using EligibilityEngine.Facts;
 using EligibilityEngine.GrpcHost.Web.Forms;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
+using EligibilityEngine.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

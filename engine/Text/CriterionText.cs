@@ -1,4 +1,6 @@
-namespace EligibilityEngine.Evaluation;
+using EligibilityEngine.Evaluation;
+
+namespace EligibilityEngine.Text;
 
 /// <summary>How every front end shows a criterion's status to people: a mark and a Dutch word.</summary>
 public static class CriterionText

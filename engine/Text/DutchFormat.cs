@@ -2,7 +2,7 @@ using System.Globalization;
 using EligibilityEngine.Conditions;
 using ValueType = EligibilityEngine.Conditions.ValueType;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Text;
 
 /// <summary>Writes values the way Dutch readers expect them: 1 januari 2017, € 2.157,00, ja/nee.</summary>
 public static class DutchFormat
