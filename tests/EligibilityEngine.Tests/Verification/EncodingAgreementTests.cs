@@ -18,8 +18,13 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
 {
     private static readonly Lazy<RuleLibrary> Compiled = new(() => RealRules.Library.With(CompiledEngine.Instance));
 
+    /// <summary>Cases per run: 1,500 by default, so that the whole suite stays within CI's time on two cores (10,000
+    /// take about ten minutes there); EE_SMT_AGREEMENT_CASES=10000 runs the full number (docs/verification.md).</summary>
+    private static readonly int CaseCount =
+        int.TryParse(Environment.GetEnvironmentVariable("EE_SMT_AGREEMENT_CASES"), out var count) && count > 0 ? count : 1_500;
+
     [Fact]
-    public void The_encoding_decides_as_both_engines_for_10000_generated_cases()
+    public void The_encoding_decides_as_both_engines_for_generated_cases()
     {
         using var solvers = new SolverPool(new VerificationOptions(Events: 7));
         var checkedCases = 0;
@@ -27,9 +32,10 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
         Check.Sample(CaseGenerator.For(RealRules.Library), c =>
         {
             if (Agree(solvers, c)) Interlocked.Increment(ref checkedCases);
-        }, iter: 10_000, print: EngineComparison.Yaml, writeLine: output.WriteLine);
+        }, iter: CaseCount, print: EngineComparison.Yaml, writeLine: output.WriteLine);
         output.WriteLine($"{checkedCases} cases judged by the encoding and both engines in {watch.Elapsed.TotalSeconds:0.0} s");
-        checkedCases.ShouldBeGreaterThan(9_000);
+        // A few generated cases fall before the first version and are refused by the engines; the rest must be judged.
+        checkedCases.ShouldBeGreaterThan(CaseCount * 9 / 10);
     }
 
     [Fact]
