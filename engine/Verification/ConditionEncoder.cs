@@ -33,6 +33,13 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
     private readonly Dictionary<string, (string Year, string Month, string Day)> _parts =
         @case.DateVariables().ToDictionary(v => v, SymbolicCase.PartsOf);
 
+    private readonly List<string> _computedParts = [];
+
+    /// <summary>For each computed date whose year, month and day are variables of their own (<see cref="Parts"/>): the
+    /// same parts written forward from the date (<see cref="Calendar.PartsFromDay"/>). Redundant, so sound to assert
+    /// anywhere; a query whose case is fixed asserts them, so that its dates fold to numbers instead of being searched.</summary>
+    public IReadOnlyList<string> ComputedParts => _computedParts;
+
     /// <summary>Whether a condition read a field of an employee (then the kinds of contract matter).</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
@@ -86,6 +93,7 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         script.Assert($"(<= 1 {parts.Month} 12)");
         script.Assert($"(<= 1 {parts.Day} (cal.dim {parts.Year} {parts.Month}))");
         script.Assert(Smt.Implies($"(<= {Calendar.ExactFrom.DayNumber} {date} {Calendar.ExactUntil.DayNumber})", $"(= {date} (cal.days {parts.Year} {parts.Month} {parts.Day}))"));
+        _computedParts.Add(Calendar.PartsFromDay(date, parts));
         return _parts[date] = parts;
     }
 

@@ -121,6 +121,7 @@ public sealed class EncodedVersion : IDisposable
         if (fixedCase is null) return null;
         var query = NewQuery();
         query.Assert(fixedCase);
+        foreach (var parts in A.ComputedParts) query.Assert(parts);
         var (answer, model) = Ask(query, A.DecisionTerms(), allFixed: true);
         return answer == SolverAnswer.Sat
             ? A.DecisionIn(model!)

@@ -201,7 +201,11 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         field.Read(Expression.Parameter(typeof(Case))) is UnaryExpression { NodeType: ExpressionType.Convert } convert
         && convert.Operand.Type == typeof(int?);
 
-    /// <summary>The case on a peildatum, fixed: every variable equal to the case's fact, unknown facts unknown.</summary>
+    /// <summary>The case on a peildatum, fixed: every variable equal to the case's fact, unknown facts unknown. The value
+    /// of an unknown fact, and every variable of an unused event slot or kind of contract, is fixed too, to the first value
+    /// of its range (<see cref="Placeholder"/>): the decision does not read it (unknown is unknown whatever the value), and a
+    /// query with every variable a number is decided by simplification, where a free date leaves the solver to search for
+    /// a year, month and day.</summary>
     /// <param name="lumpEmployees">No rule reads a field of an employee: all employees are one kind.</param>
     /// <returns>null when the case does not fit (more events than slots, more kinds of contract than kinds).</returns>
     public string? Fix(Case @case, DateOnly asOf, TextUniverse texts, bool lumpEmployees)
@@ -210,23 +214,18 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         var others = new Dictionary<string, long>(StringComparer.Ordinal);
         var terms = new List<string> { FixDate(AsOf, asOf.DayNumber) };
         foreach (var (path, field) in FactModel.CaseFields)
-        {
-            var value = Readers[path](@case);
-            terms.Add(Value(KnownVar(path), ValueVar(path), value, texts, others));
-            if (field.Type.Kind == ValueKind.Date && value is int day) terms.Add(FixDate(ValueVar(path), day));
-        }
+            terms.Add(Value(KnownVar(path), ValueVar(path), field.Type, Readers[path](@case), texts, others, withParts: field.Type.Kind == ValueKind.Date));
 
         for (var s = 0; s < Events; s++)
         {
-            if (s >= @case.Events.Count) { terms.Add(Smt.Not(Used(s))); continue; }
-            var e = @case.Events[s];
-            terms.Add(Used(s));
-            terms.Add(Smt.Eq(Type(s), Smt.Int((int)e.Type)));
-            terms.Add(FixDate(Date(s), e.Date.DayNumber));
-            foreach (var field in FactModel.EventFields.Keys.Where(f => f != EventDate))
+            var e = s < @case.Events.Count ? @case.Events[s] : null;
+            terms.Add(e is null ? Smt.Not(Used(s)) : Used(s));
+            terms.Add(Smt.Eq(Type(s), Smt.Int(e is null ? 0 : (int)e.Type)));
+            terms.Add(FixDate(Date(s), e?.Date.DayNumber ?? Calendar.First.DayNumber));
+            foreach (var (field, definition) in FactModel.EventFields.Where(f => f.Key != EventDate))
             {
                 var sym = EventField(s, field);
-                terms.Add(Value(sym.Known, sym.Value, FactModel.ItemReader(typeof(CaseEvent), field).DynamicInvoke(e), texts, others));
+                terms.Add(Value(sym.Known, sym.Value, definition.Type, e is null ? null : FactModel.ItemReader(typeof(CaseEvent), field).DynamicInvoke(e), texts, others));
             }
         }
 
@@ -239,11 +238,10 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         for (var j = 0; j < EmployeeKinds; j++)
         {
             terms.Add(Smt.Eq(EmployeeCount(j), Smt.Int(j < kinds.Count ? kinds[j].Item2 : 0)));
-            if (j >= kinds.Count) continue;
-            foreach (var field in FactModel.EmployeeFields.Keys)
+            foreach (var (field, definition) in FactModel.EmployeeFields)
             {
                 var sym = EmployeeField(j, field);
-                terms.Add(Value(sym.Known, sym.Value, FactModel.ItemReader(typeof(Employee), field).DynamicInvoke(kinds[j].Item1), texts, others));
+                terms.Add(Value(sym.Known, sym.Value, definition.Type, j < kinds.Count ? FactModel.ItemReader(typeof(Employee), field).DynamicInvoke(kinds[j].Item1) : null, texts, others));
             }
         }
 
@@ -257,14 +255,27 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         return Smt.And(Smt.Eq(variable, Smt.Int(day)), Smt.Eq(y, Smt.Int(date.Year)), Smt.Eq(m, Smt.Int(date.Month)), Smt.Eq(d, Smt.Int(date.Day)));
     }
 
-    private static string Value(string known, string variable, object? value, TextUniverse texts, Dictionary<string, long> others) => value switch
+    /// <summary>A fact fixed: known with its value, or unknown with the <see cref="Placeholder"/> as its value.</summary>
+    /// <param name="withParts">A date variable with its year, month and day (<see cref="PartsOf"/>), fixed with it.</param>
+    private static string Value(string known, string variable, ValueType type, object? value, TextUniverse texts, Dictionary<string, long> others, bool withParts = false) => value switch
     {
-        null => Smt.Not(known),
+        null when withParts => Smt.And(Smt.Not(known), FixDate(variable, Calendar.First.DayNumber)),
+        null => Smt.And(Smt.Not(known), Smt.Eq(variable, Placeholder(type))),
         bool b => Smt.And(known, Smt.Eq(variable, Smt.Bool(b))),
+        int i when withParts => Smt.And(known, FixDate(variable, i)),
         int i => Smt.And(known, Smt.Eq(variable, Smt.Int(i))),
         decimal d => Smt.And(known, Smt.Eq(variable, Smt.Real(d))),
         string t => Smt.And(known, Smt.Eq(variable, Smt.Int(texts.ValueOf(t, others)))),
         _ => throw new InvalidOperationException($"no SMT value for {value.GetType().Name}"),
+    };
+
+    /// <summary>The value an unknown fact is given in a fixed case: the first of its range (<see cref="WellFormed"/>).</summary>
+    private static string Placeholder(ValueType type) => type.Kind switch
+    {
+        ValueKind.Bool => Smt.False,
+        ValueKind.Number or ValueKind.Money => Smt.Real(0),
+        ValueKind.Date => Smt.Int(Calendar.First.DayNumber),
+        _ => Smt.Int(0),
     };
 
     /// <summary>Readers of the case facts in their run-time representation (compiled once per process).</summary>

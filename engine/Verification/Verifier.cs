@@ -101,14 +101,18 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options)
                 var check = Query();
                 check.Assert(A.Case.Fix(cases[0].Case, cases[0].AsOf!.Value, encoded.Texts, !A.ReadsEmployeeFields) ?? Smt.False);
                 check.Assert(A.Is(decisions[0]));
-                check.Assert(Formula(check, property).IsFalse);
+                foreach (var parts in A.ComputedParts) check.Assert(parts);
+                var encoder = Encoder(check);
+                check.Assert(encoder.Condition(property.Formula!).IsFalse);
+                foreach (var parts in encoder.ComputedParts) check.Assert(parts);
                 return encoded.Ask(check, [], allFixed: true).Answer == SolverAnswer.Sat;
             });
             return result;
         }
 
-        private Sym Formula(SmtScript query, LegalProperty property) =>
-            new ConditionEncoder(query, A.Case, encoded.Set.Version.Parameters, A, encoded.Texts).Condition(property.Formula!);
+        private Sym Formula(SmtScript query, LegalProperty property) => Encoder(query).Condition(property.Formula!);
+
+        private ConditionEncoder Encoder(SmtScript query) => new(query, A.Case, encoded.Set.Version.Parameters, A, encoded.Texts);
 
         public PropertyResult UnchangedBy(LegalProperty property)
         {

@@ -37,6 +37,10 @@ public sealed class VersionEncoding : IConclusionTerms
 
     private readonly Dictionary<string, string> _notVerified = [];
 
+    /// <summary>The year, month and day of every computed date written forward (<see cref="ConditionEncoder.ComputedParts"/>):
+    /// asserted by a query whose case is fixed.</summary>
+    public IReadOnlyList<string> ComputedParts { get; private set; } = [];
+
     /// <summary>Whether some rule reads a field of an employee.</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
@@ -81,6 +85,7 @@ public sealed class VersionEncoding : IConclusionTerms
         }
 
         encoding.ReadsEmployeeFields = encoder.ReadsEmployeeFields;
+        encoding.ComputedParts = encoder.ComputedParts;
         return encoding;
     }
 
