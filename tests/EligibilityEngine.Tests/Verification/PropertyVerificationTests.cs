@@ -59,15 +59,16 @@ public sealed class PropertyVerificationTests
     [Fact]
     public void A_violated_property_has_a_counterexample_that_both_engines_confirm()
     {
-        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.advies = 'positief')", "    versions: [2018-01-01]\n"));
+        // 2015-01-01: the smallest version, so that the solver finds the case within its time on a loaded machine.
+        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.advies = 'positief')", "    versions: [2015-01-01]\n"));
         var properties = Load(folder, out _);
         var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
 
-        var result = verifier.Verify(RealRules.Library.Resolve("2018-01-01"), properties, builtIns: false).Results.ShouldHaveSingleItem();
+        var result = verifier.Verify(RealRules.Library.Resolve("2015-01-01"), properties, builtIns: false).Results.ShouldHaveSingleItem();
 
         result.Status.ShouldBe(PropertyStatus.Violated);
         var counterexample = result.Counterexample.ShouldHaveSingleItem();
-        counterexample.CaseFile.ShouldContain("as_of: 2018-");
+        counterexample.CaseFile.ShouldMatch(@"as_of: 201[56]-");  // within the version's period, 2015-01-01 to 2016-12-31
         counterexample.Decision.ShouldContain("outcome advies = positief");
     }
 
@@ -87,6 +88,31 @@ public sealed class PropertyVerificationTests
         var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 8, Timeout: TimeSpan.FromMilliseconds(1)));
 
         verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem().Status.ShouldBe(PropertyStatus.Unknown);
+    }
+
+    [Theory]
+    [InlineData("2015-01-01", "application.applicant", "ADV-GEEN-AANVRAAG, ONT-GEEN-AANVRAAG")]
+    [InlineData("2017-01-01", "municipality.quota", "PL-VASTSTELLING-NODIG, PL-PLICHT")]
+    public void Monotonicity_sets_aside_only_the_rules_that_ask_whether_the_fact_is_known(string version, string fact, string named)
+    {
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve(version), [], builtIns: true, id => id == $"ingebouwd.monotonie.{fact}").Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Proven);
+        var detail = result.Detail.ShouldNotBeNull();
+        foreach (var rule in named.Split(", ")) detail.ShouldContain(rule);
+    }
+
+    [Fact]
+    public void Monotonicity_of_a_fact_read_only_by_value_sets_nothing_aside()
+    {
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve("2015-01-01"), [], builtIns: true, id => id == "ingebouwd.monotonie.person.has_work_capacity").Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Proven);
+        result.Detail.ShouldBeNull();
     }
 
     [Fact]
