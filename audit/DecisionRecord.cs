@@ -71,7 +71,7 @@ public sealed record RecordedDecision(
         decision.Outcomes.Select(o => new RecordedOutcome(o.Id, o.Status, o.Value, o.RuleId, o.Citation?.Text, o.MissingFacts)).ToList(),
         decision.Criteria.Select(c => new RecordedCriterion(c.Id, c.Status, c.RuleId, c.Citation.Text, c.MissingFacts)).ToList(),
         decision.Findings.Select(f => new RecordedFinding(f.Id, f.RuleId, f.Citation.Text)).ToList(),
-        decision.MissingFacts.Select(m => new RecordedMissingFact(m.Path, m.Affects)).ToList());
+        decision.MissingFacts.Select(m => new RecordedMissingFact(m.Path, m.Affects.Select(a => a.Code).ToList())).ToList());
 
     /// <summary>The outcomes as <c>id=value</c>, comma-separated: the indexed column a list filters on.</summary>
     [JsonIgnore]

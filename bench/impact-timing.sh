@@ -16,5 +16,5 @@ for run in 1 2 3; do
   /usr/bin/time -f "run $run: %e s elapsed, %M KiB peak memory, %P CPU" \
     dotnet cli/bin/Release/net10.0/eligibility.dll impact "$from" "$to" --cases "artifacts/impact-$cases.csv" --engine "$engine" > "artifacts/impact-$cases.md"
 done
-grep -m1 "Beoordeeld door" "artifacts/impact-$cases.md"
+grep -m1 "Rekenregels uitgevoerd met" "artifacts/impact-$cases.md"
 grep -m1 "beslissingen veranderen" "artifacts/impact-$cases.md"

@@ -104,15 +104,22 @@ public static class CommandLine
         var rules = options.Value("--rules") ?? DefaultRules;
         var directory = options.Argument("dir") ?? Path.Combine(rules, "tests");
         var library = RuleLibrary.Load(rules, engine: Engine(options));
-        var results = RuleTestRunner.Load(directory).Select(t => RuleTestRunner.Run(library, t)).ToList();
+        var folder = RuleTestRunner.LoadEach(directory);
+        var results = folder.Tests.Select(t => RuleTestRunner.Run(library, t)).ToList();
         foreach (var r in results)
         {
             output.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {r.Test.Name}");
             foreach (var f in r.Failures) output.WriteLine($"      {f}  ({r.Test.Position})");
         }
 
-        var failed = results.Count(r => !r.Passed);
-        output.WriteLine($"{results.Count - failed} passed, {failed} failed");
+        foreach (var refused in folder.Refused)
+        {
+            output.WriteLine($"FAIL  {Path.GetFileName(refused.File)}: the file cannot be read, none of its tests ran");
+            foreach (var error in refused.Errors) output.WriteLine($"      {error}");
+        }
+
+        var failed = results.Count(r => !r.Passed) + folder.Refused.Count;
+        output.WriteLine($"{results.Count(r => r.Passed)} passed, {failed} failed");
         return failed == 0 ? 0 : 1;
     }
 

@@ -14,14 +14,14 @@ public static class DecisionText
         b.AppendLine($"Regelset: {d.RuleSet.Id} versie {d.RuleSet.Version}{(d.RuleSet.Planned ? " (GEPLAND — geen geldend recht)" : "")}");
         b.AppendLine($"  {d.RuleSet.Title}");
         b.AppendLine($"  sha256 {d.RuleSet.ContentHash}");
-        b.AppendLine($"Beoordeeld door: {d.Engine}");
+        b.AppendLine($"Rekenregels uitgevoerd met: {d.Engine}");
         foreach (var notice in d.Notices) b.AppendLine().AppendLine("! " + notice);
 
         b.AppendLine().AppendLine("Uitkomsten");
         foreach (var o in d.Outcomes)
         {
             var values = o.Values.Count == 0 ? "" : " (" + string.Join(", ", o.Values.Select(v => $"{v.Key}: {v.Value}")) + ")";
-            b.AppendLine($"  {o.Title}: {o.Value}{values}");
+            b.AppendLine($"  {o.Title}: {o.ValueLabel}{values}");
             b.AppendLine($"    {o.Explanation}");
             if (o.Citation is not null) b.AppendLine($"    Bron: {Cite(o.Citation)} [regel {o.RuleId}]");
             if (o.MissingFacts.Count > 0) b.AppendLine($"    Ontbreekt: {string.Join(", ", o.MissingFacts)}");
@@ -38,7 +38,7 @@ public static class DecisionText
 
         if (d.Findings.Count > 0)
         {
-            b.AppendLine().AppendLine("Vaststellingen");
+            b.AppendLine().AppendLine("Bevindingen");
             foreach (var f in d.Findings)
             {
                 b.AppendLine($"  • {f.Explanation}");
@@ -50,7 +50,7 @@ public static class DecisionText
         {
             b.AppendLine().AppendLine("Levensloop (elke gebeurtenis beoordeeld naar de regels die toen golden)");
             foreach (var step in d.Timeline)
-                b.AppendLine($"  {DutchFormat.Date(step.Date)} ({string.Join(", ", step.Events)}): {step.Value} — versie {step.Version}{(step.Planned ? " (GEPLAND)" : "")}");
+                b.AppendLine($"  {DutchFormat.Date(step.Date)} ({string.Join(", ", step.Events)}): {step.ValueLabel} — versie {step.Version}{(step.Planned ? " (GEPLAND)" : "")}");
         }
 
         // Facts an outcome waits for come first; the others would settle a criterion but change no outcome.
@@ -76,7 +76,7 @@ public static class DecisionText
         var list = facts.ToList();
         if (list.Count == 0) return;
         b.AppendLine().AppendLine(heading);
-        foreach (var m in list) b.AppendLine($"  - {m.Label} ({m.Path}) — nodig voor: {string.Join(", ", m.Affects)}");
+        foreach (var m in list) b.AppendLine($"  - {m.Label} ({m.Path}) — nodig voor: {string.Join("; ", m.Affects.Select(a => a.Text))}");
     }
 
     private static string Cite(Citation c) => c.Url is null ? c.Text : $"{c.Text} — {c.Url}";

@@ -17,7 +17,7 @@ public static class RecordText
         b.AppendLine($"Aanvrager: {Caller(r.Caller)}");
         b.AppendLine($"Peildatum: {d.AsOf:yyyy-MM-dd}");
         b.AppendLine($"Regelset: {d.RuleSet.Id} {d.RuleSet.Version}{(d.RuleSet.Planned ? " (GEPLAND, nog niet in werking)" : "")}, sha256 {d.RuleSet.ContentHash}");
-        b.AppendLine($"Beoordeeld door: {d.Engine}");
+        b.AppendLine($"Rekenregels uitgevoerd met: {d.Engine}");
         b.AppendLine("Uitkomsten:");
         foreach (var o in d.Outcomes)
             b.AppendLine($"  {o.Id} = {o.Value} ({Status(o.Status)}){(o.RuleId is null ? "" : $" — {o.RuleId}, {o.Citation}")}");
@@ -25,7 +25,7 @@ public static class RecordText
         foreach (var c in d.Criteria) b.AppendLine($"  {CriterionText.Mark(c.Status)} {c.Id} — {c.RuleId}, {c.Citation}");
         if (d.Findings.Count > 0)
         {
-            b.AppendLine("Vaststellingen:");
+            b.AppendLine("Bevindingen:");
             foreach (var f in d.Findings) b.AppendLine($"  {f.Id} — {f.RuleId}, {f.Citation}");
         }
 

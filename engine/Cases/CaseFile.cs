@@ -1,4 +1,5 @@
 using EligibilityEngine.Facts;
+using EligibilityEngine.Yaml;
 
 namespace EligibilityEngine.Cases;
 
@@ -15,3 +16,7 @@ public sealed record ExpectedDecision(
     IReadOnlyList<string>? Findings,
     IReadOnlyList<string>? Missing,
     bool? Planned);
+
+/// <summary>An entry of a YAML rule-test file: its mapping, and the name, peildatum and case read from it (null where
+/// they could not be read; the errors are in the diagnostics).</summary>
+public sealed record RuleTestEntry(YamlMap Entry, string? Name, DateOnly? AsOf, Case? Case);

@@ -18,20 +18,39 @@ public static class CaseReader
     {
         var diagnostics = new DiagnosticBag();
         var root = YamlDocumentLoader.LoadMapping(text, name, diagnostics);
-        CaseFile? file = null;
-        if (root is not null)
-        {
-            root.AllowOnly("case_id", "description", "as_of", "version", "person", "application", "municipality", "events", "expected");
-            file = new CaseFile(
-                ReadCase(root, diagnostics),
-                root.Date("as_of", required: false),
-                root.String("version", required: false),
-                root.String("description", required: false),
-                root.Map("expected", required: false) is { } expected ? ReadExpected(expected) : null);
-        }
-
+        var file = root is null ? null : ReadCaseFile(root, diagnostics);
         if (diagnostics.HasErrors || file is null) throw new InvalidInputException($"the case file '{name}' is not valid", diagnostics.Items);
         return file;
+    }
+
+    /// <summary>Reads a case file's mapping; errors go to <paramref name="diagnostics"/>.</summary>
+    public static CaseFile ReadCaseFile(YamlMap root, DiagnosticBag diagnostics)
+    {
+        root.AllowOnly("case_id", "description", "as_of", "version", "person", "application", "municipality", "events", "expect");
+        return new CaseFile(
+            ReadCase(root, diagnostics),
+            root.Date("as_of", required: false),
+            root.String("version", required: false),
+            root.String("description", required: false),
+            root.Map("expect", required: false) is { } expect ? ReadExpected(expect) : null);
+    }
+
+    /// <summary>
+    /// Reads the entries of a YAML rule-test file (rules/&lt;set&gt;/tests): each test's name, peildatum and case. The
+    /// rest of an entry (source, version, expect) belongs to the rule test; a case corpus only needs the cases.
+    /// </summary>
+    public static IReadOnlyList<RuleTestEntry> ReadRuleTestEntries(YamlMap root, DiagnosticBag diagnostics)
+    {
+        root.AllowOnly("fixtures", "tests"); // fixtures only hold YAML anchors that tests refer to
+        return root.MapList("tests", required: true).Select(entry =>
+        {
+            entry.AllowOnly("name", "source", "as_of", "version", "case", "expect");
+            var name = entry.String("name", required: true);
+            var asOf = entry.Date("as_of", required: true);
+            var caseMap = entry.Map("case", required: true);
+            caseMap?.AllowOnly("person", "application", "municipality", "events");
+            return new RuleTestEntry(entry, name, asOf, caseMap is null ? null : ReadCase(caseMap, diagnostics));
+        }).ToList();
     }
 
     /// <summary>Reads the case facts from a mapping that has person, application, municipality and events keys.</summary>

@@ -15,8 +15,26 @@ namespace EligibilityEngine.Conditions;
 /// </summary>
 internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, string? ruleId, DiagnosticBag diagnostics)
 {
-    private static readonly string[] Functions =
-        ["age", "days_between", "months_between", "years_between", "add_days", "add_months", "add_years", "year", "start_of_year", "min", "max", "first_known"];
+    /// <summary>A function of fixed arity: the runtime helper that computes it, its result and its arguments' kinds.</summary>
+    private sealed record FixedFunction(string Helper, ValueType Result, params ValueKind[] Arguments);
+
+    /// <summary>Every function a condition can call: those of fixed arity, and the variadic ones (two or more values
+    /// of one type), which have no entry.</summary>
+    private static readonly Dictionary<string, FixedFunction?> Functions = new(StringComparer.Ordinal)
+    {
+        ["age"] = new(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date),
+        ["days_between"] = new(nameof(RuntimeOps.DaysBetween), ValueType.Number, ValueKind.Date, ValueKind.Date),
+        ["months_between"] = new(nameof(RuntimeOps.MonthsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date),
+        ["years_between"] = new(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date),
+        ["add_days"] = new(nameof(RuntimeOps.AddDays), ValueType.Date, ValueKind.Date, ValueKind.Number),
+        ["add_months"] = new(nameof(RuntimeOps.AddMonths), ValueType.Date, ValueKind.Date, ValueKind.Number),
+        ["add_years"] = new(nameof(RuntimeOps.AddYears), ValueType.Date, ValueKind.Date, ValueKind.Number),
+        ["year"] = new(nameof(RuntimeOps.Year), ValueType.Number, ValueKind.Date),
+        ["start_of_year"] = new(nameof(RuntimeOps.StartOfYear), ValueType.Date, ValueKind.Date),
+        ["min"] = null,
+        ["max"] = null,
+        ["first_known"] = null,
+    };
 
     private readonly Stack<ItemScope> _items = new();
     private int _negations;
@@ -437,9 +455,9 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
 
     private Typed? Call(CallNode node)
     {
-        if (!Functions.Contains(node.Function))
+        if (!Functions.TryGetValue(node.Function, out var fixedFunction))
         {
-            Error(node, $"unknown function '{node.Function}': a condition can only call {string.Join(", ", Functions)}" + Hint(node.Function, Functions));
+            Error(node, $"unknown function '{node.Function}': a condition can only call {string.Join(", ", Functions.Keys)}" + Hint(node.Function, Functions.Keys));
             return null;
         }
 
@@ -447,8 +465,9 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         if (args.Any(a => a is null)) return null;
         var typed = args.Select(a => a!.Value).ToList();
 
-        Typed? Helper(string method, ValueType result, params ValueKind[] kinds)
+        if (fixedFunction is not null)
         {
+            var kinds = fixedFunction.Arguments;
             if (typed.Count != kinds.Length)
             {
                 Error(node, $"{node.Function} takes {kinds.Length} argument(s), not {typed.Count}");
@@ -464,20 +483,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                 }
             }
 
-            return new(Expression.Call(typeof(RuntimeOps), method, null, typed.Select(t => t.Expr).ToArray()), result);
-        }
-
-        switch (node.Function)
-        {
-            case "age": return Helper(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
-            case "years_between": return Helper(nameof(RuntimeOps.YearsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
-            case "months_between": return Helper(nameof(RuntimeOps.MonthsBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
-            case "days_between": return Helper(nameof(RuntimeOps.DaysBetween), ValueType.Number, ValueKind.Date, ValueKind.Date);
-            case "add_days": return Helper(nameof(RuntimeOps.AddDays), ValueType.Date, ValueKind.Date, ValueKind.Number);
-            case "add_months": return Helper(nameof(RuntimeOps.AddMonths), ValueType.Date, ValueKind.Date, ValueKind.Number);
-            case "add_years": return Helper(nameof(RuntimeOps.AddYears), ValueType.Date, ValueKind.Date, ValueKind.Number);
-            case "year": return Helper(nameof(RuntimeOps.Year), ValueType.Number, ValueKind.Date);
-            case "start_of_year": return Helper(nameof(RuntimeOps.StartOfYear), ValueType.Date, ValueKind.Date);
+            return new(Expression.Call(typeof(RuntimeOps), fixedFunction.Helper, null, typed.Select(t => t.Expr).ToArray()), fixedFunction.Result);
         }
 
         // min, max, first_known: two or more values of one type.

@@ -60,6 +60,7 @@ public sealed record OutcomeResult(
     string Title,
     OutcomeStatus Status,
     string Value,
+    string ValueLabel,
     IReadOnlyDictionary<string, string> Values,
     string Explanation,
     string? RuleId,
@@ -73,7 +74,19 @@ public sealed record FindingResult(string Id, string Explanation, string RuleId,
 /// A fact that was needed but unknown, and the criteria and outcomes it left undetermined. When it left no outcome
 /// undetermined (<paramref name="AffectsAnOutcome"/> false), knowing it would settle a criterion but change no outcome.
 /// </summary>
-public sealed record MissingFact(string Path, string Label, IReadOnlyList<string> Affects, bool AffectsAnOutcome);
+public sealed record MissingFact(string Path, string Label, IReadOnlyList<DecisionPart> Affects, bool AffectsAnOutcome);
+
+/// <summary>A criterion or an outcome of a decision, by id and Dutch title: what a missing fact leaves open.</summary>
+public sealed record DecisionPart(DecisionPartKind Kind, string Id, string Title)
+{
+    /// <summary>The part as the contract and the records name it: "criterium arbeidsvermogen", "uitkomst advies".</summary>
+    public string Code => (Kind == DecisionPartKind.Criterion ? "criterium " : "uitkomst ") + Id;
+
+    /// <summary>The part as a person reads it: "criterium Arbeidsvermogen", "Advies beschut werk".</summary>
+    public string Text => Kind == DecisionPartKind.Criterion ? "criterium " + Title : Title;
+}
+
+public enum DecisionPartKind { Criterion, Outcome }
 
 /// <summary>One rule evaluation in firing order: its result and the fact values it read.</summary>
 public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Conclusion, string Result, bool Fired, IReadOnlyList<FactReading> Reads);
@@ -81,4 +94,4 @@ public sealed record RuleFiring(int Order, int Stratum, string RuleId, string Co
 public sealed record FactReading(string Path, string Value);
 
 /// <summary>One step of the levensloop: on the date of an event, the outcome under the version in force on that date.</summary>
-public sealed record TimelineStep(DateOnly Date, IReadOnlyList<string> Events, string Outcome, string Value, string Explanation, string Version, bool Planned);
+public sealed record TimelineStep(DateOnly Date, IReadOnlyList<string> Events, string Outcome, string Value, string ValueLabel, string Explanation, string Version, bool Planned);

@@ -103,7 +103,7 @@ internal static class Evaluator
             {
                 var rule = rules[FirstTrue(state, producers)];
                 outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                    definition.Label(definition.Values[value]), rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []);
             }
             else
             {
@@ -111,6 +111,7 @@ internal static class Evaluator
                 outcomes[o] = new OutcomeResult(definition.Id, definition.Title,
                     isUndetermined ? OutcomeStatus.Undetermined : OutcomeStatus.NoRuleApplied,
                     isUndetermined ? definition.UndeterminedValue : "geen",
+                    isUndetermined ? definition.Label(definition.UndeterminedValue) : "geen regel van toepassing",
                     NoValues,
                     isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
@@ -143,19 +144,19 @@ internal static class Evaluator
     private static List<MissingFact> MissingFacts(CriterionResult[] criteria, OutcomeResult[] outcomes, MissingRecorder? missing)
     {
         if (missing is null) return [];
-        var affects = new SortedDictionary<string, (string Label, List<string> Affects, bool Outcome)>(StringComparer.Ordinal);
-        void Add(string entity, IReadOnlyList<string> paths, bool outcome)
+        var affects = new SortedDictionary<string, (string Label, List<DecisionPart> Affects, bool Outcome)>(StringComparer.Ordinal);
+        void Add(DecisionPart part, IReadOnlyList<string> paths)
         {
             foreach (var path in paths)
             {
                 var entry = affects.TryGetValue(path, out var found) ? found : (missing.LabelOf(path), [], false);
-                entry.Affects.Add(entity);
-                affects[path] = entry with { Outcome = entry.Outcome || outcome };
+                entry.Affects.Add(part);
+                affects[path] = entry with { Outcome = entry.Outcome || part.Kind == DecisionPartKind.Outcome };
             }
         }
 
-        foreach (var c in criteria.Where(c => c.Status == CriterionStatus.Undetermined)) Add("criterium " + c.Id, c.MissingFacts, outcome: false);
-        foreach (var o in outcomes.Where(o => o.Status == OutcomeStatus.Undetermined)) Add("uitkomst " + o.Id, o.MissingFacts, outcome: true);
+        foreach (var c in criteria.Where(c => c.Status == CriterionStatus.Undetermined)) Add(new(DecisionPartKind.Criterion, c.Id, c.Title), c.MissingFacts);
+        foreach (var o in outcomes.Where(o => o.Status == OutcomeStatus.Undetermined)) Add(new(DecisionPartKind.Outcome, o.Id, o.Title), o.MissingFacts);
         return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects, a.Value.Outcome)).ToList();
     }
 

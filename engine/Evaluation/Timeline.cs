@@ -36,7 +36,7 @@ public static class Timeline
             foreach (var id in outcomes)
             {
                 var outcome = decision.Outcome(id);
-                steps.Add(new TimelineStep(date, events, id, outcome.Value, outcome.Explanation, set.Version.Version, set.Version.Planned));
+                steps.Add(new TimelineStep(date, events, id, outcome.Value, outcome.ValueLabel, outcome.Explanation, set.Version.Version, set.Version.Planned));
             }
         }
 

@@ -96,6 +96,7 @@ public static class DiffMarkdown
         "url" => "Vindplaats",
         "wording_since" => "Tekst geldend sinds",
         _ when field.StartsWith("row ", StringComparison.Ordinal) => "Rij " + field[4..].Replace("|", " / ", StringComparison.Ordinal),
+        _ when field.StartsWith("label ", StringComparison.Ordinal) => $"Omschrijving van `{field[6..]}`",
         _ => field,
     };
 

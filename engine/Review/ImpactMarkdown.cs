@@ -10,7 +10,7 @@ public static class ImpactMarkdown
     {
         var b = new StringBuilder();
         b.AppendLine($"# Gevolgen van {report.To.Version} ten opzichte van {report.From.Version} ({report.From.Id})").AppendLine();
-        b.AppendLine($"Peildatum: {report.Dates}. Beoordeeld door: {report.Engine}.").AppendLine();
+        b.AppendLine($"Peildatum: {report.Dates}. Rekenregels uitgevoerd met: {report.Engine}.").AppendLine();
         b.AppendLine($"**{report.Changed.Count} van {report.Cases} beslissingen veranderen**; {report.Unchanged} blijven gelijk" +
             (report.Failed.Count > 0 ? $", {report.Failed.Count} konden niet worden beoordeeld." : "."));
 

@@ -104,6 +104,7 @@ public static class RuleSetDiff
     {
         yield return ("title", o.Title);
         yield return ("values", string.Join(", ", o.Values));
+        foreach (var (value, label) in o.Labels) yield return ("label " + value, label);
         yield return ("undetermined", o.UndeterminedValue);
         yield return ("timeline", o.Timeline ? "true" : "false");
         yield return ("explain.undetermined", o.UndeterminedExplanation);

@@ -37,7 +37,8 @@ public sealed record CanonicalVersion(
                 p.Table is null ? ParameterText.Value(p) : null,
                 p.Table is null ? [] : ParameterText.Rows(p.Table).ToList())).ToList(),
         version.Outcomes.Select(o => new CanonicalOutcome(o.Id, o.Title, o.Values, o.UndeterminedValue, o.Timeline,
-            ExplanationTemplate.Normalise(o.UndeterminedExplanation.Text))).ToList(),
+            ExplanationTemplate.Normalise(o.UndeterminedExplanation.Text),
+            o.Values.Append(o.UndeterminedValue).Distinct().Select(v => KeyValuePair.Create(v, o.Label(v))).ToList())).ToList(),
         // Rule order is kept: it is the priority among the rules of one outcome.
         version.Rules.Select(r => new CanonicalRule(r.Id, r.SourceId, r.Title, r.Kind, r.Target, r.Value,
             r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToList(),
@@ -55,7 +56,10 @@ public sealed record CanonicalParameter(string Name, string Type, string SourceI
 /// <summary>One table row: its keys joined with "|" (e.g. GM0014|2018) and its value with where the row comes from.</summary>
 public sealed record TableRowText(string Key, string Value);
 
-public sealed record CanonicalOutcome(string Id, string Title, IReadOnlyList<string> Values, string UndeterminedValue, bool Timeline, string UndeterminedExplanation);
+/// <summary>An outcome; <see cref="Labels"/> gives each value's Dutch label in the order of the values.</summary>
+public sealed record CanonicalOutcome(
+    string Id, string Title, IReadOnlyList<string> Values, string UndeterminedValue, bool Timeline, string UndeterminedExplanation,
+    IReadOnlyList<KeyValuePair<string, string>> Labels);
 
 public sealed record CanonicalRule(
     string Id,

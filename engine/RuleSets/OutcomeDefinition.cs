@@ -15,4 +15,12 @@ public sealed record OutcomeDefinition(
     string UndeterminedValue,
     LocatedText UndeterminedExplanation,
     bool Timeline,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>The Dutch label of each value, the undetermined value included (e.g. onvoldoende_gegevens:
+    /// "onvoldoende gegevens"): what a person reads where a contract has the code.</summary>
+    public required IReadOnlyDictionary<string, string> ValueLabels { get; init; }
+
+    /// <summary>The label of a value; a value without one (none passes validation) shows as its code.</summary>
+    public string Label(string value) => ValueLabels.TryGetValue(value, out var label) ? label : value;
+}

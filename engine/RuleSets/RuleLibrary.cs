@@ -100,6 +100,18 @@ public sealed class RuleLibrary
     }
 
     /// <summary>
+    /// The last day a version is in force: its own <c>effective_until</c>, else the day before the next in-force version
+    /// takes effect; null for the newest in-force version (open-ended) and for a planned version (never in force).
+    /// </summary>
+    public DateOnly? InForceUntil(CompiledRuleSet set)
+    {
+        if (set.Version.Planned) return null;
+        if (set.Version.EffectiveUntil is { } until) return until;
+        var next = InForce.FirstOrDefault(v => v.Version.EffectiveFrom > set.Version.EffectiveFrom);
+        return next?.Version.EffectiveFrom!.Value.AddDays(-1);
+    }
+
+    /// <summary>
     /// A version named the way a reviewer names it: a version id (<c>2017-01-01</c>, <c>planned-simpel-switchen</c>),
     /// a content-hash prefix, or a date (the version in force on it).
     /// </summary>

@@ -176,5 +176,18 @@ internal static class RuleSetComposer
                     diagnostics.Add(files[previous.Version].Position, $"gap: version {previous.Version} ends {until:yyyy-MM-dd} but the next version starts {version.EffectiveFrom:yyyy-MM-dd}; no version would be in force in between");
             }
         }
+
+        // A planned change is drafted against the newest law: one that still extends a superseded version would silently
+        // leave out every change made since (the law-change workflow's "planned → enacted" step moves it up).
+        if (inForce.Count == 0) return;
+        var newest = inForce[^1];
+        foreach (var planned in versions.Where(v => v.Planned && v.Extends is not null))
+        {
+            var index = inForce.FindIndex(v => v.Version == planned.Extends);
+            if (index >= 0 && index < inForce.Count - 1)
+                diagnostics.Add(files[planned.Version].Position,
+                    $"planned version {planned.Version} extends {planned.Extends}, which version {inForce[index + 1].Version} (from {inForce[index + 1].EffectiveFrom:yyyy-MM-dd}) supersedes: " +
+                    $"extend {newest.Version}, or its changes since {planned.Extends} are missing from the plan (docs/law-change-workflow.md, 'Planned → enacted')");
+        }
     }
 }

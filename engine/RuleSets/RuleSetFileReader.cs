@@ -57,7 +57,7 @@ internal static class RuleSetFileReader
 
     private static OutcomeDefinition? ReadOutcome(YamlMap map)
     {
-        map.AllowOnly("id", "title", "values", "undetermined", "timeline");
+        map.AllowOnly("id", "title", "values", "labels", "undetermined", "timeline");
         var id = map.String("id", required: true);
         var title = map.String("title", required: true);
         var values = map.StringList("values", required: true).Select(v => v.Value).ToList();
@@ -65,8 +65,25 @@ internal static class RuleSetFileReader
         undetermined?.AllowOnly("value", "explain");
         var value = undetermined?.String("value", required: true);
         var explain = undetermined is null ? null : Located(undetermined, "explain", required: true);
-        if (id is null || title is null || value is null || explain is null) return null;
-        return new OutcomeDefinition(id, title, values, value, explain, map.Bool("timeline", required: false) ?? false, map.Position);
+        var labels = ReadValueLabels(map, value is null ? values : [.. values, value]);
+        if (id is null || title is null || value is null || explain is null || labels is null) return null;
+        return new OutcomeDefinition(id, title, values, value, explain, map.Bool("timeline", required: false) ?? false, map.Position)
+        {
+            ValueLabels = labels,
+        };
+    }
+
+    /// <summary>The Dutch label of every value an outcome can take, the undetermined one too: people read labels,
+    /// contracts and records keep the codes.</summary>
+    private static Dictionary<string, string>? ReadValueLabels(YamlMap map, IReadOnlyList<string> values)
+    {
+        var labels = map.Map("labels", required: true);
+        if (labels is null) return null;
+        labels.AllowOnly([.. values]);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values.Distinct())
+            if (labels.String(value, required: true) is { } label) result[value] = label;
+        return result.Count == values.Distinct().Count() ? result : null;
     }
 
     private static RuleDefinition? ReadRule(YamlMap raw)

@@ -13,3 +13,9 @@ public sealed record RuleTestResult(RuleTest Test, IReadOnlyList<string> Failure
 {
     public bool Passed => Failures.Count == 0;
 }
+
+/// <summary>The rule tests of a folder: those read, and the files refused with their errors.</summary>
+public sealed record RuleTestFolder(IReadOnlyList<RuleTest> Tests, IReadOnlyList<RefusedTestFile> Refused);
+
+/// <summary>A rule-test file that could not be read: none of its tests runs, and it counts as failed.</summary>
+public sealed record RefusedTestFile(string File, IReadOnlyList<Diagnostic> Errors);

@@ -32,8 +32,9 @@ public static class RuleTestWriter
         b.AppendLine("    expect:");
         Block(b, "outcomes", decision.Outcomes.Select(o => (o.Id, o.Value)));
         Block(b, "criteria", decision.Criteria.Select(c => (c.Id, ExpectationCheck.StatusCode(c.Status))));
-        b.AppendLine("      findings: [" + string.Join(", ", decision.Findings.Select(f => f.Id)) + "]");
-        b.AppendLine("      missing: [" + string.Join(", ", decision.MissingFacts.Select(m => m.Path)) + "]");
+        // Quoted: a missing table row (param.quota[GM0014, 2019]) holds brackets and a comma.
+        b.AppendLine("      findings: [" + string.Join(", ", decision.Findings.Select(f => Quote(f.Id))) + "]");
+        b.AppendLine("      missing: [" + string.Join(", ", decision.MissingFacts.Select(m => Quote(m.Path))) + "]");
         return b.ToString();
     }
 

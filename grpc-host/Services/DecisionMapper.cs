@@ -39,7 +39,7 @@ public static class DecisionMapper
         }
 
         result.Findings.Add(d.Findings.Select(f => new V1.Finding { Id = f.Id, Explanation = f.Explanation, RuleId = f.RuleId, Citation = Cite(f.Citation) }));
-        result.MissingFacts.Add(d.MissingFacts.Select(m => new V1.MissingFact { Path = m.Path, Label = m.Label, Affects = { m.Affects }, AffectsAnOutcome = m.AffectsAnOutcome }));
+        result.MissingFacts.Add(d.MissingFacts.Select(m => new V1.MissingFact { Path = m.Path, Label = m.Label, Affects = { m.Affects.Select(a => a.Code) }, AffectsAnOutcome = m.AffectsAnOutcome }));
         result.Notices.Add(d.Notices);
         result.Timeline.Add(d.Timeline.Select(s => new V1.TimelineStep
         {

@@ -47,7 +47,7 @@ public sealed class EligibilityGrpcService(
     {
         var library = Library();
         var response = new V1.ListRuleSetsResponse { State = new V1.RuleSetState { LoadedAt = holder.LoadedAt.ToString("O") } };
-        response.Versions.Add(library.Versions.Select(RuleSetMapper.Summary));
+        response.Versions.Add(library.Versions.Select(v => RuleSetMapper.Summary(library, v)));
         response.State.ContentHashes.Add(library.Versions.Select(v => v.Reference.ContentHash));
         if (holder.LastFailure is { } failure)
             response.State.LastRefusedChange = new V1.RefusedChange { At = failure.At.ToString("O"), ErrorCount = failure.Errors.Count, FirstError = failure.Errors[0] };
@@ -63,8 +63,9 @@ public sealed class EligibilityGrpcService(
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         try
         {
-            var set = Library().Select(asOf ?? DateOnly.MaxValue, string.IsNullOrEmpty(request.Version) ? null : request.Version);
-            return Task.FromResult(RuleSetMapper.Complete(set));
+            var library = Library();
+            var set = library.Select(asOf ?? DateOnly.MaxValue, string.IsNullOrEmpty(request.Version) ? null : request.Version);
+            return Task.FromResult(RuleSetMapper.Complete(library, set));
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)
         {

@@ -7,21 +7,22 @@ namespace EligibilityEngine.GrpcHost.Services;
 /// <summary>Maps rule-set versions to the contract, so a client can show which law it applies.</summary>
 public static class RuleSetMapper
 {
-    public static V1.RuleSetSummary Summary(CompiledRuleSet set)
+    /// <summary>A version in brief; its last day in force follows from the library it belongs to.</summary>
+    public static V1.RuleSetSummary Summary(RuleLibrary library, CompiledRuleSet set)
     {
         var v = set.Version;
         return new V1.RuleSetSummary
         {
             RuleSetId = v.RuleSetId, Version = v.Version, Planned = v.Planned, Title = v.Title,
             Summary = ExplanationTemplate.Normalise(v.Summary), ContentHash = set.Reference.ContentHash, Extends = v.Extends ?? "",
-            EffectiveFrom = v.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "", EffectiveUntil = v.EffectiveUntil?.ToString("yyyy-MM-dd") ?? "",
+            EffectiveFrom = v.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "", EffectiveUntil = library.InForceUntil(set)?.ToString("yyyy-MM-dd") ?? "",
         };
     }
 
-    public static V1.GetRuleSetResponse Complete(CompiledRuleSet set)
+    public static V1.GetRuleSetResponse Complete(RuleLibrary library, CompiledRuleSet set)
     {
         var v = set.Version;
-        var response = new V1.GetRuleSetResponse { Summary = Summary(set) };
+        var response = new V1.GetRuleSetResponse { Summary = Summary(library, set) };
         response.Sources.Add(v.Sources.Select(s => new V1.LegalSource
         {
             Id = s.Id, Citation = s.Citation, Url = s.Url ?? "", WordingSince = s.WordingSince?.ToString("yyyy-MM-dd") ?? "",

@@ -12,7 +12,7 @@ public sealed record Comparison(Decision First, Decision Second)
         public bool Differs => First != Second;
     }
 
-    public IReadOnlyList<Row> Outcomes { get; } = Rows(First.Outcomes, Second.Outcomes, o => o.Id, o => o.Title, o => o.Value, o => o.Explanation);
+    public IReadOnlyList<Row> Outcomes { get; } = Rows(First.Outcomes, Second.Outcomes, o => o.Id, o => o.Title, o => o.ValueLabel, o => o.Explanation);
 
     public IReadOnlyList<Row> Criteria { get; } = Rows(First.Criteria, Second.Criteria, c => c.Id, c => c.Title,
         c => CriterionText.Mark(c.Status) + " " + CriterionText.Word(c.Status), c => c.Explanation);

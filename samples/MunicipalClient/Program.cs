@@ -46,7 +46,7 @@ try
 {
     var decision = (await client.EvaluateAsync(request, credentials, deadline: DateTime.UtcNow.AddSeconds(5))).Decision;
     Console.WriteLine($"Regelset {decision.RuleSet.Id} {decision.RuleSet.Version}{(decision.RuleSet.Planned ? " (GEPLAND)" : "")}, sha256 {decision.RuleSet.ContentHash}");
-    Console.WriteLine($"Beoordeeld door: {decision.Engine.Name} {decision.Engine.Version}");
+    Console.WriteLine($"Rekenregels uitgevoerd met: {decision.Engine.Name} {decision.Engine.Version}");
     foreach (var outcome in decision.Outcomes)
     {
         Console.WriteLine($"{outcome.Title}: {outcome.Value}");

@@ -8,6 +8,7 @@ namespace EligibilityEngine.Tests;
 public sealed class CaseYamlWriterTests
 {
     [Fact]
+    [Trait(Category.Name, Category.Fuzz)]
     public void A_written_case_reads_back_as_the_same_case()
     {
         var folder = Directory.CreateTempSubdirectory("ee-case-writer-");

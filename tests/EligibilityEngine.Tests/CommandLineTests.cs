@@ -1,5 +1,7 @@
 using System.Text.Json;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Cli;
+using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;
@@ -34,9 +36,9 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("  ? Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden — niet vast te stellen");
         output.ShouldContain("    Niet vast te stellen. Benodigde begeleiding: onbekend; een werkgever kan die binnen redelijke grenzen bieden: nee.");
         output.ShouldContain("    Bron: Besluit advisering beschut werk art. 3 lid 1 (Stb. 2014, 515; tekst geldend op 25 februari 2017, na de wijziging bij Stb. 2017, 59, waarvan de inhoud niet is gezien) — https://wetten.overheid.nl/BWBR0035947/2017-02-25#Artikel3 [regel ADV-C-BEGELEIDING]");
-        output.ShouldContain("  Advies beschut werk: onvoldoende_gegevens");
-        output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen, uitkomst advies");
-        output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium begeleiding, uitkomst advies");
+        output.ShouldContain("  Advies beschut werk: onvoldoende gegevens");
+        output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
+        output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldNotContain("waarvan geen uitkomst afhangt");
         output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterion arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
     }
@@ -48,11 +50,11 @@ public sealed class CommandLineTests : IDisposable
         var (compiledExit, compiled, _) = Run("evaluate", Sample("positief-advies.yaml"), "--rules", RepositoryPaths.Rules, "--engine", "compiled");
 
         (exit, compiledExit).ShouldBe((0, 0));
-        nrules.ShouldContain("\nBeoordeeld door: NRules 1.0.4\n");
-        compiled.ShouldContain("\nBeoordeeld door: EligibilityEngine compiled evaluator ");
+        nrules.ShouldContain("\nRekenregels uitgevoerd met: NRules 1.0.4\n");
+        compiled.ShouldContain("\nRekenregels uitgevoerd met: EligibilityEngine compiled evaluator ");
         // Everything up to the trace is the decision; the trace lists the rules in the order each engine ran them.
         string Decision(string text) => string.Join('\n', text[..text.IndexOf("Toegepaste regels", StringComparison.Ordinal)].Split('\n')
-            .Where(line => !line.StartsWith("Beoordeeld door:", StringComparison.Ordinal)));
+            .Where(line => !line.StartsWith("Rekenregels uitgevoerd met:", StringComparison.Ordinal)));
         Decision(compiled).ShouldBe(Decision(nrules));
         nrules.ShouldContain("Toegepaste regels in de volgorde waarin NRules 1.0.4 ze uitvoerde");
     }
@@ -77,7 +79,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         output.ShouldContain("Ontbrekende gegevens waarvan geen uitkomst afhangt (ze laten alleen een criterium open)\n" +
-                             "  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium aanpassingen\n");
+                             "  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren\n");
         output.ShouldNotContain("Ontbrekende gegevens\n");
     }
 
@@ -193,6 +195,38 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = Run("test", "--rules", RepositoryPaths.Rules);
         exit.ShouldBe(0);
         output.TrimEnd().Split('\n')[^1].ShouldMatch(@"^\d+ passed, 0 failed$");
+    }
+
+    [Fact]
+    public void A_rule_test_written_for_a_case_with_a_missing_table_row_reads_back_and_passes()
+    {
+        var file = CaseReader.ReadFile(Sample("positief-advies.yaml"));
+        var asOf = new DateOnly(2030, 1, 1);
+        var decision = RealRules.Library.Evaluate(file.Case, asOf);
+        decision.MissingFacts.ShouldContain(m => m.Path.StartsWith("param.quota[", StringComparison.Ordinal));
+        _temp.With("tests/opgeslagen.yaml", "tests:\n" + RuleTestWriter.Write("opgeslagen casus", "Pw art. 10b", file.Case, decision, null));
+
+        var (exit, output, _) = Run("test", Path.Combine(_temp.Path, "tests"), "--rules", RepositoryPaths.Rules);
+
+        output.ShouldContain("PASS  opgeslagen casus");
+        output.TrimEnd().Split('\n')[^1].ShouldBe("1 passed, 0 failed");
+        exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_rule_test_file_that_cannot_be_read_fails_with_its_position_and_every_other_file_still_runs()
+    {
+        foreach (var test in Directory.GetFiles(RepositoryPaths.RuleTests, "*.yaml"))
+            _temp.With(Path.Combine("tests", Path.GetFileName(test)), File.ReadAllText(test));
+        _temp.With("tests/zz-kapot.yaml", "tests:\n  - name: kapot\n    source: x\n    as_of: 2019-01-01\n    case: {}\n    expect:\n      missing: [param.quota[GM0014, 2019]]\n");
+        var all = RuleTestRunner.Load(RepositoryPaths.RuleTests).Count;
+
+        var (exit, output, _) = Run("test", Path.Combine(_temp.Path, "tests"), "--rules", RepositoryPaths.Rules);
+
+        exit.ShouldBe(1);
+        output.ShouldContain("FAIL  zz-kapot.yaml: the file cannot be read, none of its tests ran");
+        output.ShouldMatch(@"zz-kapot\.yaml:7:\d+");
+        output.TrimEnd().Split('\n')[^1].ShouldBe($"{all} passed, 1 failed");
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class EngineEqualityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait(Category.Name, Category.Slow)]
     public void Both_engines_give_the_same_decision_for_100000_generated_cases()
     {
         Check.Sample(CaseGenerator.For(RealRules.Library), c => EngineComparison.AssertSame(CompiledLibrary.Value, NRulesLibrary, c),

@@ -46,6 +46,7 @@ public sealed class EvaluatorTests : IDisposable
           - id: verdict
             title: Oordeel
             values: [ja, nee]
+            labels: { ja: ja, nee: nee, onbekend: onbekend }
             undetermined:
               value: onbekend
               explain: niet te zeggen
@@ -101,7 +102,7 @@ public sealed class EvaluatorTests : IDisposable
         verdict.MissingFacts.ShouldBe(["person.has_work_capacity"]);
         decision.MissingFacts.Single().Path.ShouldBe("person.has_work_capacity");
         decision.MissingFacts.Single().Label.ShouldBe("arbeidsvermogen");
-        decision.MissingFacts.Single().Affects.ShouldBe(["uitkomst verdict"]);
+        decision.MissingFacts.Single().Affects.Select(a => a.Code).ShouldBe(["uitkomst verdict"]);
         decision.MissingFacts.Single().AffectsAnOutcome.ShouldBeTrue();
     }
 
@@ -116,7 +117,7 @@ public sealed class EvaluatorTests : IDisposable
         decision.Criterion("young").Explanation.ShouldBe("leeftijd onbekend");
         decision.Criterion("young").MissingFacts.ShouldBe(["person.date_of_birth"]);
         // Knowing the age would settle the criterion, but the outcome is decided without it.
-        decision.MissingFacts.Single().Affects.ShouldBe(["criterium young"]);
+        decision.MissingFacts.Single().Affects.Select(a => a.Code).ShouldBe(["criterium young"]);
         decision.MissingFacts.Single().AffectsAnOutcome.ShouldBeFalse();
     }
 
@@ -127,7 +128,7 @@ public sealed class EvaluatorTests : IDisposable
 
         decision.Outcome("verdict").Status.ShouldBe(OutcomeStatus.Undetermined);
         decision.Outcome("verdict").MissingFacts.ShouldBe(["person.date_of_birth"]);
-        decision.MissingFacts.Single().Affects.ShouldBe(["criterium young", "uitkomst verdict"]);
+        decision.MissingFacts.Single().Affects.Select(a => a.Code).ShouldBe(["criterium young", "uitkomst verdict"]);
     }
 
     [Fact]

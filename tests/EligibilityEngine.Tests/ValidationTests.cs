@@ -138,6 +138,48 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_planned_version_that_extends_a_superseded_version_is_rejected_with_the_version_to_extend()
+    {
+        static string Delta(string version, string status, string extends) => $"""
+            rule_set: test
+            version: {version}
+            status: {status}
+            effective_from: {(status == "planned" ? "unknown" : version)}
+            extends: {extends}
+            title: {version}
+            summary: {version}
+            """;
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true")))
+            .With("planned-plan.yaml", Delta("planned-plan", "planned", "2015-01-01"));
+        _rules.Errors().ShouldBeEmpty();
+
+        _rules.With("2017-01-01.yaml", Delta("2017-01-01", "in_force", "2015-01-01"));
+        var error = Single(_rules.Errors());
+        error.Position.File.ShouldEndWith("planned-plan.yaml");
+        error.Message.ShouldStartWith("planned version planned-plan extends 2015-01-01, which version 2017-01-01 (from 2017-01-01) supersedes: extend 2017-01-01");
+    }
+
+    [Fact]
+    public void An_outcome_value_without_a_dutch_label_is_rejected_and_a_label_for_no_value_too()
+    {
+        const string outcome = """
+            outcomes:
+              - id: verdict
+                title: Oordeel
+                values: [ja, nee]
+                labels: { ja: ja, nee: nee, onbekend: onbekend, misschien: misschien }
+                undetermined:
+                  value: onbekend
+                  explain: niet te zeggen
+            """;
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true"), extra: outcome));
+        _rules.Errors().ShouldContain(e => e.Message == "unknown key 'misschien' (allowed here: ja, nee, onbekend)" && e.Position.Line == 15);
+
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true"), extra: outcome.Replace("nee: nee, ", "").Replace(", misschien: misschien", "")));
+        _rules.Errors().ShouldContain(e => e.Message == "missing required key 'nee'" && e.Position.Line == 15);
+    }
+
+    [Fact]
     public void A_rule_without_explanation_or_then_is_reported_with_its_id()
     {
         const string rules = """

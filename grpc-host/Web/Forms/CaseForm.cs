@@ -108,15 +108,16 @@ public sealed class CaseForm
     {
         var form = new CaseForm
         {
-            AsOf = posted[AsOfField].ToString(), Version = posted["version"].ToString(),
-            CompareAsOf = posted[CompareAsOfField].ToString(), CompareVersion = posted["compare_version"].ToString(),
+            AsOf = DutchDate.ToIso(posted[AsOfField].ToString().Trim()), Version = posted["version"].ToString(),
+            CompareAsOf = DutchDate.ToIso(posted[CompareAsOfField].ToString().Trim()), CompareVersion = posted["compare_version"].ToString(),
             EmployeesUnknown = posted.ContainsKey(EmployeesUnknownField),
             EmployeeCount = Count(posted["employee_count"], FactLimits.MaxEvents),
             EventCount = Count(posted["event_count"], FactLimits.MaxEvents),
         };
-        foreach (var name in form.FieldNames())
+        foreach (var (name, field) in form.Fields())
         {
-            form.Values[name] = posted[name].ToString().Trim();
+            var typed = posted[name].ToString().Trim();
+            form.Values[name] = field.Kind == FieldKind.Date ? DutchDate.ToIso(typed) : typed;
             if (posted.ContainsKey(name + ".onbekend")) form.Unknown.Add(name);
         }
 
@@ -126,14 +127,17 @@ public sealed class CaseForm
     private static int Count(string? text, int max) => int.TryParse(text, out var n) ? Math.Clamp(n, 0, max) : 0;
 
     /// <summary>Every field name of the form as it now stands.</summary>
-    public IEnumerable<string> FieldNames()
+    public IEnumerable<string> FieldNames() => Fields().Select(f => f.Name);
+
+    /// <summary>Every field of the form as it now stands, by name.</summary>
+    private IEnumerable<(string Name, CaseFormField Field)> Fields()
     {
         foreach (var (section, _, fields) in CaseFormField.Sections)
-            foreach (var field in fields) yield return FactName(section, field.Key);
+            foreach (var field in fields) yield return (FactName(section, field.Key), field);
         for (var i = 0; i < EmployeeCount; i++)
-            foreach (var field in CaseFormField.EmployeeFields) yield return EmployeeName(i, field.Key);
+            foreach (var field in CaseFormField.EmployeeFields) yield return (EmployeeName(i, field.Key), field);
         for (var i = 0; i < EventCount; i++)
-            foreach (var field in CaseFormField.EventFields) yield return EventName(i, field.Key);
+            foreach (var field in CaseFormField.EventFields) yield return (EventName(i, field.Key), field);
     }
 
     public void AddEmployee()

@@ -30,7 +30,7 @@ public sealed record CaseFormField(
     /// <summary>What to write, in Dutch: the hint under a typed field and the message when it is wrong.</summary>
     public string Hint => Kind switch
     {
-        FieldKind.Date => "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.",
+        FieldKind.Date => "Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.",
         FieldKind.Number => $"Schrijf een getal van {Show(Min)} tot en met {Show(Max)}, zoals 25 of 25,5 (zonder punt voor duizendtallen).",
         FieldKind.WholeNumber => $"Schrijf een heel getal van {Show(Min)} tot en met {Show(Max)}, zonder punt voor duizendtallen.",
         FieldKind.MunicipalityCode => "Schrijf de CBS-gemeentecode: GM en vier cijfers, zoals GM0014.",

@@ -169,7 +169,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
     private DateOnly? Date(string field, string text)
     {
         var date = FactText.Date(text, out var error);
-        if (error is not null) Form.Errors[field] = $"Schrijf de peildatum als jjjj-mm-dd, tussen {FactLimits.FirstYear} en {FactLimits.LastYear}, bijvoorbeeld 2019-03-01.";
+        if (error is not null) Form.Errors[field] = $"Schrijf de peildatum als dd-mm-jjjj of jjjj-mm-dd, tussen {FactLimits.FirstYear} en {FactLimits.LastYear}, bijvoorbeeld 01-03-2019.";
         return date;
     }
 

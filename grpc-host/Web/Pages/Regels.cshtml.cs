@@ -9,5 +9,9 @@ public sealed class RegelsModel(RuleLibraryHolder holder) : PageModel
 {
     public IReadOnlyList<V1.RuleSetSummary> Versions { get; private set; } = [];
 
-    public void OnGet() => Versions = Pages.Library(holder).Versions.Select(RuleSetMapper.Summary).ToList();
+    public void OnGet()
+    {
+        var library = Pages.Library(holder);
+        Versions = library.Versions.Select(v => RuleSetMapper.Summary(library, v)).ToList();
+    }
 }

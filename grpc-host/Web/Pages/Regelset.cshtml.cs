@@ -13,9 +13,10 @@ public sealed class RegelsetModel(RuleLibraryHolder holder) : PageModel
 
     public IActionResult OnGet(string version)
     {
-        var set = Pages.Library(holder).Versions.FirstOrDefault(v => v.Version.Version == version);
+        var library = Pages.Library(holder);
+        var set = library.Versions.FirstOrDefault(v => v.Version.Version == version);
         if (set is null) return NotFound();
-        RuleSet = RuleSetMapper.Complete(set);
+        RuleSet = RuleSetMapper.Complete(library, set);
         return Page();
     }
 

@@ -42,7 +42,7 @@ public sealed class AuditCommandTests : IDisposable
         output.ShouldContain($"Beslissing {id}");
         output.ShouldContain("Peildatum: 2018-03-01");
         output.ShouldContain($"Regelset: beschut-werk 2018-01-01, sha256 {HashOf2018[..12]}");
-        output.ShouldContain("Beoordeeld door: NRules 1.0.4");
+        output.ShouldContain("Rekenregels uitgevoerd met: NRules 1.0.4");
         output.ShouldContain("advies = positief (besloten) — ADV-POSITIEF, Besluit advisering beschut werk art. 3 lid 2");
         output.ShouldContain("✗ aanpassingen — ADV-C-AANPASSINGEN");
         output.ShouldContain("verwerkingsactiviteit vwr-0042");

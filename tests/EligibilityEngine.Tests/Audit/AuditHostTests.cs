@@ -13,6 +13,7 @@ namespace EligibilityEngine.Tests.Audit;
 
 /// <summary>The host's audit log as an auditor finds it: one committed record per decision given, over gRPC, JSON and
 /// batches, with the caller's trace and a pseudonym for the person; no decision when its record cannot be written.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class AuditHostTests
 {
     private const string Bsn = "999990019";

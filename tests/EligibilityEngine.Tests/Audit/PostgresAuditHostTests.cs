@@ -8,6 +8,7 @@ namespace EligibilityEngine.Tests.Audit;
 
 /// <summary>The host on a real PostgreSQL: decisions recorded there, and while the database is away calls fail
 /// UNAVAILABLE without a decision, then recover by themselves when it is back.</summary>
+[Trait(Category.Name, Category.Postgres)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresAuditHostTests(PostgresServer server)
 {

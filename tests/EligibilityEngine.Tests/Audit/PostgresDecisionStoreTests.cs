@@ -6,6 +6,7 @@ using Npgsql;
 namespace EligibilityEngine.Tests.Audit;
 
 /// <summary>The store contract on a real PostgreSQL server, a fresh database per test.</summary>
+[Trait(Category.Name, Category.Postgres)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresDecisionStoreTests(PostgresServer server) : DecisionStoreContract
 {

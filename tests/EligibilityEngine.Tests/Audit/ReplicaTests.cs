@@ -13,6 +13,7 @@ namespace EligibilityEngine.Tests.Audit;
 /// one record, and when one replica is killed (SIGKILL) mid-run every call it answered is still recorded while the
 /// calls it did not answer fail at the client.
 /// </summary>
+[Trait(Category.Name, Category.Postgres)]
 [Collection(PostgresLoadCollection.Name)]
 public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output)
 {

@@ -11,6 +11,7 @@ namespace EligibilityEngine.Tests.Fuzzing;
 
 /// <summary>Properties of the readers that every input must keep, checked in-process over generated input (CsCheck
 /// prints the seed of a failing input and shrinks it).</summary>
+[Trait(Category.Name, Category.Fuzz)]
 public sealed class PropertyTests
 {
     private static readonly string[] ConditionTokens =

@@ -18,6 +18,7 @@ namespace EligibilityEngine.Tests.Fuzzing;
 /// The host runs in the test process, so the memory it keeps is measured as the heap's growth over the run, with no
 /// other test running beside it.
 /// </summary>
+[Trait(Category.Name, Category.Fuzz)]
 [Collection(RunsAloneCollection.Name)]
 public sealed class RequestFuzzTests(ITestOutputHelper output)
 {

@@ -15,6 +15,7 @@ namespace EligibilityEngine.Tests.Fuzzing;
 /// host's reload (what its folder watcher runs). Neither may throw, stop or take more than 10 s; every error names
 /// file, line and column; the host goes on serving its last good rule sets throughout.
 /// </summary>
+[Trait(Category.Name, Category.Fuzz)]
 public sealed class RuleFileFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);

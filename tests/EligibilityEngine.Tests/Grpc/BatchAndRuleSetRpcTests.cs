@@ -1,9 +1,11 @@
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
+using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>EvaluateBatch, ListRuleSets and GetRuleSet over a real socket.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
@@ -44,8 +46,12 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
 
         versions.Select(v => v.Version).ShouldBe(["2015-01-01", "2017-01-01", "2017-02-01", "2017-02-25", "2018-01-01", "2022-07-01", "2023-07-01", "2024-01-01", "2026-01-01", "planned-2028-forfaitaire-lks", "planned-simpel-switchen"]);
         versions.Single(v => v.Version == "planned-simpel-switchen").ShouldSatisfyAllConditions(
-            v => v.Planned.ShouldBeTrue(), v => v.EffectiveFrom.ShouldBe(""), v => v.Extends.ShouldBe("2026-01-01"));
+            v => v.Planned.ShouldBeTrue(), v => v.EffectiveFrom.ShouldBe(""), v => v.EffectiveUntil.ShouldBe(""), v => v.Extends.ShouldBe("2026-01-01"));
         versions.ShouldAllBe(v => v.ContentHash.Length == 64);
+        // Each in-force version runs until the day before the next one takes effect; the newest is open-ended.
+        versions.Single(v => v.Version == "2017-01-01").EffectiveUntil.ShouldBe("2017-01-31");
+        versions.Single(v => v.Version == "2024-01-01").EffectiveUntil.ShouldBe("2025-12-31");
+        versions.Single(v => v.Version == "2026-01-01").EffectiveUntil.ShouldBe("");
     }
 
     [Fact]
@@ -68,6 +74,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
 }
 
 /// <summary>The levensloop timeline is computed only when asked for.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class TimelineRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace EligibilityEngine.Tests.Grpc;
 /// field named, over real sockets on both ports: never a 500 / UNKNOWN, never a stream that dies. (A .NET client that
 /// sends <c>default(DateTime)</c> for an unknown date sends 0001-01-01.)
 /// </summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class DateRangeTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);

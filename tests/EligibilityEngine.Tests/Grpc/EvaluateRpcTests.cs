@@ -8,6 +8,7 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>eligibility.v1.EligibilityService/Evaluate over a real socket, as a municipal system calls it.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
@@ -147,6 +148,7 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
 }
 
 /// <summary>Limits a platform team relies on: message size and deadlines.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class LimitRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>A host of its own per test: shutting down with a call in flight, and rule files changing under it.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class HostLifecycleTests : IDisposable
 {
     private readonly TempRuleSet _rules = new();

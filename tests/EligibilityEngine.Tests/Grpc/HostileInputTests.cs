@@ -11,6 +11,7 @@ using Grpc.Health.V1;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>Bad and hostile requests the host must answer as client errors (or decide correctly), over real sockets.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class HostileInputTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);

@@ -10,6 +10,7 @@ namespace EligibilityEngine.Tests.Grpc;
 /// never a 500, nothing at Error in the log, and never a text quietly repaired with U+FFFD (gRPC refuses such a
 /// string too).
 /// </summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class JsonBodyTests
 {
     private static readonly byte[] Ff = [0xFF];

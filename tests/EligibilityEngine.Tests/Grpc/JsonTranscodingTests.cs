@@ -6,6 +6,7 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>The same service as plain JSON over HTTP/1.1, for clients that cannot speak gRPC.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private HttpClient Http => new() { BaseAddress = host.JsonAddress };

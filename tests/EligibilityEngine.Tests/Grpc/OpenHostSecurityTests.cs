@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>Secure by default: open only on loopback and saying so, never open on a network by accident; a rate limit per caller.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class OpenHostSecurityTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>The operational hooks a platform team expects: health and reflection.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class OperationsRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]

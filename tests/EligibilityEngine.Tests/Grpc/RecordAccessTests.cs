@@ -14,6 +14,7 @@ namespace EligibilityEngine.Tests.Grpc;
 /// same authorisation server each read only the records of the decisions they asked for, on gRPC and JSON alike;
 /// only an auditor named in the configuration reads them all.
 /// </summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class RecordAccessTests : IDisposable
 {
     private const string OtherClientId = "gemeente-anderstad";

@@ -3,10 +3,12 @@ using System.Text.Json;
 using EligibilityEngine.Grpc.V1;
 using Google.Rpc;
 using Grpc.Core;
+using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>DiffRuleSets and ImpactAnalysis over a real socket.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);

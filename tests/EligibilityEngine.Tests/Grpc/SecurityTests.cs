@@ -28,6 +28,7 @@ public sealed class SecuredHostFixture : IAsyncLifetime
 }
 
 /// <summary>Who may call what, over real TLS sockets: certificates, tokens and scopes, on gRPC and JSON alike.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<SecuredHostFixture>
 {
     private TestTokens Tokens => fixture.Tokens;

@@ -9,6 +9,7 @@ using Grpc.Core;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>What an OpenTelemetry collector receives from the host: spans and metrics of decisions, nothing about the person.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class TelemetryTests(RunningHost host) : IClassFixture<RunningHost>
 {
     private static EvaluateRequest Sample() => Google.Protobuf.JsonParser.Default.Parse<EvaluateRequest>(

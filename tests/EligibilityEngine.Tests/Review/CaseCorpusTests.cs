@@ -22,6 +22,22 @@ public sealed class CaseCorpusTests : IDisposable
         "type=banenafspraak_job_started date=2016-07-01; type=banenafspraak_job_ended date=2017-02-28 reason=not_sustainable\"";
 
     [Fact]
+    public void The_rule_tests_folder_is_a_corpus_of_every_tests_case_on_its_own_peildatum()
+    {
+        var tests = Testing.RuleTestRunner.Load(RepositoryPaths.RuleTests);
+
+        var cases = CaseCorpus.Load(RepositoryPaths.RuleTests);
+
+        cases.Count.ShouldBe(tests.Count);
+        foreach (var test in tests)
+        {
+            var named = cases.Single(c => c.Case.CaseId == test.Name);
+            named.AsOf.ShouldBe(test.AsOf);
+            CaseYamlWriter.Write(named.Case).ShouldBe(CaseYamlWriter.Write(test.Case));
+        }
+    }
+
+    [Fact]
     public void A_csv_row_is_judged_exactly_as_the_same_case_written_in_yaml()
     {
         _dir.With("cases.csv", Header + "\n" + TerugvalRow + "\n");

@@ -49,6 +49,31 @@ public sealed class CaseFormTests
     }
 
     [Fact]
+    public void Dates_posted_the_dutch_way_read_as_the_same_dates_and_an_impossible_one_stays_as_typed()
+    {
+        var posted = new Microsoft.AspNetCore.Http.FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            [CaseForm.AsOfField] = "1-3-2019",
+            ["person.date_of_birth"] = "17-05-1994",
+            ["application.date"] = "31-02-2018",
+            ["event_count"] = "1",
+            ["events[0].type"] = "advice_issued",
+            ["events[0].date"] = "01-02-2019",
+        });
+
+        var form = CaseForm.From(posted);
+
+        form.AsOf.ShouldBe("2019-03-01");
+        form.Values["person.date_of_birth"].ShouldBe("1994-05-17");
+        form.Values["events[0].date"].ShouldBe("2019-02-01");
+        form.Values["application.date"].ShouldBe("31-02-2018");
+        form.Read().ShouldBeNull(); // fields left empty without onbekend are errors too
+        form.Errors.Keys.ShouldContain("application.date");
+        form.Errors.Keys.ShouldNotContain("person.date_of_birth");
+        form.Errors.Keys.ShouldNotContain("events[0].date");
+    }
+
+    [Fact]
     public void An_employee_list_without_lines_is_known_to_be_empty()
     {
         var form = CaseForm.Empty(new DateOnly(2020, 1, 1));

@@ -9,6 +9,7 @@ namespace EligibilityEngine.Tests.Web;
 
 /// <summary>A legal team reads what a law change changes: the semantic diff of two versions and the decisions of the
 /// configured corpus that flip, the same content as <c>eligibility diff</c> and <c>eligibility impact</c>.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class DiffPageBrowserTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]

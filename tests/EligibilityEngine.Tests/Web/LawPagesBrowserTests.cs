@@ -6,6 +6,7 @@ namespace EligibilityEngine.Tests.Web;
 
 /// <summary>A legal team reads the law in a real browser: the versions, one version's rules with their articles, and a
 /// planned version that cannot be mistaken for the law in force; axe-core finds no WCAG 2.1 A/AA violation.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class LawPagesBrowserTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]

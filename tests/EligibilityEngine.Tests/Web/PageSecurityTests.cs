@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EligibilityEngine.GrpcHost.Json;
 using EligibilityEngine.Tests.Grpc;
+using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Web;
 
 /// <summary>What the pages promise a closed government network: no script but the host's own files, no framing, no
 /// referrer, nothing cached, and no post accepted without the anti-forgery token of a page the host served.</summary>
+[Trait(Category.Name, Category.Process)]
 public sealed class PageSecurityTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace EligibilityEngine.Tests.Web;
 
 /// <summary>A labour expert opens the example cases in a real browser and reads each decision: per outcome the value,
 /// per criterion ✓ / ✗ / ?, the missing facts to ask for, and the rules' version, hash and engine.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixture<RunningHost>
 {
     [Fact]
@@ -31,12 +32,12 @@ public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixtur
 
         foreach (var path in samples)
         {
-            var expected = CaseReader.ReadFile(path).Expected;
-            if (expected is null) continue;
+            var file = CaseReader.ReadFile(path);
+            if (file.Expected is not { } expected) continue;
             var name = Path.GetFileNameWithoutExtension(path);
             browser.Open(new Uri(host.JsonAddress, "/casus?voorbeeld=" + name));
             foreach (var (outcome, value) in expected.Outcomes)
-                browser.Driver.FindElement(By.CssSelector($"#uitkomst-{outcome} .waarde")).Text.ShouldBe(value, $"{name}: {outcome}");
+                browser.Driver.FindElement(By.CssSelector($"#uitkomst-{outcome} .waarde")).Text.ShouldBe(RealRules.Label(file.AsOf!.Value, outcome, value, file.Version), $"{name}: {outcome}");
         }
     }
 
