@@ -14,6 +14,7 @@ namespace EligibilityEngine.Tests.Verification;
 /// Before any proof is trusted: the SMT encoding of a version, with a case's facts fixed, gives exactly the decision both
 /// engines give (every outcome, criterion and finding), for generated complete and incomplete cases.
 /// </summary>
+[Trait(Category.Name, Category.Solver)]
 public sealed class EncodingAgreementTests(ITestOutputHelper output)
 {
     private static readonly Lazy<RuleLibrary> Compiled = new(() => RealRules.Library.With(CompiledEngine.Instance));

@@ -56,6 +56,7 @@ public sealed class PropertyVerificationTests
         errors.ShouldHaveSingleItem().Message.ShouldContain("needs a reason");
     }
 
+    [Trait(Category.Name, Category.Solver)]
     [Fact]
     public void A_violated_property_has_a_counterexample_that_both_engines_confirm()
     {
@@ -72,6 +73,7 @@ public sealed class PropertyVerificationTests
         counterexample.Decision.ShouldContain("outcome advies = positief");
     }
 
+    [Trait(Category.Name, Category.Solver)]
     [Fact]
     public void A_property_the_rules_guarantee_is_proven()
     {
@@ -81,6 +83,7 @@ public sealed class PropertyVerificationTests
         verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem().Status.ShouldBe(PropertyStatus.Proven);
     }
 
+    [Trait(Category.Name, Category.Solver)]
     [Fact]
     public void A_solver_time_out_is_unknown_never_proven()
     {
@@ -90,6 +93,7 @@ public sealed class PropertyVerificationTests
         verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem().Status.ShouldBe(PropertyStatus.Unknown);
     }
 
+    [Trait(Category.Name, Category.Solver)]
     [Theory]
     [InlineData("2015-01-01", "application.applicant", "ADV-GEEN-AANVRAAG, ONT-GEEN-AANVRAAG")]
     [InlineData("2017-01-01", "municipality.quota", "PL-VASTSTELLING-NODIG, PL-PLICHT")]
@@ -104,6 +108,7 @@ public sealed class PropertyVerificationTests
         foreach (var rule in named.Split(", ")) detail.ShouldContain(rule);
     }
 
+    [Trait(Category.Name, Category.Solver)]
     [Fact]
     public void Monotonicity_of_a_fact_read_only_by_value_sets_nothing_aside()
     {
