@@ -8,6 +8,7 @@ using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
+using EligibilityEngine.Verification;
 
 namespace EligibilityEngine.Cli;
 
@@ -39,7 +40,7 @@ public static class CommandLine
             error.WriteLine($"error: {ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is EvaluationException or VersionNotFoundException or FileNotFoundException or DirectoryNotFoundException
+        catch (Exception ex) when (ex is EvaluationException or VersionNotFoundException or FileNotFoundException or DirectoryNotFoundException or SolverException
                                        or EligibilityEngine.Audit.AuditConfigurationException)
         {
             error.WriteLine($"error: {ex.Message}");
@@ -127,6 +128,57 @@ public static class CommandLine
         output.WriteLine($"{results.Count(r => r.Passed)} passed, {failed} failed");
         return failed == 0 ? 0 : 1;
     }
+
+    internal static int Verify(Arguments options, TextWriter output)
+    {
+        var directory = options.Argument("dir") ?? options.Value("--rules") ?? DefaultRules;
+        var library = RuleLibrary.Load(directory, CompileMode.Interpreted);
+        var diagnostics = new DiagnosticBag();
+        var properties = PropertyFileReader.Load(Path.Combine(directory, "properties"), library, diagnostics);
+        if (diagnostics.HasErrors) throw new InvalidInputException($"the properties in {Path.Combine(directory, "properties")} have {diagnostics.Items.Count} error(s)", diagnostics.Items);
+        var verifier = new Verifier(library, new VerificationOptions(
+            Events: Number(options, "--events") ?? 6,
+            Timeout: Number(options, "--timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Solver: options.Value("--solver") is { } solver ? SolverKind.Parse(solver) ?? throw new UsageException($"--solver must be z3 or cvc5, not '{solver}'") : null));
+        var versions = options.Value("--version") is { } name ? [library.Resolve(name)] : library.Versions;
+        var write = options.Value("--write-counterexamples");
+        var failed = 0;
+        output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
+        foreach (var set in versions)
+        {
+            var result = verifier.Verify(set, properties, builtIns: !options.Flag("--no-builtin"));
+            var written = write is null ? new Dictionary<PropertyResult, string>() : WriteCounterexamples(write, result);
+            output.WriteLine();
+            output.Write(VerificationText.Render(result, written));
+            failed += result.Results.Count(r => r.Fails);
+        }
+
+        output.WriteLine();
+        output.WriteLine(failed == 0 ? "Geen enkele eigenschap geschonden." : $"{failed} eigenschap(pen) geschonden.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static Dictionary<PropertyResult, string> WriteCounterexamples(string directory, VersionVerification result)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var written = new Dictionary<PropertyResult, string>();
+        foreach (var r in result.Results.Where(r => r.Counterexample is not null))
+        {
+            var files = r.Counterexample!.Select((c, i) =>
+            {
+                var path = Path.Combine(directory, $"{result.Set.Version.Version}.{r.Id}{(r.Counterexample!.Count > 1 ? "." + (i + 1) : "")}.yaml");
+                File.WriteAllText(path, CaseYamlWriter.Write(CaseReader.ReadText(c.CaseFile, path).Case, CaseReader.ReadText(c.CaseFile, path).AsOf, result.Set.Version.Version));
+                return path;
+            }).ToList();
+            written[r] = string.Join(", ", files);
+        }
+
+        return written;
+    }
+
+    private static int? Number(Arguments options, string option) => options.Value(option) is not { } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+        : throw new UsageException($"{option} must be a whole number above 0, not '{text}'");
 
     internal static int Diff(Arguments options, TextWriter output)
     {

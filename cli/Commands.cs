@@ -30,6 +30,19 @@ internal static class Commands
                 Rules(), Format("markdown", "json"), Engine(),
             ],
             r => CommandLine.Impact(new(r), output)));
+        root.Subcommands.Add(Command("verify",
+            "Prove the legal properties (<dir>/properties/*.yaml) and the built-in ones of every version with the SMT solver: proven, " +
+            "violated (with a counterexample case judged by both engines) or unknown (time-out); exit 1 on any violation.",
+            [Directory("the rules folder (default rules/beschut-werk)")],
+            [
+                Version(),
+                new Option<string>("--events") { Description = "K: prove for histories of at most K events (default 6)" },
+                new Option<string>("--timeout") { Description = "seconds the solver may take per question (default 30); a time-out is unknown, never proven" },
+                new Option<string>("--write-counterexamples") { Description = "write each counterexample as a case file in this folder" },
+                new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
+                new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
+            ],
+            r => CommandLine.Verify(new(r), output)));
         var quota = new Command("quota", "The year's numbers of the Regeling vaststelling aantallen beschut werk.");
         quota.Subcommands.Add(Command("import",
             "Load a year's complete annex (columns municipality_code, number; optionally municipality_name, year, source): every row " +

@@ -16,7 +16,8 @@ public static class AstDepth
         }
     }
 
-    private static IEnumerable<Node> Children(Node node) => node switch
+    /// <summary>The operands of a node (also read by the verifier's built-in properties).</summary>
+    internal static IEnumerable<Node> Children(Node node) => node switch
     {
         UnaryNode u => [u.Operand],
         BinaryNode b => [b.Left, b.Right],

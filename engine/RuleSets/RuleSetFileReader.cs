@@ -339,7 +339,7 @@ internal static class RuleSetFileReader
         return result;
     }
 
-    private static LocatedText? Located(YamlMap map, string key, bool required)
+    internal static LocatedText? Located(YamlMap map, string key, bool required)
     {
         var text = map.String(key, required);
         return text is null ? null : new LocatedText(text, map.Context, (YamlScalarNode)map.Find(key)!);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using EligibilityEngine.Verification;
+
+namespace EligibilityEngine.Cli.Rendering;
+
+/// <summary>The report of `eligibility verify`, for a lawyer: per version each property's statement, source, status and
+/// time, and a counterexample as the case it is, with the decision that breaks the property.</summary>
+public static class VerificationText
+{
+    public static string Render(VersionVerification v, IReadOnlyDictionary<PropertyResult, string> written)
+    {
+        var b = new StringBuilder();
+        var version = v.Set.Version;
+        b.AppendLine($"Versie {version.Version}{(version.Planned ? " (GEPLAND)" : "")}: {version.Title}");
+        b.AppendLine($"  peildatum {v.From:yyyy-MM-dd} t/m {v.Until:yyyy-MM-dd}; bewezen voor geschiedenissen van ten hoogste {v.Events} gebeurtenissen");
+        foreach (var (rule, reason) in v.NotVerified) b.AppendLine($"  niet geverifieerd: regel {rule} — {reason}");
+        foreach (var r in v.Results)
+        {
+            b.AppendLine($"  {Mark(r)} {Status(r),-11} {r.Id} ({Seconds(r.Time)})");
+            b.AppendLine($"      {r.Statement}");
+            if (r.Url is not null || r.Id.StartsWith("ingebouwd.", StringComparison.Ordinal) is false)
+                b.AppendLine($"      Bron: {r.Citation}{(r.Url is null ? "" : " — " + r.Url)}");
+            if (r.Detail is not null) b.AppendLine($"      {r.Detail}");
+            if (r.ExpectedViolation is not null) b.AppendLine($"      Bekend gebrek van de wet: {r.ExpectedViolation}");
+            if (r.Status == PropertyStatus.NotReproduced)
+                b.AppendLine("      FOUT IN DE CODERING: de motoren bevestigen dit tegenvoorbeeld niet.");
+            foreach (var c in r.Counterexample ?? [])
+            {
+                b.AppendLine($"      Tegenvoorbeeld, {c.Label}{(written.TryGetValue(r, out var file) ? $" ({file})" : "")}:");
+                foreach (var line in c.CaseFile.TrimEnd().Split('\n')) b.AppendLine("        " + line);
+                b.AppendLine("      Beslissing:");
+                foreach (var line in c.Decision.Where(d => !d.StartsWith("criterion", StringComparison.Ordinal))) b.AppendLine("        " + line);
+            }
+        }
+
+        b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated)} geschonden, {Count(v, PropertyStatus.Unknown)} onbekend in {Seconds(v.Time)}");
+        return b.ToString();
+    }
+
+    private static int Count(VersionVerification v, PropertyStatus status) => v.Results.Count(r => r.Status == status);
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " s";
+
+    private static string Mark(PropertyResult r) => r.Status switch
+    {
+        PropertyStatus.Proven => "✓",
+        PropertyStatus.Violated when r.ExpectedViolation is not null => "!",
+        PropertyStatus.Unknown => "?",
+        _ => "✗",
+    };
+
+    private static string Status(PropertyResult r) => r.Status switch
+    {
+        PropertyStatus.Proven => "bewezen",
+        PropertyStatus.Violated => r.ExpectedViolation is null ? "GESCHONDEN" : "geschonden (verwacht)",
+        PropertyStatus.Unknown => "onbekend",
+        _ => "FOUT",
+    };
+}

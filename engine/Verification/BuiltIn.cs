@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using EligibilityEngine.Conditions;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Verification;
+
+/// <summary>
+/// The properties every version must have, whatever its law: every rule can apply and every value an outcome's rules give
+/// can be reached; with every fact known no outcome is undetermined (completeness); learning one more fact never changes
+/// an outcome that was already determined (monotonicity of unknown, per fact); the order in which the history's events are
+/// given does not matter. Their ids start with <c>ingebouwd.</c>; a property file may record one as a known defect of the
+/// law (expected: violated, with a reason) under that id.
+/// </summary>
+internal static class BuiltIn
+{
+    public const string Prefix = "ingebouwd.";
+
+    public static IEnumerable<PropertyResult> All(Verifier.Run run, Func<string, string?> expected, Func<string, bool> wanted)
+    {
+        if (wanted(Prefix + "regels-kunnen-gelden")) yield return RulesCanApply(run);
+        if (wanted(Prefix + "uitkomsten-bereikbaar")) yield return ValuesReachable(run);
+        if (wanted(Prefix + "volledigheid")) yield return Complete(run, expected);
+        foreach (var fact in FactModel.CaseFields.Keys.Append(SymbolicCase.EmployeesFact).Where(f => wanted($"{Prefix}monotonie.{f}")))
+            yield return Monotone(run, fact, expected);
+        if (wanted(Prefix + "volgorde-geschiedenis")) yield return OrderFree(run, expected);
+    }
+
+    private static LegalProperty Property(string id, string statement, Func<string, string?> expected) =>
+        new(Prefix + id, statement, "ingebouwde eigenschap van elke versie", null, null, null, null, null, [], expected(Prefix + id), default);
+
+    /// <summary>A rule whose condition no case makes true can never decide anything: a dead rule.</summary>
+    private static PropertyResult RulesCanApply(Verifier.Run run)
+    {
+        var watch = Stopwatch.StartNew();
+        var set = run.Encoded.Set;
+        var (dead, unknown) = Witnesses(run, set.Rules.Select((r, i) => (r.Definition.Id, run.A.Rule(i).IsTrue)).ToList());
+        return Witnessed("regels-kunnen-gelden", "Elke regel is voor ten minste één casus van toepassing (geen dode regels).",
+            dead, unknown, "nooit van toepassing", watch);
+    }
+
+    private static PropertyResult ValuesReachable(Verifier.Run run)
+    {
+        var watch = Stopwatch.StartNew();
+        var set = run.Encoded.Set;
+        var goals = set.Outcomes.SelectMany(o => o.Rules.Select(p => set.Rules[p].ValueIndex).Distinct()
+            .Select(v => ($"{o.Definition.Id} = {o.Definition.Values[v]}", Smt.Eq(run.A.Outcome(o.Definition.Id)!.Value.Term, Smt.Int(v))))).ToList();
+        var (unreachable, unknown) = Witnesses(run, goals);
+        return Witnessed("uitkomsten-bereikbaar", "Elke waarde die een regel aan een uitkomst geeft, komt voor ten minste één casus uit.",
+            unreachable, unknown, "nooit de uitkomst", watch);
+    }
+
+    /// <summary>Cases that make each goal true: one question for all goals still open, every goal the answer's case makes
+    /// true is witnessed, until none is open (or none can be: those are the failures).</summary>
+    private static (List<string> Failed, List<string> Unknown) Witnesses(Verifier.Run run, IReadOnlyList<(string Name, string Goal)> goals)
+    {
+        var open = goals.ToList();
+        while (open.Count > 0)
+        {
+            var query = run.Query();
+            var names = open.Select(g => query.Define(query.FreshName(), "Bool", g.Goal)).ToList();
+            query.Assert(Smt.Or(names));
+            var (answer, model) = run.Encoded.Ask(query, names);
+            if (answer == SolverAnswer.Unsat) return (open.Select(g => g.Name).ToList(), []);
+            if (answer == SolverAnswer.Unknown) return open.Count == 1 ? ([], [open[0].Name]) : OneByOne(run, open);
+            open = open.Where((_, i) => model![names[i]] != Smt.True).ToList();
+        }
+
+        return ([], []);
+    }
+
+    /// <summary>When the question for all open goals runs out of time: each goal on its own.</summary>
+    private static (List<string> Failed, List<string> Unknown) OneByOne(Verifier.Run run, IReadOnlyList<(string Name, string Goal)> goals)
+    {
+        var (failed, unknown) = (new List<string>(), new List<string>());
+        foreach (var goal in goals)
+        {
+            var (f, u) = Witnesses(run, [goal]);
+            failed.AddRange(f);
+            unknown.AddRange(u);
+        }
+
+        return (failed, unknown);
+    }
+
+    private static PropertyResult Witnessed(string id, string statement, List<string> failed, List<string> unknown, string what, Stopwatch watch) =>
+        new(Prefix + id, statement, "ingebouwde eigenschap van elke versie", null,
+            failed.Count > 0 ? PropertyStatus.Violated : unknown.Count > 0 ? PropertyStatus.Unknown : PropertyStatus.Proven, watch.Elapsed,
+            Detail: failed.Count > 0 ? $"{what}: {string.Join(", ", failed)}" : unknown.Count > 0 ? $"niet beslist binnen de tijd: {string.Join(", ", unknown)}" : null);
+
+    private static PropertyResult Complete(Verifier.Run run, Func<string, string?> expected)
+    {
+        var watch = Stopwatch.StartNew();
+        var property = Property("volledigheid", "Als alle gegevens bekend zijn, is geen enkele uitkomst onbepaald.", expected);
+        var query = run.Query();
+        query.Assert(run.A.Case.Complete());
+        query.Assert(Smt.Or(run.A.OutcomeTerms.Select(o => Smt.Eq(o, Smt.Int(EvaluationState.Undetermined)))));
+        return run.Solve(property, query, two: false, watch, (_, d) => d[0].Outcomes.Any(o => o.Status == OutcomeStatus.Undetermined));
+    }
+
+    /// <summary>
+    /// Case b knows one fact more than case a and is otherwise the same: no outcome a determined may differ in b.
+    /// A rule that asks whether the fact is known (<c>F is unknown</c>, <c>F is known</c>, or <c>first_known(F, …)</c>, which
+    /// takes the next value when F is unknown) gives "unknown" a meaning of its own on purpose — "no request in the case",
+    /// "no number of the municipality's own: the regeling's" — and does not read unknown as no. Such rules are held
+    /// equal in a and b (<see cref="PresenceTests"/>): what learning the fact changes through them is what they say,
+    /// every other way the fact is read is checked. The rules held equal are named in the result.
+    /// </summary>
+    private static PropertyResult Monotone(Verifier.Run run, string fact, Func<string, string?> expected)
+    {
+        var watch = Stopwatch.StartNew();
+        var property = Property($"monotonie.{fact}", $"Wie '{fact}' te weten komt, ziet geen uitkomst veranderen die al vaststond.", expected);
+        var (a, b) = (run.A, run.B);
+        var set = run.Encoded.Set;
+        var presence = Enumerable.Range(0, set.Rules.Length).Where(i => PresenceTests(Parser.Parse(set.Rules[i].Definition.When.Text), fact)).ToList();
+        var query = run.Query(two: true);
+        query.Assert(a.Case.SameAs(b.Case, a.Case.VariablesOf(fact).Concat(b.Case.VariablesOf(fact)).ToHashSet()));
+        query.Assert(Smt.Not(a.Case.Given(fact)));
+        query.Assert(b.Case.Given(fact));
+        foreach (var i in presence)
+        {
+            query.Assert(Smt.Eq(a.Rule(i).Known, b.Rule(i).Known));
+            query.Assert(Smt.Eq(a.Rule(i).Value, b.Rule(i).Value));
+        }
+
+        query.Assert(Smt.Or(a.OutcomeTerms.Zip(b.OutcomeTerms).Select(o =>
+            Smt.And(Smt.Not(Smt.Eq(o.First, Smt.Int(EvaluationState.Undetermined))), Smt.Not(Smt.Eq(o.First, o.Second))))));
+        var result = run.Solve(property, query, two: true, watch, (_, d) =>
+            d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Status != OutcomeStatus.Undetermined && o.First.Value != o.Second.Value));
+        return presence.Count == 0 ? result : result with
+        {
+            Detail = $"Buiten beschouwing, omdat zij vragen óf '{fact}' bekend is en onbekend dus bewust een eigen betekenis geven " +
+                $"(geen 'nee'): regel {string.Join(", ", presence.Select(i => set.Rules[i].Definition.Id))}; elke andere lezing van het gegeven is gecontroleerd.",
+        };
+    }
+
+    /// <summary>Whether a condition asks whether the fact is known: <c>F is (un)known</c>, or F before the last argument of
+    /// first_known.</summary>
+    internal static bool PresenceTests(Node root, string fact)
+    {
+        static bool Is(Node n, string fact) => n is NameNode name && name.Name == fact;
+        var pending = new Stack<Node>([root]);
+        while (pending.TryPop(out var node))
+        {
+            if (node is IsKnownNode known && Is(known.Value, fact)) return true;
+            if (node is CallNode { Function: "first_known" } call && call.Arguments.SkipLast(1).Any(x => Is(x, fact))) return true;
+            foreach (var child in AstDepth.Children(node)) pending.Push(child);
+        }
+
+        return false;
+    }
+
+    /// <summary>Case b is case a with two neighbouring events on different days given the other way round: the decision is
+    /// the same. (Any order is reached by such swaps; the engine keeps the case's order among events of one day.)</summary>
+    private static PropertyResult OrderFree(Verifier.Run run, Func<string, string?> expected)
+    {
+        var watch = Stopwatch.StartNew();
+        var property = Property("volgorde-geschiedenis",
+            "De volgorde waarin gebeurtenissen op verschillende dagen zijn opgegeven, verandert geen uitkomst. (Gebeurtenissen op " +
+            "dezelfde dag neemt de beslisser in de volgorde van de casus: daar is de volgorde gegeven.)", expected);
+        var (a, b) = (run.A.Case, run.B.Case);
+        var query = run.Query(two: true);
+        var slots = Enumerable.Range(0, a.Events).SelectMany(a.SlotVariables).Concat(Enumerable.Range(0, b.Events).SelectMany(b.SlotVariables)).ToHashSet();
+        query.Assert(a.SameAs(b, slots));
+        var swap = query.Declare($"{b.Prefix}.swap", "Int");
+        query.Assert($"(<= 0 {swap} {a.Events - 2})");
+        for (var s = 0; s + 1 < a.Events; s++) query.Assert(Smt.Implies(Smt.Eq(swap, Smt.Int(s)), Smt.Not(Smt.Eq(a.Date(s), a.Date(s + 1)))));
+        for (var s = 0; s < a.Events; s++)
+        {
+            var (mine, own, next, previous) = (b.SlotVariables(s), a.SlotVariables(s), s + 1 < a.Events ? a.SlotVariables(s + 1) : null, s > 0 ? a.SlotVariables(s - 1) : null);
+            for (var v = 0; v < mine.Count; v++)
+            {
+                var value = own[v];
+                if (previous is not null) value = Smt.Ite(Smt.Eq(swap, Smt.Int(s - 1)), previous[v], value);
+                if (next is not null) value = Smt.Ite(Smt.Eq(swap, Smt.Int(s)), next[v], value);
+                query.Assert(Smt.Eq(mine[v], value));
+            }
+        }
+
+        query.Assert(Smt.Or(run.A.OutcomeTerms.Zip(run.B.OutcomeTerms).Select(o => Smt.Not(Smt.Eq(o.First, o.Second)))));
+        return run.Solve(property, query, two: true, watch, (_, d) => d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Value != o.Second.Value));
+    }
+}

@@ -1,0 +1,132 @@
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.Verification;
+
+/// <summary>How a version is verified: the bound on the history, the kinds of contract, the solver and its time per query.</summary>
+public sealed record VerificationOptions(int Events = 6, int EmployeeKinds = 2, TimeSpan? Timeout = null, SolverKind? Solver = null)
+{
+    public TimeSpan QueryTimeout => Timeout ?? TimeSpan.FromSeconds(30);
+
+    public SolverKind SolverKind => Solver ?? SolverKind.Z3;
+}
+
+/// <summary>
+/// A solver process loaded once with the calendar and a version's encoding over one or more symbolic cases
+/// (<c>a</c>, <c>b</c>, …); every question is asked between push and pop, so the encoding is sent once.
+/// </summary>
+public sealed class EncodedVersion : IDisposable
+{
+    private readonly SmtSolver _solver;
+    private int _queries;
+
+    private EncodedVersion(SmtSolver solver, CompiledRuleSet set, IReadOnlyList<VersionEncoding> cases, TextUniverse texts)
+    {
+        _solver = solver;
+        Set = set;
+        Cases = cases;
+        Texts = texts;
+    }
+
+    public CompiledRuleSet Set { get; }
+
+    public IReadOnlyList<VersionEncoding> Cases { get; }
+
+    public TextUniverse Texts { get; }
+
+    public VersionEncoding A => Cases[0];
+
+    public static EncodedVersion Load(CompiledRuleSet set, VerificationOptions options, int cases = 1)
+    {
+        if (options.Events < 1) throw new ArgumentOutOfRangeException(nameof(options), "a history of at least one event");
+        var texts = new TextUniverse();
+        var script = new SmtScript("base");
+        script.Command(Calendar.Definitions);
+        var encodings = new List<VersionEncoding>();
+        for (var i = 0; i < cases; i++)
+        {
+            var symbolic = new SymbolicCase(((char)('a' + i)).ToString(), options.Events, options.EmployeeKinds);
+            symbolic.Declare(script);
+            script.Assert(symbolic.WellFormed());
+            encodings.Add(VersionEncoding.Encode(script, set, symbolic, texts));
+        }
+
+        var solver = SmtSolver.Start(options.SolverKind);
+        try
+        {
+            solver.Send(script.ToString());
+        }
+        catch
+        {
+            solver.Dispose();
+            throw;
+        }
+
+        return new EncodedVersion(solver, set, encodings, texts) { Timeout = options.QueryTimeout };
+    }
+
+    public TimeSpan Timeout { get; init; }
+
+    /// <summary>A fresh script for one question: its shared terms are named apart from every other question's.</summary>
+    public SmtScript NewQuery() => new($"q{++_queries}");
+
+    /// <summary>Is there a case with the query's assertions? The values of <paramref name="wanted"/> in its model when there is.</summary>
+    public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) Ask(SmtScript query, IReadOnlyList<string> wanted, bool allFixed = false)
+    {
+        _solver.Send("(push 1)\n" + query);
+        try
+        {
+            var answer = _solver.Check(Timeout, allFixed);
+            return (answer, answer == SolverAnswer.Sat ? _solver.Values(wanted) : null);
+        }
+        finally
+        {
+            _solver.Send("(pop 1)\n");
+        }
+    }
+
+    /// <summary>As <see cref="Ask"/>, then smaller models while the solver finds them quickly: fewer known facts and events
+    /// (<paramref name="size"/>), so that a counterexample shows only what makes it one.</summary>
+    public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) AskSmallest(SmtScript query, IReadOnlyList<string> wanted, string size, int rounds = 4)
+    {
+        var wantedWithSize = wanted.Append(size).ToList();
+        _solver.Send("(push 1)\n" + query);
+        var depth = 1;
+        try
+        {
+            var answer = _solver.Check(Timeout);
+            if (answer != SolverAnswer.Sat) return (answer, null);
+            var model = _solver.Values(wantedWithSize);
+            for (var i = 0; i < rounds; i++)
+            {
+                _solver.Send($"(push 1)\n(assert (< {size} {model[size]}))\n");
+                depth++;
+                if (_solver.Check(TimeSpan.FromSeconds(Math.Min(5, Timeout.TotalSeconds))) != SolverAnswer.Sat) break;
+                model = _solver.Values(wantedWithSize);
+            }
+
+            return (SolverAnswer.Sat, model);
+        }
+        finally
+        {
+            _solver.Send($"(pop {depth})\n");
+        }
+    }
+
+    /// <summary>The decision the encoding gives for a case on a peildatum, with every fact fixed; null when the case does
+    /// not fit the bounds (more events than slots).</summary>
+    public IReadOnlyList<string>? DecisionFor(Case @case, DateOnly asOf)
+    {
+        var fixedCase = A.Case.Fix(@case, asOf, Texts, lumpEmployees: !A.ReadsEmployeeFields);
+        if (fixedCase is null) return null;
+        var query = NewQuery();
+        query.Assert(fixedCase);
+        foreach (var parts in A.ComputedParts) query.Assert(parts);
+        var (answer, model) = Ask(query, A.DecisionTerms(), allFixed: true);
+        return answer == SolverAnswer.Sat
+            ? A.DecisionIn(model!)
+            : throw new SolverException($"the encoding of version {Set.Version.Version} has no model for a case the engines judge ({answer})");
+    }
+
+    public void Dispose() => _solver.Dispose();
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+
+namespace EligibilityEngine.Verification;
+
+public enum PropertyStatus
+{
+    /// <summary>No case (with a history of at most K events) violates it.</summary>
+    Proven,
+
+    /// <summary>A case violates it, and both engines confirm the counterexample.</summary>
+    Violated,
+
+    /// <summary>The solver ran out of time: not proven.</summary>
+    Unknown,
+
+    /// <summary>The solver's counterexample is not one for the engines: the encoding is wrong. Fails the run.</summary>
+    NotReproduced,
+}
+
+/// <summary>One case of a counterexample, as a case file, with the decision that breaks the property.</summary>
+public sealed record CounterexampleCase(string Label, string CaseFile, IReadOnlyList<string> Decision);
+
+public sealed record PropertyResult(
+    string Id, string Statement, string? Citation, string? Url, PropertyStatus Status, TimeSpan Time,
+    string? ExpectedViolation = null, IReadOnlyList<CounterexampleCase>? Counterexample = null, string? Detail = null)
+{
+    /// <summary>Whether this result fails the run: a violation nobody recorded, or a counterexample that does not reproduce.</summary>
+    public bool Fails => Status == PropertyStatus.NotReproduced || (Status == PropertyStatus.Violated && ExpectedViolation is null);
+}
+
+/// <summary>What was verified of one version: its peildatum period, each property's result, and the rules not verified.</summary>
+public sealed record VersionVerification(
+    CompiledRuleSet Set, DateOnly From, DateOnly Until, int Events, IReadOnlyList<PropertyResult> Results,
+    IReadOnlyDictionary<string, string> NotVerified, TimeSpan Time);
+
+/// <summary>
+/// Checks a version's legal properties and built-in properties with the solver, for every case with a history of at most
+/// <see cref="VerificationOptions.Events"/> events and a peildatum in the version's period. Every counterexample is read
+/// back from its case file and judged by both engines, which must show the violation.
+/// </summary>
+public sealed class Verifier(RuleLibrary library, VerificationOptions options)
+{
+    private readonly RuleLibrary _compiled = library.With(CompiledEngine.Instance);
+    private readonly RuleLibrary _nrules = library.With(DecisionEngines.Create(EngineKind.NRules));
+
+    public string SolverName => options.SolverKind.Command;
+
+    /// <summary>The peildatums on which the version is the law: from its date to the day before the next; a planned version
+    /// from its planned date (or the last in-force version's) on.</summary>
+    public (DateOnly From, DateOnly Until) Period(CompiledRuleSet set)
+    {
+        var inForce = library.InForce.ToList();
+        var from = set.Version.EffectiveFrom ?? inForce[^1].Version.EffectiveFrom!.Value;
+        if (set.Version.Planned) return (from, Calendar.Last);
+        var next = inForce.SkipWhile(v => v != set).Skip(1).FirstOrDefault();
+        return (from, set.Version.EffectiveUntil ?? next?.Version.EffectiveFrom!.Value.AddDays(-1) ?? Calendar.Last);
+    }
+
+    /// <param name="builtInIds">Which built-in properties (by id), when not all.</param>
+    public VersionVerification Verify(CompiledRuleSet set, IReadOnlyList<LegalProperty> properties, bool builtIns, Func<string, bool>? builtInIds = null)
+    {
+        var watch = Stopwatch.StartNew();
+        using var encoded = EncodedVersion.Load(set, options, cases: 2);
+        var (from, until) = Period(set);
+        var run = new Run(this, encoded, $"(<= {from.DayNumber} {{0}} {until.DayNumber})");
+        var results = new List<PropertyResult>();
+        foreach (var property in properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal)))
+            results.Add(property.Formula is not null ? run.Holds(property) : run.UnchangedBy(property));
+        if (builtIns) results.AddRange(BuiltIn.All(run, id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true)));
+        return new VersionVerification(set, from, until, options.Events, results, encoded.A.NotVerified, watch.Elapsed);
+    }
+
+    /// <summary>The questions asked of one loaded version.</summary>
+    internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period)
+    {
+        public EncodedVersion Encoded => encoded;
+
+        public VersionEncoding A => encoded.Cases[0];
+
+        public VersionEncoding B => encoded.Cases[1];
+
+        /// <summary>A question about one or two cases whose peildatum lies in the version's period.</summary>
+        public SmtScript Query(bool two = false)
+        {
+            var query = encoded.NewQuery();
+            query.Assert(string.Format(System.Globalization.CultureInfo.InvariantCulture, period, A.Case.AsOf));
+            if (two) query.Assert(string.Format(System.Globalization.CultureInfo.InvariantCulture, period, B.Case.AsOf));
+            return query;
+        }
+
+        public PropertyResult Holds(LegalProperty property)
+        {
+            var watch = Stopwatch.StartNew();
+            var query = Query();
+            query.Assert(Formula(query, property).IsFalse);
+            var result = Solve(property, query, two: false, watch, (cases, decisions) =>
+            {
+                var check = Query();
+                check.Assert(A.Case.Fix(cases[0].Case, cases[0].AsOf!.Value, encoded.Texts, !A.ReadsEmployeeFields) ?? Smt.False);
+                check.Assert(A.Is(decisions[0]));
+                foreach (var parts in A.ComputedParts) check.Assert(parts);
+                var encoder = Encoder(check);
+                check.Assert(encoder.Condition(property.Formula!).IsFalse);
+                foreach (var parts in encoder.ComputedParts) check.Assert(parts);
+                return encoded.Ask(check, [], allFixed: true).Answer == SolverAnswer.Sat;
+            });
+            return result;
+        }
+
+        private Sym Formula(SmtScript query, LegalProperty property) => Encoder(query).Condition(property.Formula!);
+
+        private ConditionEncoder Encoder(SmtScript query) => new(query, A.Case, encoded.Set.Version.Parameters, A, encoded.Texts);
+
+        public PropertyResult UnchangedBy(LegalProperty property)
+        {
+            var watch = Stopwatch.StartNew();
+            var query = Query(two: true);
+            query.Assert(A.Case.SameAs(B.Case, B.Case.VariablesOf(property.UnchangedBy!).Concat(A.Case.VariablesOf(property.UnchangedBy!)).ToHashSet()));
+            query.Assert(Smt.Or(property.Outcomes.Select(o => Smt.Not(Smt.Eq(A.Outcome(o)!.Value.Term, B.Outcome(o)!.Value.Term)))));
+            return Solve(property, query, two: true, watch, (_, decisions) =>
+                property.Outcomes.Any(o => decisions[0].Outcome(o).Value != decisions[1].Outcome(o).Value));
+        }
+
+        /// <summary>Asks the question; on a counterexample, writes its case files, judges them with both engines and checks
+        /// that they show the violation.</summary>
+        public PropertyResult Solve(LegalProperty property, SmtScript query, bool two, Stopwatch watch, Func<IReadOnlyList<CaseFile>, IReadOnlyList<Decision>, bool> reproduces)
+        {
+            var cases = two ? new[] { A, B } : [A];
+            var wanted = cases.SelectMany(c => c.Case.Variables().Select(v => v.Name).Concat(c.DecisionTerms())).ToList();
+            var (answer, model) = encoded.AskSmallest(query, wanted, A.Case.Size());
+            var status = answer switch { SolverAnswer.Unsat => PropertyStatus.Proven, SolverAnswer.Unknown => PropertyStatus.Unknown, _ => PropertyStatus.Violated };
+            List<CounterexampleCase>? counterexample = null;
+            if (model is not null)
+            {
+                var version = encoded.Set.Version.Version;
+                counterexample = cases.Select((c, i) => new CounterexampleCase(two ? (i == 0 ? "eerste casus" : "tweede casus") : "casus",
+                    c.Case.ToCaseFile(model, encoded.Texts, version), c.DecisionIn(model))).ToList();
+                if (!verifier.Reproduces(encoded.Set, counterexample, reproduces)) status = PropertyStatus.NotReproduced;
+            }
+
+            return new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, status, watch.Elapsed,
+                property.ExpectedViolation, counterexample);
+        }
+    }
+
+    /// <summary>Reads the counterexample's case files back, judges them with both engines (which must agree), and asks
+    /// whether their decisions show the violation.</summary>
+    private bool Reproduces(CompiledRuleSet set, IReadOnlyList<CounterexampleCase> cases, Func<IReadOnlyList<CaseFile>, IReadOnlyList<Decision>, bool> reproduces)
+    {
+        var files = cases.Select(c => CaseReader.ReadText(c.CaseFile, c.Label)).ToList();
+        var decisions = new List<Decision>();
+        foreach (var file in files)
+        {
+            var compiled = _compiled.Engine.Evaluate(set, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal);
+            var nrules = _nrules.Engine.Evaluate(set, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal);
+            if (!VersionEncoding.DecisionOf(compiled).SequenceEqual(VersionEncoding.DecisionOf(nrules))) return false;
+            decisions.Add(compiled);
+        }
+
+        return reproduces(files, decisions);
+    }
+}

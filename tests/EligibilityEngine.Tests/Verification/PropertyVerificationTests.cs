@@ -1,0 +1,129 @@
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Tests.Support;
+using EligibilityEngine.Verification;
+
+namespace EligibilityEngine.Tests.Verification;
+
+public sealed class PropertyVerificationTests
+{
+    private static IReadOnlyList<LegalProperty> Load(TempRuleSet folder, out IReadOnlyList<Diagnostic> errors)
+    {
+        var diagnostics = new DiagnosticBag();
+        var properties = PropertyFileReader.Load(folder.Path, RealRules.Library, diagnostics);
+        errors = diagnostics.Items;
+        return properties;
+    }
+
+    private static string Property(string formula, string extra = "") => $"""
+        properties:
+          - id: P
+            statement: Een eigenschap.
+            source: {"{"} citation: Participatiewet art. 10b {"}"}
+        {extra}    holds: {formula}
+        """;
+
+    [Fact]
+    public void The_real_properties_load_and_are_at_least_ten()
+    {
+        var diagnostics = new DiagnosticBag();
+        PropertyFileReader.Load(Path.Combine(RepositoryPaths.Rules, "properties"), RealRules.Library, diagnostics).Count.ShouldBeGreaterThanOrEqualTo(10);
+        diagnostics.Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_property_that_does_not_parse_is_an_error_with_file_line_and_column()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("outcome.advies = = 'positief'"));
+        Load(folder, out var errors);
+        errors.ShouldHaveSingleItem().Position.ShouldSatisfyAllConditions(p => p.Line.ShouldBe(5), p => p.Column.ShouldBe(29), p => p.File.ShouldEndWith("p.yaml"));
+    }
+
+    [Fact]
+    public void A_property_that_does_not_type_check_is_an_error_at_the_offending_name()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("outcome.advies = 'positif'"));
+        Load(folder, out var errors);
+        var error = errors.ShouldHaveSingleItem();
+        error.Message.ShouldContain("'positif' is not one of");
+        (error.Position.Line, error.Position.Column).ShouldBe((5, 29));
+    }
+
+    [Fact]
+    public void An_expected_violation_needs_a_reason()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("true", "    expected: violated\n"));
+        Load(folder, out var errors);
+        errors.ShouldHaveSingleItem().Message.ShouldContain("needs a reason");
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void A_violated_property_has_a_counterexample_that_both_engines_confirm()
+    {
+        // 2015-01-01: the smallest version, so that the solver finds the case within its time on a loaded machine.
+        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.advies = 'positief')", "    versions: [2015-01-01]\n"));
+        var properties = Load(folder, out _);
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve("2015-01-01"), properties, builtIns: false).Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Violated);
+        var counterexample = result.Counterexample.ShouldHaveSingleItem();
+        counterexample.CaseFile.ShouldMatch(@"as_of: 201[56]-");  // within the version's period, 2015-01-01 to 2016-12-31
+        counterexample.Decision.ShouldContain("outcome advies = positief");
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void A_property_the_rules_guarantee_is_proven()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.advies = 'positief') or criterion.arbeidsvermogen or person.wsw_indication", "    versions: [2018-01-01]\n"));
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem().Status.ShouldBe(PropertyStatus.Proven);
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void A_solver_time_out_is_unknown_never_proven()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.advies = 'negatief' and criterion.arbeidsvermogen and exists(advice_issued))", "    versions: [2018-01-01]\n"));
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 8, Timeout: TimeSpan.FromMilliseconds(1)));
+
+        verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem().Status.ShouldBe(PropertyStatus.Unknown);
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Theory]
+    [InlineData("2015-01-01", "application.applicant", "ADV-GEEN-AANVRAAG, ONT-GEEN-AANVRAAG")]
+    [InlineData("2017-01-01", "municipality.quota", "PL-VASTSTELLING-NODIG, PL-PLICHT")]
+    public void Monotonicity_sets_aside_only_the_rules_that_ask_whether_the_fact_is_known(string version, string fact, string named)
+    {
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve(version), [], builtIns: true, id => id == $"ingebouwd.monotonie.{fact}").Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Proven);
+        var detail = result.Detail.ShouldNotBeNull();
+        foreach (var rule in named.Split(", ")) detail.ShouldContain(rule);
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void Monotonicity_of_a_fact_read_only_by_value_sets_nothing_aside()
+    {
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve("2015-01-01"), [], builtIns: true, id => id == "ingebouwd.monotonie.person.has_work_capacity").Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Proven);
+        result.Detail.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_missing_solver_is_an_error_naming_the_Debian_package()
+    {
+        var error = Should.Throw<SolverException>(() => SmtSolver.Start(SolverKind.Z3 with { Command = "z3-that-is-not-installed" }));
+        error.Message.ShouldContain("apt-get install -y z3");
+    }
+}
