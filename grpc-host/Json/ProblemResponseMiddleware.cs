@@ -111,8 +111,9 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
 
         private Stream Target()
         {
-            // A problem written by this host's own middleware passes as it is.
-            _capturing ??= response.StatusCode >= 400 && response.ContentType?.StartsWith(Problem.ContentType, StringComparison.Ordinal) != true;
+            // A problem written by this host's own middleware passes as it is, and so does a page for people.
+            _capturing ??= response.StatusCode >= 400 && response.ContentType?.StartsWith(Problem.ContentType, StringComparison.Ordinal) != true
+                && response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true;
             if (_capturing == true) return Captured ??= new MemoryStream();
             return inner;
         }
