@@ -68,6 +68,24 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         (await ProblemBody.Read(route)).Detail.ShouldBe("Geen resource op /v1/nergens; de routes staan in /v1/openapi.json.");
     }
 
+    [Fact]
+    public async Task A_whole_number_written_as_a_string_is_read_as_proto3_json_allows()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json"));
+        async Task<string> Outcomes(System.Text.Json.Nodes.JsonNode quota, System.Text.Json.Nodes.JsonNode count)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(sample)!;
+            body["case"]!["municipality"]!["quota"] = quota;
+            body["case"]!["municipality"]!["employees"]![0]!["count"] = count;
+            using var response = await Http.PostAsync("/v1/beoordelingen", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("decision").GetProperty("outcomes").GetRawText();
+        }
+
+        (await Outcomes("4", "2")).ShouldBe(await Outcomes(4, 2));
+    }
+
     [Theory]
     [InlineData("DELETE", "/v1/beoordelingen", "GET, POST")]
     [InlineData("PUT", "/v1/beoordelingen", "GET, POST")]
