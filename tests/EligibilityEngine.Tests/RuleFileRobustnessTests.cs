@@ -82,6 +82,21 @@ public sealed class RuleFileRobustnessTests
     }
 
     [Fact]
+    public void A_byte_that_is_not_utf8_is_an_error_at_its_line_and_column_not_a_quiet_replacement()
+    {
+        using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true")).Replace("title: Test", "title: Tést"));
+        var file = Path.Combine(rules.Path, "2015-01-01.yaml");
+        // 'é' as an editor saving in Windows-1252 writes it: one byte, E9, where UTF-8 has C3 A9.
+        var utf8 = File.ReadAllBytes(file);
+        var at = utf8.AsSpan().IndexOf("é"u8);
+        File.WriteAllBytes(file, [.. utf8[..at], 0xE9, .. utf8[(at + 2)..]]);
+
+        var error = OnlyError(rules);
+
+        error.ShouldEndWith($"2015-01-01.yaml:5:9: byte {at + 1} is not UTF-8; save the file as UTF-8");
+    }
+
+    [Fact]
     public void A_two_megabyte_line_is_refused_at_once_naming_the_line_without_repeating_it()
     {
         using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("person." + new string('x', 2_000_000))));
