@@ -81,6 +81,33 @@ public sealed class RuleFileRobustnessTests
         errors.ShouldAllBe(e => e.Position.Line >= 1 && e.Position.Column >= 1);
     }
 
+    [Theory]
+    [InlineData(">-\n      person.has_work_capacity\n      and person.no_such_fact")]
+    [InlineData("|\n      person.has_work_capacity\n        and person.no_such_fact")]
+    [InlineData("person.has_work_capacity\n      and\n      person.no_such_fact")]
+    [InlineData("\"person.has_work_capacity\n      and   person.no_such_fact\"")]
+    public void An_error_in_a_condition_over_several_lines_is_at_its_line_and_column_in_the_file(string when)
+    {
+        var rule = $$"""
+              - id: R1
+                source: src
+                title: Criterion c
+                when: {{when}}
+                then: { criterion: c }
+                explain:
+                  met: voldaan
+                  not_met: niet voldaan
+            """;
+        using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(rule));
+        var lines = File.ReadAllLines(Path.Combine(rules.Path, "2015-01-01.yaml"));
+        var line = Array.FindIndex(lines, l => l.Contains("person.no_such_fact")) + 1;
+        var column = lines[line - 1].IndexOf("person.no_such_fact", StringComparison.Ordinal) + 1;
+
+        var errors = rules.Errors();
+
+        errors.ShouldContain(e => e.Position.Line == line && e.Position.Column == column, string.Join("\n", errors));
+    }
+
     [Fact]
     public void A_byte_that_is_not_utf8_is_an_error_at_its_line_and_column_not_a_quiet_replacement()
     {
