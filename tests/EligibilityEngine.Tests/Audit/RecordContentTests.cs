@@ -1,7 +1,5 @@
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Audit;
@@ -9,11 +7,9 @@ namespace EligibilityEngine.Tests.Audit;
 /// <summary>What a record holds of a case and its caller beyond the hash: no fact in clear, no claim without bound.</summary>
 public sealed class RecordContentTests
 {
-    private static readonly Lazy<RuleLibrary> Library = new(() => RuleLibrary.Load(RepositoryPaths.Rules, engine: EngineKind.Compiled));
-
     private static DecisionRecord Record(CaseFile file, RecordedCaller caller)
     {
-        var decision = Library.Value.Evaluate(file.Case, file.AsOf!.Value, EvaluationOptions.Default, file.Version);
+        var decision = AuditSamples.Evaluate(file);
         var factory = new DecisionRecordFactory(new AuditSettings(null, null, null));
         return factory.Create(decision, file.Case, new RecordingContext("grpc", caller, DateTimeOffset.UtcNow, TraceIds.Of(null, null), null), DateTimeOffset.UtcNow);
     }
@@ -23,7 +19,7 @@ public sealed class RecordContentTests
     {
         var sample = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "plicht-binnen-quotum.yaml"));
         var file = sample with { Case = sample.Case with { Municipality = sample.Case.Municipality with { Code = "GM9998" } } };
-        var decision = Library.Value.Evaluate(file.Case, file.AsOf!.Value, EvaluationOptions.Default, file.Version);
+        var decision = AuditSamples.Evaluate(file);
         decision.MissingFacts.ShouldContain(m => m.Path.Contains("GM9998"), "the decision names the row it missed");
 
         var record = Record(file, new RecordedCaller(null, "gemeente-test", null, null));
