@@ -55,13 +55,14 @@ public static class UnreadableForm
         <body>
         <main id="inhoud">
             <h1>Het formulier is te groot om te lezen</h1>
-            <p>Een casus heeft ten hoogste {0} gebeurtenissen en {0} regels met dienstbetrekkingen; dit formulier had
-                meer velden dan dat, en is daarom niet gelezen en niet beoordeeld. Er is niets opgeslagen.</p>
+            <p>Een casus heeft ten hoogste {0} gebeurtenissen en {0} regels met dienstbetrekkingen, en een casusbestand
+                is ten hoogste {1} kB; wat u verstuurde was groter dan dat, en is daarom niet gelezen en niet beoordeeld.
+                Er is niets opgeslagen.</p>
             <p>Ga met de knop <strong>Terug</strong> van uw browser terug naar het formulier. Haal gebeurtenissen of regels
                 weg die er niet toe doen, of sla de casus op als bestand en laad een kleinere versie.</p>
             <p><a href="/casus">Een nieuwe casus beginnen</a></p>
         </main>
         </body>
         </html>
-        """, DutchFormat.Number(CaseForm.MaxRows));
+        """, DutchFormat.Number(CaseForm.MaxRows), CasusModel.MaxFileBytes / 1024);
 }
