@@ -12,8 +12,13 @@ namespace EligibilityEngine.Audit;
 /// </summary>
 public static class CaseInputHash
 {
-    public static string Compute(Case @case, DateOnly asOf) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(@case, asOf))));
+    public static string Compute(Case @case, DateOnly asOf) => Hash(Canonical(@case, asOf));
+
+    /// <summary>The hash a record made before issue #22 holds for these facts: numbers at the scale they were sent in
+    /// (<c>1.000</c>, not <c>1</c>); the same as <see cref="Compute"/> for a case without trailing zeros.</summary>
+    public static string ComputeAsSent(Case @case, DateOnly asOf) => Hash(CaseYamlWriter.Write(@case with { CaseId = null }, asOf, numbersAsSent: true));
+
+    private static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     /// <summary>The canonical text that is hashed (and, where facts are stored, encrypted).</summary>
     public static string Canonical(Case @case, DateOnly asOf) => CaseYamlWriter.Write(@case with { CaseId = null }, asOf);

@@ -26,7 +26,17 @@ public sealed record DecisionRecord(
 
 /// <summary>Who asked: the organisation (OIN from its certificate), the client (token <c>client_id</c>) and, when the
 /// caller passes them as ZGW callers do, the person working in it (<c>user_id</c>, <c>user_representation</c>).</summary>
-public sealed record RecordedCaller(string? Oin, string? ClientId, string? UserId, string? UserRepresentation);
+public sealed record RecordedCaller(string? Oin, string? ClientId, string? UserId, string? UserRepresentation)
+{
+    /// <summary>Characters kept of a caller's claim: the length ZGW's audit trail gives <c>gebruikersWeergave</c> and
+    /// <c>gebruikersId</c>. A token may carry any length (issue #22: unbounded in the record).</summary>
+    public const int MaxClaimCharacters = 255;
+
+    /// <summary>The caller with each claim cut to <see cref="MaxClaimCharacters"/>.</summary>
+    public RecordedCaller Bounded() => new(Cut(Oin), Cut(ClientId), Cut(UserId), Cut(UserRepresentation));
+
+    private static string? Cut(string? claim) => claim is { Length: > MaxClaimCharacters } ? claim[..MaxClaimCharacters] : claim;
+}
 
 /// <summary>
 /// The fields of the Logboek Dataverwerkingen standard for this processing: the W3C trace context of the operation,
@@ -68,10 +78,22 @@ public sealed record RecordedDecision(
         decision.AsOf,
         decision.RuleSet,
         decision.Engine,
-        decision.Outcomes.Select(o => new RecordedOutcome(o.Id, o.Status, o.Value, o.RuleId, o.Citation?.Text, o.MissingFacts)).ToList(),
-        decision.Criteria.Select(c => new RecordedCriterion(c.Id, c.Status, c.RuleId, c.Citation.Text, c.MissingFacts)).ToList(),
+        decision.Outcomes.Select(o => new RecordedOutcome(o.Id, o.Status, o.Value, o.RuleId, o.Citation?.Text, WithoutTableKeys(o.MissingFacts))).ToList(),
+        decision.Criteria.Select(c => new RecordedCriterion(c.Id, c.Status, c.RuleId, c.Citation.Text, WithoutTableKeys(c.MissingFacts))).ToList(),
         decision.Findings.Select(f => new RecordedFinding(f.Id, f.RuleId, f.Citation.Text)).ToList(),
-        decision.MissingFacts.Select(m => new RecordedMissingFact(m.Path, m.Affects.Select(a => a.Code).ToList())).ToList());
+        decision.MissingFacts.GroupBy(m => WithoutTableKey(m.Path), StringComparer.Ordinal)
+            .Select(g => new RecordedMissingFact(g.Key, g.SelectMany(m => m.Affects.Select(a => a.Code)).Distinct(StringComparer.Ordinal).ToList())).ToList());
+
+    /// <summary>
+    /// A missing table row is named with the keys it was looked up by (<c>quota[GM0014, 2018]</c>): the municipality's
+    /// code in clear, which with the dates and outcomes narrows down whom a record is about, while every other fact of
+    /// the case is only hashed (issue #22). The record names the table; the keys are facts, kept (encrypted) with the
+    /// facts where a deployment stores them, and given again by a replay. An index (<c>[0]</c>) stays.
+    /// </summary>
+    public static string WithoutTableKey(string path) =>
+        path.EndsWith(']') && path.LastIndexOf('[') is var open and > 0 && !path[(open + 1)..^1].All(char.IsAsciiDigit) ? path[..open] : path;
+
+    private static List<string> WithoutTableKeys(IEnumerable<string> paths) => paths.Select(WithoutTableKey).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The outcomes as <c>id=value</c>, comma-separated: the indexed column a list filters on.</summary>
     [JsonIgnore]

@@ -23,7 +23,7 @@ public sealed class DecisionRecordFactory(AuditSettings settings)
         var id = Guid.CreateVersion7(decidedAt);
         var operation = new ProcessingOperation(context.Trace.TraceId, context.Trace.SpanId, context.Trace.ParentSpanId,
             ProcessingOperation.EvaluationName, context.ReceivedAt, decidedAt, "Ok", settings.ProcessingActivityId, pseudonym, context.Subject?.IdType);
-        return new DecisionRecord(id, context.ReceivedAt, decidedAt, context.Channel, context.Caller, operation,
+        return new DecisionRecord(id, context.ReceivedAt, decidedAt, context.Channel, context.Caller.Bounded(), operation,
             CaseInputHash.Compute(@case, decision.AsOf), RecordedDecision.Of(decision),
             settings.Facts?.Encrypt(CaseInputHash.Canonical(@case, decision.AsOf), id));
     }

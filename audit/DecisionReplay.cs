@@ -25,7 +25,9 @@ public static class DecisionReplay
         var hash = CaseInputHash.Compute(@case, record.Decision.AsOf);
         var differences = new List<ReplayDifference>();
         Walk("", Node(record.Decision), Node(RecordedDecision.Of(replayed)), differences);
-        return new ReplayResult(hash == record.InputHash, record.InputHash, hash, differences);
+        // A record made before numbers were written without trailing zeros (issue #22) holds the hash of the form sent.
+        var matches = hash == record.InputHash || CaseInputHash.ComputeAsSent(@case, record.Decision.AsOf) == record.InputHash;
+        return new ReplayResult(matches, record.InputHash, hash, differences);
     }
 
     private static JsonNode? Node(RecordedDecision decision) => JsonNode.Parse(RecordJson.Serialize(decision));

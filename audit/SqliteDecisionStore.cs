@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace EligibilityEngine.Audit;
@@ -45,6 +46,7 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellation)
     {
+        RefuseUnwritableFiles();
         var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000) };
         await connection.OpenAsync(cancellation);
         await using var pragma = connection.CreateCommand();
@@ -53,6 +55,32 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
         await pragma.ExecuteNonQueryAsync(cancellation);
         return connection;
     }
+
+    /// <summary>
+    /// SQLite maps the store's <c>-shm</c> file (the WAL index every process shares) into memory and writes to it
+    /// directly: once that file cannot be written (made immutable, a read-only mount, another owner) the next write to
+    /// the mapping ends the process with SIGBUS, with no log line and no answer (issue #22: exit 135 under load). So
+    /// every connection first asks the operating system whether the store's folder and files may be written, without
+    /// opening them (closing another handle on a file drops the locks SQLite holds on it), and fails as a locked store
+    /// does: the caller gets UNAVAILABLE, the host logs the reason, and start-up stops with it. An operation already
+    /// past this check when the file changes can still meet the fault: the check narrows the window to one operation,
+    /// it does not close it.
+    /// </summary>
+    private void RefuseUnwritableFiles()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var (file, mode) in new[] { (System.IO.Path.GetDirectoryName(Path)!, Write | Enter), (Path, Write), (Path + "-wal", Write), (Path + "-shm", Write) })
+        {
+            if (Access(file, mode) == 0 || Marshal.GetLastPInvokeError() is var errno && errno == NoSuchFile) continue;
+            throw new SqliteException($"'{file}' cannot be written ({new System.ComponentModel.Win32Exception(errno).Message}); "
+                                      + "SQLite would fail on it, or end the process", SqliteReadOnly);
+        }
+    }
+
+    private const int Write = 2, Enter = 1, NoSuchFile = 2, SqliteReadOnly = 8;
+
+    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     protected override IReadOnlyList<string[]> Migrations { get; } =
     [

@@ -14,6 +14,7 @@ public static class EligibilityHost
     {
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(Json.RequestSizeLimits.Configure);
         server?.Invoke(builder.WebHost);
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
         builder.Services.Configure<EngineOptions>(builder.Configuration.GetSection(EngineOptions.Section));

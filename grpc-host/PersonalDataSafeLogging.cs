@@ -3,11 +3,15 @@ namespace EligibilityEngine.GrpcHost;
 /// <summary>
 /// Holds the logging categories of the frameworks the host runs on at Warning, whatever the configuration says:
 /// below Warning they write request content (Grpc.AspNetCore.* a rejected value or an RpcException's detail;
-/// Microsoft.AspNetCore.* a JSON parse error quoting the body). Cases are about vulnerable people.
+/// Microsoft.AspNetCore.* a JSON parse error quoting the body). Cases are about vulnerable people. The host's own bearer
+/// handler is held there too: ASP.NET Core's AuthenticationHandler, its base, logs a failed token's message at
+/// Information under the handler's category, and IdentityModel's messages quote the token's <c>iss</c> and <c>kid</c>
+/// (issue #22: a 15 KB <c>iss</c>, which may hold personal data, logged whole); the refusal is logged with the
+/// failure's type only (<see cref="Security.RefusingAuthorizationResultHandler"/>).
 /// </summary>
 public static class PersonalDataSafeLogging
 {
-    public static readonly string[] FrameworkCategories = ["Grpc", "Microsoft.AspNetCore"];
+    public static readonly string[] FrameworkCategories = ["Grpc", "Microsoft.AspNetCore", typeof(Security.BearerTokenAuthenticationHandler).FullName!];
 
     /// <summary>Raises every configured rule for these categories to at least Warning, and adds a Warning rule per
     /// category for every provider named in the configuration, so no more specific rule can lower it again.</summary>

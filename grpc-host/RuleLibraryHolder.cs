@@ -85,7 +85,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
             catch (Exception ex)
             {
                 logger.LogError(ex, "Rule set change could not be read (a defect); still serving the rule sets loaded before");
-                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"{directory}: the rule files could not be read ({ex.GetType().Name})"]);
+                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"the rule files could not be read ({ex.GetType().Name})"]);
             }
         }
     }
@@ -98,8 +98,17 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
         if (_library is not null)
             logger.LogError("Rule set change refused ({Count} error(s)); still serving the rule sets loaded before", diagnostics.Count);
-        _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => d.ToString()).ToList());
+        _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => InFolder(directory, d.ToString())).ToList());
         return null;
+    }
+
+    /// <summary>An error as callers read it (<c>ListRuleSets</c>): files relative to the rules folder, the folder as
+    /// <c>.</c>. Where the folder lies on the host is the operator's, in the log (issue #22: the absolute path was in
+    /// <c>last_refused_change</c>).</summary>
+    private static string InFolder(string directory, string error)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(directory);
+        return error.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal).Replace(folder, ".", StringComparison.Ordinal);
     }
 
     /// <summary>Prepares the engine for every version, then serves them from the next call on. If the engine cannot be

@@ -15,7 +15,7 @@ namespace EligibilityEngine.Benchmarks;
 public class SecurityBenchmarks
 {
     private readonly JsonWebTokenHandler _plain = new();
-    private readonly CachingTokenHandler _caching = new(TimeProvider.System);
+    private readonly CachingTokenHandler _caching = new(TimeProvider.System, TimeSpan.FromHours(1));
     private TokenValidationParameters _parameters = null!;
     private string _token = null!;
     private System.Threading.RateLimiting.PartitionedRateLimiter<HttpContext> _limiter = null!;

@@ -6,21 +6,24 @@ namespace EligibilityEngine.Cases;
 
 /// <summary>
 /// Writes case facts as a case file that <see cref="CaseReader"/> reads back to the same facts: unknown facts are left
-/// out, codes are the snake_case codes of the case format, dates YYYY-MM-DD, numbers with a decimal point.
+/// out, codes are the snake_case codes of the case format, dates YYYY-MM-DD, numbers with a decimal point and no
+/// trailing zeros (<see cref="NumberSyntax.Write"/>).
 /// </summary>
 public static class CaseYamlWriter
 {
-    public static string Write(Case @case, DateOnly? asOf = null, string? version = null)
+    /// <param name="numbersAsSent">Numbers at the scale they were read in (<c>1.000</c>), as the writer wrote them before
+    /// issue #22; only to check records made then (<see cref="NumberSyntax.Write"/>).</param>
+    public static string Write(Case @case, DateOnly? asOf = null, string? version = null, bool numbersAsSent = false)
     {
         var b = new StringBuilder();
         if (@case.CaseId is { } id) Line(b, 0, "case_id", Quote(id));
         if (asOf is { } date) Line(b, 0, "as_of", FactSyntax.Date.Write(date));
         if (version is not null) Line(b, 0, "version", Quote(version));
 
-        Section(b, "person", @case.Person);
-        Section(b, "application", @case.Application);
+        Section(b, "person", @case.Person, numbersAsSent);
+        Section(b, "application", @case.Application, numbersAsSent);
         var m = @case.Municipality;
-        var municipality = Section(b, "municipality", m);
+        var municipality = Section(b, "municipality", m, numbersAsSent);
         if (m.Employees is { } employees)
         {
             if (!municipality) b.AppendLine("municipality:");
@@ -35,7 +38,7 @@ public static class CaseYamlWriter
                     var e = employees[i];
                     var run = 1;
                     while (i + run < employees.Count && employees[i + run] == e) run++;
-                    b.AppendLine($"    - {Inline([("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null), .. Facts(e, FactModel.EmployeeFields.Values)])}");
+                    b.AppendLine($"    - {Inline([("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null), .. Facts(e, FactModel.EmployeeFields.Values, numbersAsSent)])}");
                     i += run;
                 }
             }
@@ -45,16 +48,16 @@ public static class CaseYamlWriter
         {
             b.AppendLine("events:");
             foreach (var e in @case.Events)
-                b.AppendLine("  - " + Inline([("type", FactModel.EventTypeSyntax.Write(e.Type)), .. Facts(e, FactModel.EventFields.Values)]));
+                b.AppendLine("  - " + Inline([("type", FactModel.EventTypeSyntax.Write(e.Type)), .. Facts(e, FactModel.EventFields.Values, numbersAsSent)]));
         }
 
         return b.ToString();
     }
 
     /// <summary>A section's known facts in the order of <see cref="FactModel"/>; whether it had any.</summary>
-    private static bool Section(StringBuilder b, string name, object record)
+    private static bool Section(StringBuilder b, string name, object record, bool numbersAsSent)
     {
-        var known = Facts(record, FactModel.SectionFields(name)).Where(e => e.Value is not null).ToList();
+        var known = Facts(record, FactModel.SectionFields(name), numbersAsSent).Where(e => e.Value is not null).ToList();
         if (known.Count == 0) return false;
         b.AppendLine(name + ":");
         foreach (var (key, value) in known) Line(b, 1, key, value);
@@ -62,8 +65,10 @@ public static class CaseYamlWriter
     }
 
     /// <summary>Each fact's key and its value as the case format writes it; null when unknown.</summary>
-    private static IEnumerable<(string Key, string? Value)> Facts(object record, IEnumerable<FactField> facts) =>
-        facts.Select(f => (f.Key, f.ValueIn(record) is { } value ? f.Syntax.Write(value) : null));
+    private static IEnumerable<(string Key, string? Value)> Facts(object record, IEnumerable<FactField> facts, bool numbersAsSent) =>
+        facts.Select(f => (f.Key, f.ValueIn(record) is { } value
+            ? numbersAsSent && f.Syntax is NumberSyntax ? Convert.ToString(value, CultureInfo.InvariantCulture) : f.Syntax.Write(value)
+            : null));
 
     private static void Line(StringBuilder b, int indent, string key, string? value) =>
         b.Append(' ', indent * 2).Append(key).Append(':').AppendLine(value is null ? "" : " " + value);

@@ -63,6 +63,12 @@ public sealed record NumberSyntax(decimal Min, decimal Max, bool Whole) : FactSy
         error = error is null ? null : " " + error;
         return value;
     }
+
+    /// <summary>Without trailing zeros: <c>1</c>, <c>1.0</c> and <c>1.000</c> are one number (a decimal keeps the scale
+    /// it was read in), and the case writer's text is hashed into every audit record (issue #22: the same decision,
+    /// another <c>input_hash</c>).</summary>
+    public override string Write(object value) =>
+        value is decimal number ? number.ToString("0.############################", CultureInfo.InvariantCulture) : base.Write(value);
 }
 
 /// <summary>A CBS municipality code, GM and four digits.</summary>

@@ -12,7 +12,7 @@ internal static class RuleSetFileReader
 
     public static RuleSetFile? Read(string path, string displayPath, DiagnosticBag diagnostics)
     {
-        var root = YamlDocumentLoader.LoadMapping(File.ReadAllText(path), displayPath, diagnostics, YamlDocumentLoader.MaxRuleFileLineLength);
+        var root = YamlDocumentLoader.LoadRuleFile(path, displayPath, diagnostics);
         if (root is null) return null;
 
         root.AllowOnly("rule_set", "version", "status", "effective_from", "effective_until", "extends", "title", "summary",
@@ -255,7 +255,7 @@ internal static class RuleSetFileReader
         foreach (var file in Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
         {
             var display = Path.Combine(displayDirectory, Path.GetFileName(file));
-            var yearFile = YamlDocumentLoader.LoadMapping(File.ReadAllText(file), display, map.Context.Diagnostics, YamlDocumentLoader.MaxRuleFileLineLength);
+            var yearFile = YamlDocumentLoader.LoadRuleFile(file, display, map.Context.Diagnostics);
             if (yearFile is null) continue;
             yearFile.AllowOnly("year", "label", "citation", "url", "status", "note", "rows");
             var year = yearFile.Decimal("year", required: true);

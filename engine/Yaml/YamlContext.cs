@@ -1,4 +1,5 @@
 using EligibilityEngine.Diagnostics;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EligibilityEngine.Yaml;
@@ -32,9 +33,44 @@ public sealed class YamlContext(string file, string text, DiagnosticBag diagnost
 
     /// <summary>
     /// The position of character <paramref name="offset"/> inside a scalar's value, so that an error in a
-    /// condition points at the offending token, also inside quoted and block scalars.
+    /// condition points at the offending token, also inside quoted and block scalars. YAML folds a scalar written over
+    /// several lines (<c>when: >-</c>, a plain or quoted scalar that wraps): its line breaks become spaces and the
+    /// indentation goes, so the value's offset is not the file's column (issue #22: an error on the third line of a
+    /// folded condition was reported on its first). The value is therefore walked against the file's text, stepping
+    /// over what YAML folded or unescaped; where the two cannot be matched, the offset is counted within the value.
     /// </summary>
     public SourcePosition PositionInScalar(YamlScalarNode node, int offset)
+    {
+        var value = node.Value ?? "";
+        var style = node.Style;
+        var (line, column) = style switch
+        {
+            ScalarStyle.Literal or ScalarStyle.Folded => ((int)node.Start.Line + 1, 1),
+            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => ((int)node.Start.Line, (int)node.Start.Column + 1),
+            _ => ((int)node.Start.Line, (int)node.Start.Column),
+        };
+        for (var i = 0; i <= offset && i < value.Length; i++)
+        {
+            // Step to the character value[i] stands for, past line breaks, indentation and escapes.
+            while (CharAt(line, column) is var at && at != value[i])
+            {
+                if (!(at is ' ' or '\t' or '\r' or '\n' or '\\' || (at == '\'' && style == ScalarStyle.SingleQuoted)) || line > _lines.Length)
+                    return CountedInValue(node, offset);
+                (line, column) = at == '\n' ? (line + 1, 1) : (line, column + 1);
+            }
+
+            if (i < offset) column++;
+        }
+
+        return new SourcePosition(File, line, column);
+    }
+
+    /// <summary>The character at a 1-based line and column of the file; a line break past a line's end.</summary>
+    private char CharAt(int line, int column) =>
+        line < 1 || line > _lines.Length ? '\n' : column <= _lines[line - 1].Length ? _lines[line - 1][column - 1] : '\n';
+
+    /// <summary>The offset counted within the value: line breaks in it start a new line at that line's indentation.</summary>
+    private SourcePosition CountedInValue(YamlScalarNode node, int offset)
     {
         var value = node.Value ?? "";
         var line = 0;
@@ -49,13 +85,13 @@ public sealed class YamlContext(string file, string text, DiagnosticBag diagnost
         var startColumn = (int)node.Start.Column;
         switch (node.Style)
         {
-            case YamlDotNet.Core.ScalarStyle.Literal:
-            case YamlDotNet.Core.ScalarStyle.Folded:
+            case ScalarStyle.Literal:
+            case ScalarStyle.Folded:
                 // Block scalar content starts on the line after the indicator, at the content indentation.
                 var contentLine = startLine + 1 + line;
                 return new SourcePosition(File, contentLine, Indentation(contentLine) + 1 + column);
-            case YamlDotNet.Core.ScalarStyle.SingleQuoted:
-            case YamlDotNet.Core.ScalarStyle.DoubleQuoted:
+            case ScalarStyle.SingleQuoted:
+            case ScalarStyle.DoubleQuoted:
                 return line == 0
                     ? new SourcePosition(File, startLine, startColumn + 1 + column)
                     : new SourcePosition(File, startLine + line, Indentation(startLine + line) + 1 + column);

@@ -1,3 +1,4 @@
+using System.Text;
 using EligibilityEngine.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,6 +16,26 @@ public static class YamlDocumentLoader
     /// <summary>The longest line a rule file may have. YamlDotNet takes about a second per 2 MB scalar, and a rules folder
     /// reads its quota files once per version: a line far beyond any text of the law is refused before parsing.</summary>
     public const int MaxRuleFileLineLength = 10_000;
+
+    /// <summary>
+    /// A rule or quota file (at <paramref name="path"/>, named <paramref name="file"/> in errors) read as a mapping. Its
+    /// bytes must be UTF-8: <c>File.ReadAllText</c> turned any other byte into U+FFFD, so a damaged save changed a rule's
+    /// text unseen (issue #22); such a byte is an error at its line and column. A UTF-8 byte order mark is allowed.
+    /// </summary>
+    public static YamlMap? LoadRuleFile(string path, string file, DiagnosticBag diagnostics)
+    {
+        ReadOnlySpan<byte> bytes = File.ReadAllBytes(path);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        if (Utf8Text.InvalidAt(bytes) is { } invalid)
+        {
+            var lineStart = bytes[..invalid].LastIndexOf((byte)'\n') + 1;
+            diagnostics.Add(new SourcePosition(file, bytes[..invalid].Count((byte)'\n') + 1, Encoding.UTF8.GetCharCount(bytes[lineStart..invalid]) + 1),
+                $"byte {invalid + 1} is not UTF-8; save the file as UTF-8");
+            return null;
+        }
+
+        return LoadMapping(Encoding.UTF8.GetString(bytes), file, diagnostics, MaxRuleFileLineLength);
+    }
 
     /// <param name="maxLineLength">Refuse the file, at the first longer line, without parsing it (rule files; a JSON
     /// case file is often one long line).</param>

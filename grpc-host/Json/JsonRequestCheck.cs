@@ -83,11 +83,9 @@ public static class JsonRequestCheck
                 if (kind is not (JsonValueKind.True or JsonValueKind.False)) violations.Add(CallError.Violation(path, R.InvalidType, "must be true or false (leave it out when unknown)"));
                 return null;
             case FieldType.Int32:
-                if (!IsInteger(value, kind, int.MinValue, int.MaxValue)) violations.Add(CallError.Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
-                return null;
+                return Integer(value, kind, int.MinValue, int.MaxValue, path, violations);
             case FieldType.Int64:
-                if (!IsInteger(value, kind, long.MinValue, long.MaxValue)) violations.Add(CallError.Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
-                return null;
+                return Integer(value, kind, long.MinValue, long.MaxValue, path, violations);
             case FieldType.Enum:
                 return EnumValue(value, kind, field.EnumType, path, violations);
             default:
@@ -95,8 +93,12 @@ public static class JsonRequestCheck
         }
     }
 
-    /// <summary>A whole number within the field's range, as a JSON number or (as protobuf's JSON mapping allows) a string.</summary>
-    private static bool IsInteger(JsonNode value, JsonValueKind kind, long min, long max)
+    /// <summary>
+    /// A whole number within the field's range, as a JSON number or (as protobuf's JSON mapping allows) a string: a
+    /// string is replaced by its number, since JSON transcoding refuses <c>"12"</c> for an int32 with no field named
+    /// (issue #22).
+    /// </summary>
+    private static JsonNode? Integer(JsonNode value, JsonValueKind kind, long min, long max, string path, List<BadRequest.Types.FieldViolation> violations)
     {
         long number = 0;
         var parsed = kind switch
@@ -106,7 +108,13 @@ public static class JsonRequestCheck
                 System.Globalization.CultureInfo.InvariantCulture, out number),
             _ => false,
         };
-        return parsed && number >= min && number <= max;
+        if (!parsed || number < min || number > max)
+        {
+            violations.Add(CallError.Violation(path, R.InvalidNumber, "must be a whole number, e.g. 12"));
+            return null;
+        }
+
+        return kind == JsonValueKind.String ? JsonValue.Create(number) : null;
     }
 
     private static JsonNode? EnumValue(JsonNode value, JsonValueKind kind, EnumDescriptor type, string path, List<BadRequest.Types.FieldViolation> violations)

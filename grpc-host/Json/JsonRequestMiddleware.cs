@@ -50,7 +50,7 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
 
         // System.Text.Json reads bytes that are not UTF-8 inside a string as U+FFFD, and fails on them in a key: a text
         // must arrive as it was meant or not at all (gRPC refuses such a string too).
-        if (InvalidUtf8At(body) is { } invalid)
+        if (Diagnostics.Utf8Text.InvalidAt(body) is { } invalid)
         {
             await Refuse(context, [CallError.Violation("", ViolationReason.InvalidJson, $"the body is not UTF-8 (byte {invalid + 1})")]);
             return;
@@ -107,16 +107,6 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         }
 
         return null;
-    }
-
-    /// <summary>The offset of the first byte that does not belong to UTF-8 (a stray byte, a sequence cut short, an
-    /// overlong form, a surrogate), or null when all of it is UTF-8.</summary>
-    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done) offset += consumed;
-        return offset;
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (chunked bodies have no length).</summary>

@@ -1,3 +1,4 @@
+using EligibilityEngine.Facts;
 using EligibilityEngine.GrpcHost.Services;
 using Google.Protobuf;
 using Microsoft.Net.Http.Headers;
@@ -6,9 +7,10 @@ namespace EligibilityEngine.GrpcHost.Json;
 
 /// <summary>
 /// Makes every error of the JSON side a problem details document (<see cref="Problem"/>): the errors JSON transcoding
-/// writes as google.rpc.Status, and the empty 404/405 of routing. Also refuses, before anything else runs, a path with a
-/// trailing slash (404, /core/no-trailing-slash: no redirect) and an Accept header that allows no JSON (406). gRPC calls
-/// pass untouched.
+/// writes as google.rpc.Status, and the empty 404/405 of routing (a 404 at a path whose routes take other methods is
+/// 405 with <c>Allow</c>, see <see cref="AllowedMethods"/>). Also refuses, before anything else runs, a request line or
+/// headers over <see cref="RequestSizeLimits"/> (414, 431), a path with a trailing slash (404, /core/no-trailing-slash:
+/// no redirect) and an Accept header that allows no JSON (406). gRPC calls pass untouched.
 /// </summary>
 public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<ProblemResponseMiddleware> logger)
 {
@@ -20,6 +22,12 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
         if (GrpcRequests.IsGrpc(context.Request))
         {
             await next(context);
+            return;
+        }
+
+        if (RequestSizeLimits.Refusal(context) is { } tooLarge)
+        {
+            await tooLarge.WriteAsync(context);
             return;
         }
 
@@ -63,6 +71,12 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
         }
         else if (context.Response.StatusCode >= 400 && !context.Response.HasStarted)
         {
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && AllowedMethods.At(context) is [_, ..] allowed)
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = string.Join(", ", allowed);
+            }
+
             await Problem.Create(context, context.Response.StatusCode, EmptyErrorDetail(context)).WriteAsync(context);
         }
     }
@@ -86,7 +100,8 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
     private static string EmptyErrorDetail(HttpContext context) => context.Response.StatusCode switch
     {
         404 => $"Geen resource op {context.Request.Path}; de routes staan in /v1/openapi.json.",
-        405 => $"{context.Request.Method} is hier niet toegestaan; de methoden per route staan in /v1/openapi.json.",
+        405 => $"{FactText.Cut(context.Request.Method)} is hier niet toegestaan"
+               + (context.Response.Headers.Allow.Count > 0 ? $"; wel {context.Response.Headers.Allow}" : "") + ". De methoden per route staan in /v1/openapi.json.",
         _ => Problem.TitleOf(context.Response.StatusCode) + ".",
     };
 
@@ -111,8 +126,9 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
 
         private Stream Target()
         {
-            // A problem written by this host's own middleware passes as it is.
-            _capturing ??= response.StatusCode >= 400 && response.ContentType?.StartsWith(Problem.ContentType, StringComparison.Ordinal) != true;
+            // A problem written by this host's own middleware passes as it is, and so does a page for people.
+            _capturing ??= response.StatusCode >= 400 && response.ContentType?.StartsWith(Problem.ContentType, StringComparison.Ordinal) != true
+                && response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true;
             if (_capturing == true) return Captured ??= new MemoryStream();
             return inner;
         }

@@ -10,8 +10,12 @@ namespace EligibilityEngine.GrpcHost.Security;
 /// and claims anew each time was most of the cost of authentication (docs/performance.md). Only valid tokens are kept; a
 /// signing key withdrawn by the authorisation server stops being trusted for cached tokens after at most
 /// <see cref="MaxTrust"/>. The cache holds at most <see cref="MaxEntries"/> tokens; beyond that nothing new is kept.
+/// A token that passes IdentityModel's checks is also refused when its header has <c>crit</c> (RFC 7515 §4.1.11: the
+/// extensions it names must be understood, and this host understands none), or when it was issued for longer than
+/// <paramref name="maxLifetime"/> (a stolen token that lives for a year is a year's access); IdentityModel checks
+/// neither (issue #22).
 /// </summary>
-public sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
+public sealed class CachingTokenHandler(TimeProvider time, TimeSpan maxLifetime) : JsonWebTokenHandler
 {
     public static readonly TimeSpan MaxTrust = TimeSpan.FromMinutes(5);
     public const int MaxEntries = 10_000;
@@ -28,6 +32,8 @@ public sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (result.IsValid && result.SecurityToken is JsonWebToken jwt && Refusal(jwt, now) is { } refusal)
+            return new TokenValidationResult { IsValid = false, Exception = refusal };
         if (result.IsValid && result.SecurityToken is { } validated)
         {
             var until = new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc));
@@ -37,6 +43,17 @@ public sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
         }
 
         return Copy(result);
+    }
+
+    private SecurityTokenValidationException? Refusal(JsonWebToken token, DateTimeOffset now)
+    {
+        if (token.TryGetHeaderValue<object>("crit", out _))
+            return new SecurityTokenCriticalHeaderException("the token's header names critical extensions (crit); none is supported");
+        // Its lifetime from when it was issued (else valid from); a token that says neither is measured from now.
+        var from = token.IssuedAt > DateTime.MinValue ? token.IssuedAt : token.ValidFrom > DateTime.MinValue ? token.ValidFrom : now.UtcDateTime;
+        return token.ValidTo - from > maxLifetime
+            ? new SecurityTokenLifetimeTooLongException($"the token is valid for {token.ValidTo - from}; at most {maxLifetime} is accepted")
+            : null;
     }
 
     // Each request gets its own identity: nothing one request adds to its user reaches another.
@@ -55,3 +72,9 @@ public sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
             if (entry.Until <= now) _valid.TryRemove(token, out _);
     }
 }
+
+/// <summary>A token whose header names critical extensions (<c>crit</c>), which this host does not understand.</summary>
+public sealed class SecurityTokenCriticalHeaderException(string message) : SecurityTokenValidationException(message);
+
+/// <summary>A token issued for longer than <c>Security:Jwt:MaxLifetimeMinutes</c>.</summary>
+public sealed class SecurityTokenLifetimeTooLongException(string message) : SecurityTokenInvalidLifetimeException(message);

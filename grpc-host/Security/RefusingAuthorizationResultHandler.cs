@@ -48,6 +48,8 @@ public sealed class RefusingAuthorizationResultHandler(IOptions<SecurityOptions>
     {
         null => null,
         SecurityTokenExpiredException => "Het access token is verlopen.",
+        SecurityTokenLifetimeTooLongException => "Het access token is langer geldig dan deze API toestaat (exp te ver na iat).",
+        SecurityTokenCriticalHeaderException => "Het access token vraagt uitbreidingen (crit) die deze API niet kent.",
         SecurityTokenNotYetValidException => "Het access token is nog niet geldig.",
         SecurityTokenInvalidAudienceException => "Het access token is niet voor deze API uitgegeven (audience).",
         SecurityTokenInvalidIssuerException => "Het access token komt niet van de ingestelde autorisatieserver (issuer).",

@@ -45,6 +45,10 @@ public sealed class SecurityOptions
 
         /// <summary>Tolerance for clocks that differ, in seconds.</summary>
         public int ClockSkewSeconds { get; set; } = 30;
+
+        /// <summary>The longest a token may be valid, from its <c>iat</c> (else <c>nbf</c>) to its <c>exp</c>, in minutes:
+        /// access tokens are short-lived; a longer one is refused.</summary>
+        public int MaxLifetimeMinutes { get; set; } = 60;
     }
 
     public sealed class ClientCertificateOptions

@@ -28,8 +28,9 @@ public static class SecuritySetup
         if (security.TokensRequired)
         {
             if (security.Jwt.Audience.Length == 0) throw new SecurityConfigurationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
+            if (security.Jwt.MaxLifetimeMinutes <= 0) throw new SecurityConfigurationException("Security:Jwt:MaxLifetimeMinutes must be a positive number of minutes");
             var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
-            builder.Services.AddSingleton(new CachingTokenHandler(TimeProvider.System));
+            builder.Services.AddSingleton(new CachingTokenHandler(TimeProvider.System, TimeSpan.FromMinutes(security.Jwt.MaxLifetimeMinutes)));
             builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
                 .AddScheme<BearerTokenOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, options =>
                     options.Validation = new TokenValidationParameters

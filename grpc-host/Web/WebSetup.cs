@@ -11,6 +11,7 @@ public static class WebSetup
     {
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddSingleton<SampleCases>();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(UnreadableForm.Configure);
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Pages";
@@ -24,6 +25,7 @@ public static class WebSetup
 
     public static void Map(WebApplication app)
     {
+        app.Use(UnreadableForm.ReadFirst);
         app.MapRazorPages();
         EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8"),
             ("/assets/formulier.js", "assets/formulier.js", "text/javascript; charset=utf-8")]);

@@ -81,6 +81,48 @@ public sealed class RuleFileRobustnessTests
         errors.ShouldAllBe(e => e.Position.Line >= 1 && e.Position.Column >= 1);
     }
 
+    [Theory]
+    [InlineData(">-\n      person.has_work_capacity\n      and person.no_such_fact")]
+    [InlineData("|\n      person.has_work_capacity\n        and person.no_such_fact")]
+    [InlineData("person.has_work_capacity\n      and\n      person.no_such_fact")]
+    [InlineData("\"person.has_work_capacity\n      and   person.no_such_fact\"")]
+    public void An_error_in_a_condition_over_several_lines_is_at_its_line_and_column_in_the_file(string when)
+    {
+        var rule = $$"""
+              - id: R1
+                source: src
+                title: Criterion c
+                when: {{when}}
+                then: { criterion: c }
+                explain:
+                  met: voldaan
+                  not_met: niet voldaan
+            """;
+        using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(rule));
+        var lines = File.ReadAllLines(Path.Combine(rules.Path, "2015-01-01.yaml"));
+        var line = Array.FindIndex(lines, l => l.Contains("person.no_such_fact")) + 1;
+        var column = lines[line - 1].IndexOf("person.no_such_fact", StringComparison.Ordinal) + 1;
+
+        var errors = rules.Errors();
+
+        errors.ShouldContain(e => e.Position.Line == line && e.Position.Column == column, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void A_byte_that_is_not_utf8_is_an_error_at_its_line_and_column_not_a_quiet_replacement()
+    {
+        using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true")).Replace("title: Test", "title: Tést"));
+        var file = Path.Combine(rules.Path, "2015-01-01.yaml");
+        // 'é' as an editor saving in Windows-1252 writes it: one byte, E9, where UTF-8 has C3 A9.
+        var utf8 = File.ReadAllBytes(file);
+        var at = utf8.AsSpan().IndexOf("é"u8);
+        File.WriteAllBytes(file, [.. utf8[..at], 0xE9, .. utf8[(at + 2)..]]);
+
+        var error = OnlyError(rules);
+
+        error.ShouldEndWith($"2015-01-01.yaml:5:9: byte {at + 1} is not UTF-8; save the file as UTF-8");
+    }
+
     [Fact]
     public void A_two_megabyte_line_is_refused_at_once_naming_the_line_without_repeating_it()
     {

@@ -102,8 +102,18 @@ public sealed class CaseForm
         return rows.Count;
     }
 
-    /// <summary>The form as posted. Each list is bounded at <see cref="FactLimits.MaxEvents"/> lines (the history's own
-    /// limit), so that a forged post cannot make the page build millions of fields.</summary>
+    /// <summary>Lines of a list (events, employees) the form holds at most: the history's own limit.</summary>
+    public const int MaxRows = FactLimits.MaxEvents;
+
+    /// <summary>The values a post of the form holds at the most: every field with its "onbekend" box, both lists at
+    /// <see cref="MaxRows"/>, and the form's own few (dates, versions, counts, button, test name and source, the
+    /// anti-forgery token). The host reads a posted form up to this (ASP.NET's default of 1,024 values is a case of
+    /// about 60 events: issue #22).</summary>
+    public static int MaxPostedValues { get; } =
+        2 * (CaseFormField.Sections.Sum(s => s.Fields.Count) + MaxRows * (CaseFormField.EventFields.Count + CaseFormField.EmployeeFields.Count)) + 16;
+
+    /// <summary>The form as posted. Each list is bounded at <see cref="MaxRows"/> lines, so that a forged post cannot
+    /// make the page build millions of fields.</summary>
     public static CaseForm From(IFormCollection posted)
     {
         var form = new CaseForm
@@ -111,8 +121,8 @@ public sealed class CaseForm
             AsOf = DutchDate.ToIso(posted[AsOfField].ToString().Trim()), Version = posted["version"].ToString(),
             CompareAsOf = DutchDate.ToIso(posted[CompareAsOfField].ToString().Trim()), CompareVersion = posted["compare_version"].ToString(),
             EmployeesUnknown = posted.ContainsKey(EmployeesUnknownField),
-            EmployeeCount = Count(posted["employee_count"], FactLimits.MaxEvents),
-            EventCount = Count(posted["event_count"], FactLimits.MaxEvents),
+            EmployeeCount = Count(posted["employee_count"], MaxRows),
+            EventCount = Count(posted["event_count"], MaxRows),
         };
         foreach (var (name, field) in form.Fields())
         {

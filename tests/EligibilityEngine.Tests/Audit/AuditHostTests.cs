@@ -235,4 +235,77 @@ public sealed class AuditHostTests
         records.Count.ShouldBe(2);
         records[1].DecisionId.ToString().ShouldBe(after.Decision.DecisionId);
     }
+
+    [Fact]
+    public void A_store_whose_shm_file_cannot_be_written_stops_the_host_at_start_naming_the_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("ee-audit-").FullName;
+        var store = Path.Combine(folder, "decisions.db");
+        File.WriteAllBytes(store + "-shm", []);
+        try
+        {
+            using (new UnwritableFile(store + "-shm"))
+                Should.Throw<AuditConfigurationException>(() => EligibilityEngine.GrpcHost.EligibilityHost.Build(["--Audit:Store=" + store]))
+                    .Message.ShouldContain($"'{store}-shm' cannot be written");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A host process, since SIGBUS would end the test run with it. The load stops while the file changes: an operation
+    /// already past the host's check when the file becomes unwritable can still meet the fault (docs/security.md); what
+    /// this proves is that every call after it fails UNAVAILABLE with the reason logged, the process lives, and calls
+    /// succeed again once the file can be written.
+    /// </summary>
+    [Fact]
+    public async Task Under_load_an_shm_file_that_becomes_unwritable_fails_calls_unavailable_and_the_host_lives()
+    {
+        var folder = Directory.CreateTempSubdirectory("ee-audit-").FullName;
+        var store = Path.Combine(folder, "decisions.db");
+        try
+        {
+            await using var host = await HostProcess.StartAsync("--Audit:Store=" + store);
+            var client = new EligibilityService.EligibilityServiceClient(host.Channel);
+            (await Load(client)).ShouldAllBe(code => code == StatusCode.OK);
+            File.Exists(store + "-shm").ShouldBeTrue("the store runs in WAL mode");
+
+            using (new UnwritableFile(store + "-shm"))
+            {
+                (await Load(client)).ShouldAllBe(code => code == StatusCode.Unavailable);
+                host.HasExited.ShouldBeFalse();
+                host.LastLines.ShouldContain(line => line.Contains("-shm") && line.Contains("cannot be written"), string.Join("\n", host.LastLines));
+            }
+
+            (await Load(client)).ShouldAllBe(code => code == StatusCode.OK);
+            host.HasExited.ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // Four callers at once, 25 calls each: records written in shared transactions, as under real load.
+        static async Task<StatusCode[]> Load(EligibilityService.EligibilityServiceClient client) =>
+            (await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                var codes = new List<StatusCode>();
+                for (var i = 0; i < 25; i++)
+                {
+                    try
+                    {
+                        await client.EvaluateAsync(Sample());
+                        codes.Add(StatusCode.OK);
+                    }
+                    catch (RpcException ex)
+                    {
+                        codes.Add(ex.StatusCode);
+                    }
+                }
+
+                return codes;
+            }))).SelectMany(c => c).ToArray();
+    }
 }

@@ -61,5 +61,36 @@ public sealed class CaseInputHashTests : IDisposable
         Hash(facts.Replace("as_of: 2018-03-01", "as_of: 2018-03-02")).ShouldNotBe(Hash(facts));
     }
 
+    [Fact]
+    public void A_number_with_or_without_trailing_zeros_gives_the_same_hash()
+    {
+        const string facts = """
+            as_of: 2018-03-01
+            person: { wage_value_percent: 35 }
+            municipality: { employees: [ { hours_per_week: 1 } ] }
+            """;
+
+        Hash(facts.Replace("35", "35.000").Replace("hours_per_week: 1 ", "hours_per_week: 1.000 ")).ShouldBe(Hash(facts));
+        Hash(facts.Replace("35", "'35,0'")).ShouldBe(Hash(facts));
+        Hash(facts.Replace("35", "35.5")).ShouldNotBe(Hash(facts));
+    }
+
+    [Fact]
+    public void A_record_made_when_trailing_zeros_were_hashed_still_replays_as_the_same_input()
+    {
+        var file = CaseReader.ReadText("""
+            as_of: 2018-03-01
+            person: { has_work_capacity: true, wage_value_percent: 35.0 }
+            """, "casus.yaml");
+        // What the writer hashed before issue #22: the number as it was sent.
+        var canonicalThen = CaseInputHash.Canonical(file.Case, file.AsOf!.Value).Replace("wage_value_percent: 35", "wage_value_percent: 35.0");
+        var hashThen = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonicalThen)));
+        var decision = AuditSamples.Evaluate(file);
+        var record = AuditSamples.Record("positief-advies.yaml", DateTimeOffset.UtcNow) with { InputHash = hashThen, Decision = RecordedDecision.Of(decision) };
+
+        DecisionReplay.Compare(record, file.Case, decision).InputMatches.ShouldBeTrue();
+        DecisionReplay.Compare(record, file.Case with { Person = file.Case.Person with { WageValuePercent = 36 } }, decision).InputMatches.ShouldBeFalse();
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

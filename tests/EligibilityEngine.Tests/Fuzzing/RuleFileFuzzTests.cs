@@ -13,7 +13,8 @@ namespace EligibilityEngine.Tests.Fuzzing;
 /// <summary>
 /// Mutations of the shipped rule files go through `eligibility validate` (RuleLibrary.TryLoad) and through a running
 /// host's reload (what its folder watcher runs). Neither may throw, stop or take more than 10 s; every error names
-/// file, line and column; the host goes on serving its last good rule sets throughout.
+/// file, line and column; a file damaged into bytes that are not UTF-8 is refused; the host goes on serving its last
+/// good rule sets throughout.
 /// </summary>
 [Trait(Category.Name, Category.Fuzz)]
 public sealed class RuleFileFuzzTests(ITestOutputHelper output)
@@ -44,8 +45,12 @@ public sealed class RuleFileFuzzTests(ITestOutputHelper output)
             var random = new Random(unchecked(seed * 31 + i));
             var file = files[random.Next(files.Count)];
             var mutated = RuleFileMutator.Mutate(originals[file], random);
-            var what = $"mutation {i} of seed {seed} in {Path.GetFileName(file)} ({RuleFileMutator.Describe(originals[file], mutated)})";
-            await File.WriteAllTextAsync(file, mutated);
+            // Every tenth save is also damaged at the byte level (a file saved in another encoding, a copy cut short), from
+            // a random of its own so that the text mutations of a seed stay what they were.
+            var damaged = i % 10 == 9;
+            var what = $"mutation {i} of seed {seed} in {Path.GetFileName(file)} ({RuleFileMutator.Describe(originals[file], mutated)}{(damaged ? ", bytes not UTF-8" : "")})";
+            var bytes = System.Text.Encoding.UTF8.GetBytes(mutated);
+            await File.WriteAllBytesAsync(file, damaged ? RequestMutator.DamageUtf8(bytes, new Random(~unchecked(seed * 31 + i))) : bytes);
 
             // Both read the same files at once, as `eligibility validate` and a running host would.
             var validate = Within(() => RuleLibrary.TryLoad(rules.Path, CompileMode.Interpreted), "validate", what);
@@ -53,6 +58,7 @@ public sealed class RuleFileFuzzTests(ITestOutputHelper output)
             await Task.WhenAll(validate, reload);
             var (library, diagnostics) = await validate;
             if (library is null) refused++; else accepted++;
+            if (damaged) library.ShouldBeNull($"{what}: a file that is not UTF-8 is refused, not read with U+FFFD");
             foreach (var d in diagnostics)
                 (d.Position.Line >= 1 && d.Position.Column >= 1 && d.Position.File.EndsWith(".yaml", StringComparison.Ordinal))
                     .ShouldBeTrue($"{what}: an error without file:line:column: {d}");

@@ -10,7 +10,7 @@ namespace EligibilityEngine.Tests.Fuzzing;
 public static class RuleFileMutator
 {
     private static readonly string[] Junk = ["[", "{", "]", "}", ":", "- ", "&a ", "*a", "!!binary ", "|", ">", "'", "\"", "%", "@", "`", "#", ",", "?", "\t", "\\"];
-    // Lone surrogates cannot be saved as UTF-8; an invalid byte sequence reads back as U+FFFD, which is here.
+    // Lone surrogates cannot be saved as UTF-8; bytes that are not UTF-8 are put into saved files by RuleFileFuzzTests.
     private static readonly string[] Unicode = ["\u0085", "\uFEFF", "\u200B", "\u202E", "\uFFFD", "\u2028", "\u0000", "é", "€", "\u00A0", "\U0001F600"];
 
     public static string Mutate(string text, Random random)

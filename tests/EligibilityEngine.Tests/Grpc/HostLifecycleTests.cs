@@ -74,6 +74,7 @@ public sealed class HostLifecycleTests : IDisposable
         // An operator sees the refused change over the API, while health stays SERVING.
         var refused = (await client.ListRuleSetsAsync(new ListRuleSetsRequest())).State.LastRefusedChange;
         refused.FirstError.ShouldContain("titel");
+        refused.FirstError.ShouldStartWith("2026-01-01.yaml:", Shouldly.Case.Sensitive, "named within the rules folder; where that is on the host is not the caller's");
         refused.ErrorCount.ShouldBeGreaterThan(0);
         (await HashOf2026(client)).ShouldBe(before);
         var answer = await client.EvaluateAsync(Item("while-broken").Request);

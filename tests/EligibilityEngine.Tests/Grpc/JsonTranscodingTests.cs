@@ -70,6 +70,57 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task A_whole_number_written_as_a_string_is_read_as_proto3_json_allows()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "requests", "positief-advies.json"));
+        async Task<string> Outcomes(System.Text.Json.Nodes.JsonNode quota, System.Text.Json.Nodes.JsonNode count)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(sample)!;
+            body["case"]!["municipality"]!["quota"] = quota;
+            body["case"]!["municipality"]!["employees"]![0]!["count"] = count;
+            using var response = await Http.PostAsync("/v1/beoordelingen", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("decision").GetProperty("outcomes").GetRawText();
+        }
+
+        (await Outcomes("4", "2")).ShouldBe(await Outcomes(4, 2));
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/v1/beoordelingen", "GET, POST")]
+    [InlineData("PUT", "/v1/beoordelingen", "GET, POST")]
+    [InlineData("DELETE", "/v1/beoordelingen/3f2b6c1e-0000-4000-8000-000000000000", "GET")]
+    [InlineData("POST", "/v1/regelsets", "GET")]
+    [InlineData("PATCH", "/v1/regelsets/2017-01-01", "GET")]
+    public async Task A_method_a_route_does_not_take_is_405_with_the_methods_it_takes(string method, string path, string allow)
+    {
+        using var response = await Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(405);
+        problem.Title.ShouldBe("Methode niet toegestaan");
+        response.Content.Headers.Allow.ShouldBe(allow.Split(", "));
+        problem.Detail.ShouldContain("wel " + allow);
+    }
+
+    [Fact]
+    public async Task A_request_line_or_headers_over_the_limits_get_a_dutch_problem_not_an_empty_answer()
+    {
+        using var longTarget = await Http.GetAsync("/v1/regelsets/" + new string('a', 10_000));
+        var uriProblem = await ProblemBody.Read(longTarget);
+        uriProblem.Status.ShouldBe(414);
+        uriProblem.Title.ShouldBe("Adres te lang");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/regelsets");
+        request.Headers.Add("X-Groot", new string('a', 40_000));
+        using var bigHeaders = await Http.SendAsync(request);
+        var headerProblem = await ProblemBody.Read(bigHeaders);
+        headerProblem.Status.ShouldBe(431);
+        headerProblem.Title.ShouldBe("Headers te groot");
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_sent_as_json_is_415_and_an_accept_without_json_is_406()
     {
         using var form = await Http.PostAsync("/v1/beoordelingen", new StringContent("asOf=2018-03-01", Encoding.UTF8, "application/x-www-form-urlencoded"));

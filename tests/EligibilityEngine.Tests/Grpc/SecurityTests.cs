@@ -298,7 +298,7 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task A_token_validated_once_is_not_trusted_past_its_expiry()
     {
-        var handler = new EligibilityEngine.GrpcHost.Security.CachingTokenHandler(TimeProvider.System);
+        var handler = new EligibilityEngine.GrpcHost.Security.CachingTokenHandler(TimeProvider.System, TimeSpan.FromHours(1));
         var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await File.ReadAllTextAsync(Tokens.JwksFile)).GetSigningKeys();
         var parameters = new Microsoft.IdentityModel.Tokens.TokenValidationParameters
         {

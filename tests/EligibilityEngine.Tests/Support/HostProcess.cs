@@ -33,6 +33,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the host wrote (its log at Warning and above).</summary>
+    public IReadOnlyList<string> LastLines => [.. _lines];
+
     public static async Task<HostProcess> StartAsync(params string[] settings)
     {
         // The tests' own configuration (Debug, Release) names the host's build folder.

@@ -32,7 +32,8 @@ public sealed class TestTokens : IDisposable
     /// <summary>A token for the scopes given, valid for <paramref name="lifetime"/> (default: five minutes).</summary>
     /// <param name="user">The ZGW claims user_id and user_representation, as a municipal case system sends them.</param>
     public string Token(string scope, string issuer = Issuer, string audience = Audience, TimeSpan? lifetime = null, bool otherKey = false,
-        (string Id, string Representation)? user = null, string clientId = ClientId)
+        (string Id, string Representation)? user = null, string clientId = ClientId, string keyId = "test-key-1",
+        IDictionary<string, object>? header = null)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
@@ -43,11 +44,12 @@ public sealed class TestTokens : IDisposable
             IssuedAt = expires < now ? expires.AddMinutes(-5) : now,
             NotBefore = expires < now ? expires.AddMinutes(-5) : now,
             Expires = expires,
+            AdditionalHeaderClaims = header,
             Claims = user is { } u
                 ? new Dictionary<string, object> { ["client_id"] = clientId, ["scope"] = scope, ["user_id"] = u.Id, ["user_representation"] = u.Representation }
                 : new Dictionary<string, object> { ["client_id"] = clientId, ["scope"] = scope },
             SigningCredentials = new SigningCredentials(
-                new RsaSecurityKey(otherKey ? _otherKey : _key) { KeyId = "test-key-1" }, SecurityAlgorithms.RsaSha256),
+                new RsaSecurityKey(otherKey ? _otherKey : _key) { KeyId = keyId }, SecurityAlgorithms.RsaSha256),
         });
     }
 

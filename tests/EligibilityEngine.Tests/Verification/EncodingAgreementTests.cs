@@ -19,10 +19,10 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
 {
     private static readonly Lazy<RuleLibrary> Compiled = new(() => RealRules.Library.With(CompiledEngine.Instance));
 
-    /// <summary>Cases per run: EE_SMT_AGREEMENT_CASES, 3,000 by default (22-39 s alone on two loaded cores; CI runs
-    /// 10,000, docs/verification.md).</summary>
+    /// <summary>Cases per run: 10,000, as the issue asks of every run (82-93 s on two loaded cores, docs/verification.md);
+    /// EE_SMT_AGREEMENT_CASES sets another number for a local replay.</summary>
     private static readonly int CaseCount =
-        int.TryParse(Environment.GetEnvironmentVariable("EE_SMT_AGREEMENT_CASES"), out var count) && count > 0 ? count : 3_000;
+        int.TryParse(Environment.GetEnvironmentVariable("EE_SMT_AGREEMENT_CASES"), out var count) && count > 0 ? count : 10_000;
 
     /// <summary>
     /// Case i of a run is generated from the run's seed and i alone (a PCG with stream i), so a run is replayed exactly with
