@@ -60,6 +60,9 @@ public static class ContentHash
                 json.WriteString("undetermined", o.UndeterminedValue);
                 json.WriteBoolean("timeline", o.Timeline);
                 json.WriteString("explain", o.UndeterminedExplanation);
+                json.WriteStartObject("labels");
+                foreach (var (value, label) in o.Labels) json.WriteString(value, label);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 

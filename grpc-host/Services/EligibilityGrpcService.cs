@@ -272,7 +272,7 @@ public sealed class EligibilityGrpcService(
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)
         {
-            logger.LogInformation("Refused {CorrelationId}: {Code}", FactText.Cut(request.CorrelationId), error.Code);
+            logger.LogInformation("Refused a case: {Code}", error.Code);
             return (null, error);
         }
 
@@ -287,11 +287,12 @@ public sealed class EligibilityGrpcService(
             return (null, new CallError(StatusCode.Unavailable, notRecorded.Message, []));
         }
 
-        // The arguments cost more than the call: build them only when the line is written. The correlation id is
-        // the caller's text: a short prefix without control characters, as in error messages.
+        // The arguments cost more than the call: build them only when the line is written. Nothing of the request is
+        // logged, the correlation id neither (a caller may put a citizen service number in it): the decision id, which
+        // the caller gets back, finds the line.
         if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("Evaluated {CorrelationId} as {DecisionId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
-                FactText.Cut(request.CorrelationId), decisionId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
+            logger.LogInformation("Evaluated {DecisionId} with {Version} sha256 {Hash}: {Outcomes} in {Elapsed} ms",
+                decisionId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                 string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var mapped = DecisionMapper.Map(decision);

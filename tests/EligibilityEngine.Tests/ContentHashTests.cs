@@ -80,6 +80,31 @@ public sealed class ContentHashTests : IDisposable
         HashOf(Original.Replace("Onbekend.", "Niet bekend.")).ShouldNotBe(HashOf(Original));
 
     [Fact]
+    public void A_changed_label_of_an_outcome_value_changes_the_hash()
+    {
+        const string outcome = """
+
+            outcomes:
+              - id: o
+                title: Uitkomst
+                values: [ja]
+                labels: { ja: ja, onbekend: onbekend }
+                undetermined: { value: onbekend, explain: Onbekend. }
+            """;
+        var withRule = Original + """
+
+              - id: R2
+                source: src
+                when: criterion.c
+                then: { outcome: o, value: ja }
+                explain: Ja.
+            """;
+        var original = withRule + outcome;
+
+        HashOf(original.Replace("{ ja: ja,", "{ ja: 'ja, zeker',")).ShouldNotBe(HashOf(original));
+    }
+
+    [Fact]
     public void The_same_case_date_and_hash_give_the_same_decision_byte_for_byte()
     {
         var library = RealRules.Library;
