@@ -15,6 +15,10 @@ public static class DutchText
         return until.Length == 0 ? start : $"{start} tot en met {Long(until)}";
     }
 
+    /// <summary>A moment as "3 december 2026 om 17:45 UTC": the host's clock is UTC, and saying so is clearer than a guess at the reader's zone.</summary>
+    public static string Moment(DateTimeOffset at) =>
+        $"{DutchFormat.Date(DateOnly.FromDateTime(at.UtcDateTime))} om {at.UtcDateTime:HH:mm} UTC";
+
     public static string Long(string isoDate) =>
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? DutchFormat.Date(date)

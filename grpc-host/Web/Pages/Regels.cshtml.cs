@@ -9,6 +9,12 @@ public sealed class RegelsModel(RuleLibraryHolder holder) : PageModel
 {
     public IReadOnlyList<V1.RuleSetSummary> Versions { get; private set; } = [];
 
+    /// <summary>The last change of the rule files this host refused, while it serves the rules loaded before.</summary>
+    public ReloadFailure? RefusedChange => holder.LastFailure;
+
+    /// <summary>When the rules now served were loaded.</summary>
+    public DateTimeOffset LoadedAt => holder.LoadedAt;
+
     public void OnGet()
     {
         var library = Pages.Library(holder);

@@ -76,6 +76,11 @@ public sealed class HostLifecycleTests : IDisposable
         refused.FirstError.ShouldContain("titel");
         refused.FirstError.ShouldStartWith("2026-01-01.yaml:", Shouldly.Case.Sensitive, "named within the rules folder; where that is on the host is not the caller's");
         refused.ErrorCount.ShouldBeGreaterThan(0);
+        // And a lawyer or operator on /regels, in Dutch, with the error as the API gives it.
+        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+        var page = System.Net.WebUtility.HtmlDecode(await http.GetStringAsync("/regels"));
+        page.ShouldContain("Een wijziging van de regelbestanden is geweigerd");
+        page.ShouldContain(refused.FirstError);
         (await HashOf2026(client)).ShouldBe(before);
         var answer = await client.EvaluateAsync(Item("while-broken").Request);
         answer.Decision.RuleSet.ContentHash.ShouldBe(before);
@@ -87,6 +92,7 @@ public sealed class HostLifecycleTests : IDisposable
 
         (await HashOf2026(client)).ShouldNotBe(before);
         (await client.ListRuleSetsAsync(new ListRuleSetsRequest())).State.LastRefusedChange.ShouldBeNull();
+        (await http.GetStringAsync("/regels")).ShouldNotContain("is geweigerd");
         (await client.GetRuleSetAsync(new GetRuleSetRequest { Version = "2026-01-01" })).Summary.Title.ShouldStartWith("Personenkring van art. 10b");
     }
 
