@@ -63,18 +63,33 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
         return Page();
     }
 
+    /// <summary>The field or button that has the focus when the page comes back after a row was added or removed.</summary>
+    public string? Focus { get; private set; }
+
     /// <summary>The form posted with one of its buttons (actie): judge, add or remove a row, download, print.</summary>
     public IActionResult OnPost(string? actie)
     {
         Form = CaseForm.From(Request.Form);
         switch (actie ?? "")
         {
-            case "gebeurtenis-toevoegen": Form.AddEvent(); return Page();
-            case "medewerkers-toevoegen": Form.AddEmployee(); return Page();
+            // The page comes back where the user was: the new row's first field, or the add button of the list a row
+            // left, has the focus (autofocus: no script needed), so a long history needs no scrolling back.
+            case "gebeurtenis-toevoegen":
+                Form.AddEvent();
+                Focus = CaseForm.EventName(Form.EventCount - 1, "type");
+                return Page();
+            case "medewerkers-toevoegen":
+                Form.AddEmployee();
+                Focus = CaseForm.EmployeeName(Form.EmployeeCount - 1, "count");
+                return Page();
             case var a when a.StartsWith("gebeurtenis-verwijderen-", StringComparison.Ordinal):
-                Form.RemoveEvent(Index(a)); return Page();
+                Form.RemoveEvent(Index(a));
+                Focus = "gebeurtenis-toevoegen";
+                return Page();
             case var a when a.StartsWith("medewerkers-verwijderen-", StringComparison.Ordinal):
-                Form.RemoveEmployee(Index(a)); return Page();
+                Form.RemoveEmployee(Index(a));
+                Focus = "medewerkers-toevoegen";
+                return Page();
         }
 
         var @case = Judge();

@@ -175,6 +175,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
 
         browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector($"button[value='gebeurtenis-verwijderen-{events.Count - 1}']")));
         browser.Driver.FindElements(By.CssSelector("#groep-geschiedenis fieldset.rij")).Count.ShouldBe(events.Count - 1);
+        browser.Driver.SwitchTo().ActiveElement().GetAttribute("value").ShouldBe("gebeurtenis-toevoegen", "the page comes back at the history");
         browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
         Outcome(browser, "levensloop").ShouldBe(expectedWithout);
 
@@ -182,6 +183,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("button[value='gebeurtenis-toevoegen']")));
         var last = events[^1];
         var row = events.Count - 1;
+        browser.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe(Id($"events[{row}].type"), "the new row has the focus");
         new SelectElement(browser.ById(Id($"events[{row}].type"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Type.ToString()));
         browser.ById(Id($"events[{row}].date")).SendKeys(last.Date.ToString("yyyy-MM-dd"));
         new SelectElement(browser.ById(Id($"events[{row}].reason"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Reason!.Value.ToString()));
