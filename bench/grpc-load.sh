@@ -33,7 +33,7 @@ dotnet bench/EligibilityEngine.Benchmarks/bin/Release/net10.0/EligibilityEngine.
 # Per-request logging is switched down to warnings for the run: the log line per decision is not what is measured.
 # The rule-set holder still logs when the engine is ready, which is when the host reports SERVING.
 # The rate limit is what is not measured: it is set far above what this machine can send.
-host_settings=(--Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logging:LogLevel:EligibilityEngine.GrpcHost.RuleLibraryHolder=Information
+host_settings=(--Engine:Kind="$engine" --Logging:LogLevel:Default=Warning --Logging:LogLevel:EligibilityEngine.Host.RuleLibraryHolder=Information
   --Security:RateLimit:PermitsPerSecond=1000000 --Security:RateLimit:Burst=1000000)
 scheme=http
 curl_tls=(--http2-prior-knowledge)
@@ -73,7 +73,7 @@ case $records in
   none) store=""; host_settings+=(--Audit:Enabled=false) ;;
   *) echo "records: sqlite, postgres or none, not '$records'"; exit 2 ;;
 esac
-"${host_cpu[@]}" dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
+"${host_cpu[@]}" dotnet host/bin/Release/net10.0/EligibilityEngine.Host.dll --Kestrel:Endpoints:Grpc:Url=$scheme://127.0.0.1:$port \
   "${host_settings[@]}" > "$out/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true; if [ "$records" = postgres ]; then bash samples/dev-postgres.sh stop "$out/pg"; fi' EXIT

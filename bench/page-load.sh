@@ -13,8 +13,8 @@ out=$PWD/artifacts/load
 mkdir -p "$out"
 command -v h2load >/dev/null || { apt-get update -qq && apt-get install -y -qq nghttp2-client; }
 
-dotnet build -c Release grpc-host -v q -nologo
-dotnet grpc-host/bin/Release/net10.0/EligibilityEngine.GrpcHost.dll --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:5394 \
+dotnet build -c Release host -v q -nologo
+dotnet host/bin/Release/net10.0/EligibilityEngine.Host.dll --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:5394 \
   --Kestrel:Endpoints:Json:Url=http://127.0.0.1:$port --Web:SamplesDirectory="$PWD/samples/cases" \
   --Logging:LogLevel:Default=Warning --Security:RateLimit:PermitsPerSecond=1000000 --Security:RateLimit:Burst=1000000 > "$out/page-host.log" 2>&1 &
 host=$!

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.GrpcHost.Services;
+using EligibilityEngine.Host.Services;
 using EligibilityEngine.RuleSets;
 using Google.Protobuf;
 using V1 = EligibilityEngine.Grpc.V1;

@@ -5,15 +5,15 @@ using Grpc.Net.Client;
 namespace EligibilityEngine.Benchmarks;
 
 /// <summary>
-/// Host start-up as an orchestrator sees it: from starting the process (the Release build of grpc-host) until its
+/// Host start-up as an orchestrator sees it: from starting the process (the Release build of host) until its
 /// gRPC health service answers SERVING, polled every 10 ms. Repeated, each in a new process.
 /// </summary>
 public static class HostStartup
 {
     public static void Run(int runs, string engine)
     {
-        var dll = Path.Combine(Paths.Root, "grpc-host", "bin", "Release", "net10.0", "EligibilityEngine.GrpcHost.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException("build the host first: dotnet build -c Release grpc-host", dll);
+        var dll = Path.Combine(Paths.Root, "host", "bin", "Release", "net10.0", "EligibilityEngine.Host.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("build the host first: dotnet build -c Release host", dll);
         const int port = 5393;
         var times = new List<double>();
         for (var run = 0; run < runs; run++)

@@ -1,4 +1,4 @@
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.RuleSets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;

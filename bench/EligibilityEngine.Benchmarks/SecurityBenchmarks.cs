@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EligibilityEngine.GrpcHost.Security;
+using EligibilityEngine.Host.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -194,11 +194,11 @@ public sealed class AuditHostTests
     [Fact]
     public void Storing_facts_without_a_key_or_with_a_short_key_stops_the_host_with_a_plain_message()
     {
-        Should.Throw<AuditConfigurationException>(() => EligibilityEngine.GrpcHost.EligibilityHost.Build(["--Audit:StoreFacts=true"]))
+        Should.Throw<AuditConfigurationException>(() => EligibilityEngine.Host.EligibilityHost.Build(["--Audit:StoreFacts=true"]))
             .Message.ShouldContain("Audit:FactsKeyFile");
         var shortKey = Path.GetTempFileName();
         File.WriteAllText(shortKey, Convert.ToBase64String(new byte[16]));
-        Should.Throw<AuditConfigurationException>(() => EligibilityEngine.GrpcHost.EligibilityHost.Build(["--Audit:SubjectKeyFile=" + shortKey]))
+        Should.Throw<AuditConfigurationException>(() => EligibilityEngine.Host.EligibilityHost.Build(["--Audit:SubjectKeyFile=" + shortKey]))
             .Message.ShouldContain("16 bytes; it needs at least 32");
         File.Delete(shortKey);
     }
@@ -245,7 +245,7 @@ public sealed class AuditHostTests
         try
         {
             using (new UnwritableFile(store + "-shm"))
-                Should.Throw<AuditConfigurationException>(() => EligibilityEngine.GrpcHost.EligibilityHost.Build(["--Audit:Store=" + store]))
+                Should.Throw<AuditConfigurationException>(() => EligibilityEngine.Host.EligibilityHost.Build(["--Audit:Store=" + store]))
                     .Message.ShouldContain($"'{store}-shm' cannot be written");
         }
         finally

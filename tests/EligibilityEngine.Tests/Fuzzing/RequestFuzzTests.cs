@@ -27,7 +27,7 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
 
     /// <summary>How much of a refused body the host reads before it closes the connection (the default 1 MiB limit).</summary>
-    private const long DrainBound = GrpcHost.Json.JsonRequestMiddleware.DrainFactor * 1024L * 1024;
+    private const long DrainBound = Host.Json.JsonRequestMiddleware.DrainFactor * 1024L * 1024;
 
     private static readonly JsonParser Lenient = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 

@@ -1,7 +1,7 @@
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;

@@ -1,5 +1,5 @@
 using EligibilityEngine.Facts;
-using EligibilityEngine.GrpcHost.Services;
+using EligibilityEngine.Host.Services;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using V1 = EligibilityEngine.Grpc.V1;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using EligibilityEngine.Cli;
-using EligibilityEngine.GrpcHost.Services;
+using EligibilityEngine.Host.Services;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Grpc;

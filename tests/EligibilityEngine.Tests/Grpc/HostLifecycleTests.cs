@@ -1,5 +1,5 @@
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.Tests.Support;
 using Grpc.Core;
 using Grpc.Health.V1;

@@ -1,6 +1,6 @@
 using System.Net;
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.Tests.Support;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -14,12 +14,12 @@ public sealed class OpenHostSecurityTests
     [Fact]
     public void A_host_bound_to_a_network_address_without_authentication_refuses_to_start()
     {
-        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
+        var error = Should.Throw<EligibilityEngine.Host.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
             ["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", "--Kestrel:Endpoints:Json:Url=http://127.0.0.1:0"]));
 
         error.Message.ShouldStartWith("The host is bound to a non-loopback address without authentication.");
-        Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://*:5290"]));
-        Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Json:Url=http://[::]:5291"]));
+        Should.Throw<EligibilityEngine.Host.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://*:5290"]));
+        Should.Throw<EligibilityEngine.Host.Security.SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Json:Url=http://[::]:5291"]));
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class OpenHostSecurityTests
     [InlineData("--Security:Jwt:Issuer=https://auth.example.nl", "Security:Jwt:Audience is required with Security:Jwt:Issuer")]
     public void A_security_setting_that_cannot_work_stops_the_host_saying_which(string setting, string message)
     {
-        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build([setting]));
+        var error = Should.Throw<EligibilityEngine.Host.Security.SecurityConfigurationException>(() => EligibilityHost.Build([setting]));
 
         error.Message.ShouldBe(message);
     }
@@ -37,7 +37,7 @@ public sealed class OpenHostSecurityTests
     {
         using var pki = new TestPki();
 
-        var error = Should.Throw<EligibilityEngine.GrpcHost.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
+        var error = Should.Throw<EligibilityEngine.Host.Security.SecurityConfigurationException>(() => EligibilityHost.Build(
             ["--Security:Jwt:Issuer=" + TestTokens.Issuer, "--Security:Jwt:Audience=" + TestTokens.Audience, "--Security:Jwt:JwksFile=" + pki.TrustAnchorFile]));
 
         error.Message.ShouldBe("the signing keys of Security:Jwt are not a JWKS (a JSON object with \"keys\"); a PEM file is not one");

@@ -1,4 +1,4 @@
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.Tests.Support;
 using Grpc.Core;
 using Grpc.Reflection.V1;

@@ -1,4 +1,4 @@
-using EligibilityEngine.GrpcHost.Json;
+using EligibilityEngine.Host.Json;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.Tests.Support;
 using Grpc.Health.V1;
 using Grpc.Net.Client;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost;
+using EligibilityEngine.Host;
 using EligibilityEngine.Tests.Support;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -298,7 +298,7 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task A_token_validated_once_is_not_trusted_past_its_expiry()
     {
-        var handler = new EligibilityEngine.GrpcHost.Security.CachingTokenHandler(TimeProvider.System, TimeSpan.FromHours(1));
+        var handler = new EligibilityEngine.Host.Security.CachingTokenHandler(TimeProvider.System, TimeSpan.FromHours(1));
         var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await File.ReadAllTextAsync(Tokens.JwksFile)).GetSigningKeys();
         var parameters = new Microsoft.IdentityModel.Tokens.TokenValidationParameters
         {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using EligibilityEngine.Grpc.V1;
-using EligibilityEngine.GrpcHost.Telemetry;
+using EligibilityEngine.Host.Telemetry;
 using EligibilityEngine.Tests.Support;
 using Grpc.Core;
 

@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 namespace EligibilityEngine.Tests.Support;
 
 /// <summary>
-/// The host as a process of its own (<c>dotnet EligibilityEngine.GrpcHost.dll</c>, built beside the tests), on free
+/// The host as a process of its own (<c>dotnet EligibilityEngine.Host.dll</c>, built beside the tests), on free
 /// loopback ports, as a replica runs: it can be killed outright (SIGKILL), which an in-process host cannot.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -42,7 +42,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         // The tests' own configuration (Debug, Release) names the host's build folder.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryPaths.Root, "grpc-host", "bin", configuration, "net10.0", "EligibilityEngine.GrpcHost.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "host", "bin", configuration, "net10.0", "EligibilityEngine.Host.dll");
         int grpcPort = Grpc.RunningHost.FreePort(), jsonPort = Grpc.RunningHost.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]

@@ -1,6 +1,6 @@
 using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.GrpcHost.Web.Forms;
+using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;

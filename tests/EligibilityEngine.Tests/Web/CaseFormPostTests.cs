@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.GrpcHost.Web.Forms;
+using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Text;

@@ -1,6 +1,6 @@
 using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
-using EligibilityEngine.GrpcHost.Web.Forms;
+using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Web;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using EligibilityEngine.GrpcHost.Json;
+using EligibilityEngine.Host.Json;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;
 

@@ -1,0 +1,32 @@
+namespace EligibilityEngine.Host;
+
+/// <summary>Configuration section "Rules": where the rule-set versions are.</summary>
+public sealed class RulesOptions
+{
+    public const string Section = "Rules";
+
+    /// <summary>An absolute path, or a path relative to the working directory or one of its parents (so that
+    /// `dotnet run --project host` from the checkout finds `rules/beschut-werk`).</summary>
+    public string Directory { get; set; } = "rules/beschut-werk";
+
+    /// <summary>Reload the rule sets when a file in the folder changes (a change that does not validate is refused).</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long the folder must be quiet after a change before it is reloaded.</summary>
+    public int ReloadDelayMilliseconds { get; set; } = 500;
+
+    public string ResolveDirectory() => ResolveFolder(Directory);
+
+    /// <summary>An absolute folder as is; a relative one found from the working directory or one of its parents.</summary>
+    public static string ResolveFolder(string folder)
+    {
+        if (Path.IsPathRooted(folder)) return folder;
+        for (var d = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, folder);
+            if (System.IO.Directory.Exists(candidate)) return candidate;
+        }
+
+        return folder;
+    }
+}

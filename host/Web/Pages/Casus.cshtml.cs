@@ -1,0 +1,215 @@
+using System.Text;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.Host.Web.Forms;
+using EligibilityEngine.RuleSets;
+using EligibilityEngine.Testing;
+using EligibilityEngine.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EligibilityEngine.Host.Web;
+
+/// <summary>
+/// Try a case: the form over every fact, an example case or a case file to start from, the decision the rules give,
+/// a comparison on a second date or under a second version, and the case as a file, a rule test or a print. The page
+/// only maps the form to a case and renders the engine's decisions; nothing entered is stored or logged.
+/// </summary>
+public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : PageModel
+{
+    /// <summary>A case file sent to the page is read up to this size: a case with the maximum history is far smaller.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    public IReadOnlyList<(string Name, string Description)> Samples =>
+        samples.Files.Select(f => (f.Key, f.Value.Description ?? f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every version, for the choice of version: in-force versions by date, planned ones marked.</summary>
+    public IReadOnlyList<RuleSetVersion> Versions => Library.Versions.Select(v => v.Version).ToList();
+
+    private RuleLibrary Library => Pages.Library(holder);
+
+    public string? Chosen { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public CaseForm Form { get; private set; } = CaseForm.Empty(Today);
+
+    public Decision? Decision { get; private set; }
+
+    /// <summary>The same case on the second date or under the second version.</summary>
+    public Decision? Comparison { get; private set; }
+
+    /// <summary>Only the decision, for the file: no form, no menus.</summary>
+    public bool Print { get; private set; }
+
+    /// <summary>The facts judged, as a case file, for the print.</summary>
+    public string? CaseFile { get; private set; }
+
+    /// <summary>What went wrong reading a case file sent to the page, with line and column.</summary>
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    public IActionResult OnGet(string? voorbeeld)
+    {
+        if (voorbeeld is null) return Page();
+        if (!samples.Files.TryGetValue(voorbeeld, out var file)) return NotFound();
+        Chosen = voorbeeld;
+        Description = file.Description;
+        Form = CaseForm.From(file, Today);
+        Judge();
+        return Page();
+    }
+
+    /// <summary>The field or button that has the focus when the page comes back after a row was added or removed.</summary>
+    public string? Focus { get; private set; }
+
+    /// <summary>The form posted with one of its buttons (actie): judge, add or remove a row, download, print.</summary>
+    public IActionResult OnPost(string? actie)
+    {
+        Form = CaseForm.From(Request.Form);
+        switch (actie ?? "")
+        {
+            // The page comes back where the user was: the new row's first field, or the add button of the list a row
+            // left, has the focus (autofocus: no script needed), so a long history needs no scrolling back.
+            case "gebeurtenis-toevoegen":
+                Form.AddEvent();
+                Focus = CaseForm.EventName(Form.EventCount - 1, "type");
+                return Page();
+            case "medewerkers-toevoegen":
+                Form.AddEmployee();
+                Focus = CaseForm.EmployeeName(Form.EmployeeCount - 1, "count");
+                return Page();
+            case var a when a.StartsWith("gebeurtenis-verwijderen-", StringComparison.Ordinal):
+                Form.RemoveEvent(Index(a));
+                Focus = "gebeurtenis-toevoegen";
+                return Page();
+            case var a when a.StartsWith("medewerkers-verwijderen-", StringComparison.Ordinal):
+                Form.RemoveEmployee(Index(a));
+                Focus = "medewerkers-toevoegen";
+                return Page();
+        }
+
+        var @case = Judge();
+        if (@case is null || Decision is null) return Page();
+        return actie switch
+        {
+            "yaml" => YamlFile(CaseYamlWriter.Write(@case, Decision.AsOf, Version(Form.Version)), "casus.yaml"),
+            "regeltest" => YamlFile(RuleTest(@case, Decision), "regeltest.yaml"),
+            "afdrukken" => PrintPage(@case),
+            _ => Page(),
+        };
+    }
+
+    /// <summary>A case file (YAML or JSON, as the command line reads it) put into the form and judged.</summary>
+    public async Task<IActionResult> OnPostLadenAsync(IFormFile? bestand)
+    {
+        if (bestand is null || bestand.Length == 0)
+        {
+            FileErrors = ["Kies eerst een casusbestand (YAML of JSON)."];
+            return Page();
+        }
+
+        if (bestand.Length > MaxFileBytes)
+        {
+            FileErrors = [$"Het bestand is groter dan {MaxFileBytes / 1024} kB; een casusbestand is veel kleiner."];
+            return Page();
+        }
+
+        using var reader = new StreamReader(bestand.OpenReadStream(), Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(HttpContext.RequestAborted);
+        // The file's own name only, for the messages: a browser sends what the person picked.
+        var name = Path.GetFileName(bestand.FileName);
+        try
+        {
+            var file = CaseReader.ReadText(text, name);
+            Description = file.Description;
+            Form = CaseForm.From(file, Today);
+            Judge();
+        }
+        catch (InvalidInputException invalid)
+        {
+            FileErrors = invalid.Diagnostics.Select(d => d.ToString()).ToList();
+        }
+
+        return Page();
+    }
+
+    /// <summary>The missing facts that would settle the most outcomes first, then those that settle only criteria.</summary>
+    public IEnumerable<MissingFact> RankedMissingFacts =>
+        (Decision?.MissingFacts ?? []).OrderByDescending(m => Decision!.Outcomes.Count(o => o.MissingFacts.Contains(m.Path)))
+        .ThenByDescending(m => m.Affects.Count).ThenBy(m => m.Path, StringComparer.Ordinal);
+
+    /// <summary>The form field a missing fact is entered in, if the form has one (a table row of the rules has none).</summary>
+    public string? FieldOf(MissingFact fact)
+    {
+        var path = fact.Path.Split('[')[0];
+        // Whether anyone is employed is asked by the "onbekend" box of the list, not by a field of its own.
+        var name = path == "municipality.employees" ? CaseForm.EmployeesUnknownField : path;
+        return name == CaseForm.EmployeesUnknownField || Form.FieldNames().Contains(name) ? CaseForm.Id(name) : null;
+    }
+
+    private Case? Judge()
+    {
+        var @case = Form.Read();
+        var asOf = Date(CaseForm.AsOfField, Form.AsOf);
+        var compareAsOf = Form.CompareAsOf.Length > 0 ? Date(CaseForm.CompareAsOfField, Form.CompareAsOf) : asOf;
+        if (@case is null || asOf is null || compareAsOf is null) return null;
+
+        Decision = Evaluate(@case, asOf.Value, Version(Form.Version), CaseForm.AsOfField);
+        if (Form.CompareAsOf.Length > 0 || Form.CompareVersion.Length > 0)
+            Comparison = Evaluate(@case, compareAsOf.Value, Version(Form.CompareVersion), CaseForm.CompareAsOfField);
+        return Decision is null ? null : @case;
+    }
+
+    private Decision? Evaluate(Case @case, DateOnly asOf, string? version, string dateField)
+    {
+        try
+        {
+            return Library.Evaluate(@case, asOf, EvaluationOptions.WithTrace, version, HttpContext.RequestAborted);
+        }
+        catch (VersionNotFoundException)
+        {
+            Form.OtherErrors.Add($"Er is geen versie ‘{version}’ van de regels; kies er een uit de lijst.");
+        }
+        catch (EvaluationException)
+        {
+            Form.Errors[dateField] = $"Op {DutchFormat.Date(asOf)} gold geen versie van deze regels; kies een andere peildatum.";
+        }
+
+        return null;
+    }
+
+    private DateOnly? Date(string field, string text)
+    {
+        var date = FactText.Date(text, out var error);
+        if (error is not null) Form.Errors[field] = $"Schrijf de peildatum als dd-mm-jjjj of jjjj-mm-dd, tussen {FactLimits.FirstYear} en {FactLimits.LastYear}, bijvoorbeeld 01-03-2019.";
+        return date;
+    }
+
+    private static string? Version(string chosen) => chosen.Length == 0 ? null : chosen;
+
+    private static int Index(string action) => int.TryParse(action[(action.LastIndexOf('-') + 1)..], out var i) ? i : -1;
+
+    private string RuleTest(Case @case, Decision decision)
+    {
+        var name = Request.Form["test_name"].ToString().Trim();
+        var source = Request.Form["test_source"].ToString().Trim();
+        var entry = RuleTestWriter.Write(name.Length > 0 ? name : "Casus van " + DutchText.Long(decision.AsOf.ToString("yyyy-MM-dd")),
+            source.Length > 0 ? source : "vul de bron in: wetsartikel en lid", @case, decision, Version(Form.Version));
+        return $"# Regeltest uit de webpagina; regels {decision.RuleSet.Version}, sha256 {decision.RuleSet.ContentHash}.\n" +
+               "# Zet dit onder 'tests:' in een bestand van rules/beschut-werk/tests; 'eligibility test' voert het uit.\ntests:\n" + entry;
+    }
+
+    private FileContentResult YamlFile(string text, string name) => File(Encoding.UTF8.GetBytes(text), "application/yaml; charset=utf-8", name);
+
+    private PageResult PrintPage(Case @case)
+    {
+        Print = true;
+        CaseFile = CaseYamlWriter.Write(@case, Decision!.AsOf, Version(Form.Version));
+        ViewData["Print"] = true;
+        return Page();
+    }
+}

@@ -1,0 +1,10 @@
+namespace EligibilityEngine.Host.Web;
+
+/// <summary>The pages' settings (section "Web").</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>The folder of example cases offered on the page (case files, YAML or JSON), found like the rules folder.</summary>
+    public string SamplesDirectory { get; set; } = "samples/cases";
+}
