@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 
 namespace EligibilityEngine.Audit;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Audit;

@@ -1,9 +1,8 @@
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Cli;
 
@@ -17,7 +16,7 @@ internal static class AuditCommandLine
     public const string DefaultStore = "decisions.db";
 
     /// <summary>Commits the record of a decision the CLI just gave; its id.</summary>
-    public static Guid Record(CommandLine.Arguments options, Decision decision, Case @case, DateTimeOffset receivedAt)
+    public static Guid Record(CommandLine.Arguments options, Decision decision, Case @case, DateTimeOffset receivedAt, TimeProvider time)
     {
         var subjectId = options.Value("--subject");
         DataSubject? subject = null;
@@ -25,7 +24,7 @@ internal static class AuditCommandLine
             subject = new DataSubject(subjectId, options.Value("--subject-type") ?? throw new CommandLine.UsageException("--subject needs --subject-type, e.g. BSN"));
         var factory = new DecisionRecordFactory(new AuditSettings(options.Value("--processing-activity"), Pseudonym(options, required: subject is not null), null));
         var context = new RecordingContext("cli", new RecordedCaller(null, null, Environment.UserName, null), receivedAt, TraceIds.Of(null, null), subject);
-        var record = factory.Create(decision, @case, context, DateTimeOffset.UtcNow);
+        var record = factory.Create(decision, @case, context, time.GetUtcNow());
         using var store = Open(options);
         store.Value.AppendAsync([record]).GetAwaiter().GetResult();
         return record.DecisionId;

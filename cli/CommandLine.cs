@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using EligibilityEngine.Quota;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Verification;
 
@@ -21,9 +23,10 @@ public static class CommandLine
 {
     public const string DefaultRules = "rules/beschut-werk";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="time">The one clock the command line reads: when a decision was asked for and recorded.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
-        var parsed = Commands.Root(output, error).Parse(args);
+        var parsed = Commands.Root(output, error, time ?? TimeProvider.System).Parse(args);
         try
         {
             var exit = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -48,9 +51,9 @@ public static class CommandLine
         }
     }
 
-    internal static int Evaluate(Arguments options, TextWriter output)
+    internal static int Evaluate(Arguments options, TextWriter output, TimeProvider time)
     {
-        var receivedAt = DateTimeOffset.UtcNow;
+        var receivedAt = time.GetUtcNow();
         var path = options.Argument("case")!;
         var format = options.Value("--format") ?? "text";
         var file = CaseReader.ReadFile(path);
@@ -59,7 +62,7 @@ public static class CommandLine
         var library = RuleLibrary.Load(options.Value("--rules") ?? DefaultRules, engine: Engine(options));
         var decision = library.Evaluate(file.Case, asOf, EvaluationOptions.WithTrace, options.Value("--version") ?? file.Version);
         // Recorded before it is shown: a decision whose record fails is not given (exit 1).
-        Guid? recorded = options.Flag("--record") ? AuditCommandLine.Record(options, decision, file.Case, receivedAt) : null;
+        Guid? recorded = options.Flag("--record") ? AuditCommandLine.Record(options, decision, file.Case, receivedAt, time) : null;
         output.Write(format == "json" ? Json.Serialize(decision) + Environment.NewLine : DecisionText.Render(decision, options.Flag("--full-trace")));
         if (recorded is not null) (format == "json" ? Console.Error : output).WriteLine($"Vastgelegd als beslissing {recorded}");
         return 0;

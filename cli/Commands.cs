@@ -5,11 +5,11 @@ namespace EligibilityEngine.Cli;
 /// <summary>The command tree of `eligibility`: every command with its arguments, options, choices and help text.</summary>
 internal static class Commands
 {
-    public static RootCommand Root(TextWriter output, TextWriter error)
+    public static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
         var root = new RootCommand("eligibility — beschut werk (Participatiewet art. 10b): judge cases by the law in force on a date, " +
                                    "check and compare versions of the rules, and see whose decisions a change would change.");
-        root.Subcommands.Add(Evaluate(output));
+        root.Subcommands.Add(Evaluate(output, time));
         root.Subcommands.Add(Command("validate", "Check every version file; all errors with file:line:column and rule id; exit 1 on any.",
             [Directory("the rules folder (default rules/beschut-werk)")], [Rules()], r => CommandLine.Validate(new(r), output, error)));
         root.Subcommands.Add(Command("versions", "The versions with dates, titles and what changed.", [], [Rules()],
@@ -61,7 +61,7 @@ internal static class Commands
         return root;
     }
 
-    private static Command Evaluate(TextWriter output) => Command("evaluate",
+    private static Command Evaluate(TextWriter output, TimeProvider time) => Command("evaluate",
         "Judge a case: outcomes, criteria (✓/✗/?), Dutch reasons, sources, missing facts, trace, rule-set hash and engine.",
         [new Argument<string>("case") { Description = "a case file (YAML or JSON)" }],
         [
@@ -75,7 +75,7 @@ internal static class Commands
             SubjectKeyFile(),
             new Option<string>("--processing-activity") { Description = "with --record: the entry in the register of processing activities" },
         ],
-        r => CommandLine.Evaluate(new(r), output));
+        r => CommandLine.Evaluate(new(r), output, time));
 
     private static Command Audit(TextWriter output)
     {

@@ -10,12 +10,15 @@ public static class EligibilityHost
 
     /// <param name="logging">Adds log providers (e.g. one that ships to the platform's collector; the tests' capture).</param>
     /// <param name="server">Replaces Kestrel (the benchmarks' in-memory server measures the pipeline without sockets).</param>
-    public static WebApplication Build(string[] args, Action<ILoggingBuilder>? logging = null, Action<IWebHostBuilder>? server = null)
+    /// <param name="time">The one clock the host reads (the system's unless a test fixes the time).</param>
+    public static WebApplication Build(string[] args, Action<ILoggingBuilder>? logging = null, Action<IWebHostBuilder>? server = null, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         // appsettings.json is read from the host's own folder, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(Json.RequestSizeLimits.Configure);
         server?.Invoke(builder.WebHost);
+        builder.Services.AddSingleton(time);
         builder.Services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
         builder.Services.Configure<EngineOptions>(builder.Configuration.GetSection(EngineOptions.Section));
         // On SIGTERM/Ctrl+C Kestrel stops accepting calls and lets the calls in flight finish, for at most this long.
@@ -28,7 +31,7 @@ public static class EligibilityHost
         // with RESOURCE_EXHAUSTED, on the JSON port with 413 (JsonRequestMiddleware).
         var maxBytes = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
         logging?.Invoke(builder.Logging);
-        var security = Security.SecuritySetup.AddServices(builder);
+        var security = Security.SecuritySetup.AddServices(builder, time);
         Telemetry.TelemetrySetup.Add(builder);
         Audit.AuditSetup.AddServices(builder);
         Web.WebSetup.AddServices(builder);

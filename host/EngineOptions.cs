@@ -1,4 +1,3 @@
-using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.Host;
 

@@ -1,5 +1,3 @@
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 using Microsoft.Extensions.Options;
 
 namespace EligibilityEngine.Host;
@@ -11,7 +9,7 @@ namespace EligibilityEngine.Host;
 /// validates is prepared and then replaces the rule sets for the next call; a change with errors is logged and the
 /// last good rule sets go on serving. Logs versions, content hashes, the engine and rule-file errors, never case data.
 /// </summary>
-public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<EngineOptions> engine, ILogger<RuleLibraryHolder> logger)
+public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<EngineOptions> engine, ILogger<RuleLibraryHolder> logger, TimeProvider time)
     : IHostedService, IDisposable
 {
     private readonly EngineKind _engine = engine.Value.Parse();
@@ -85,7 +83,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
             catch (Exception ex)
             {
                 logger.LogError(ex, "Rule set change could not be read (a defect); still serving the rule sets loaded before");
-                _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"the rule files could not be read ({ex.GetType().Name})"]);
+                _lastFailure = new ReloadFailure(time.GetUtcNow(), [$"the rule files could not be read ({ex.GetType().Name})"]);
             }
         }
     }
@@ -98,7 +96,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         foreach (var d in diagnostics) logger.LogError("Rule set error: {Diagnostic}", d.ToString());
         if (_library is not null)
             logger.LogError("Rule set change refused ({Count} error(s)); still serving the rule sets loaded before", diagnostics.Count);
-        _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, diagnostics.Select(d => InFolder(directory, d.ToString())).ToList());
+        _lastFailure = new ReloadFailure(time.GetUtcNow(), diagnostics.Select(d => InFolder(directory, d.ToString())).ToList());
         return null;
     }
 
@@ -125,7 +123,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         {
             logger.LogError(ex, "Engine {Engine} could not be prepared for the rule sets; serving the rule sets loaded before, if any",
                 library.Engine.Reference.ToString());
-            _lastFailure = new ReloadFailure(DateTimeOffset.UtcNow, [$"engine {library.Engine.Reference}: {ex.Message}"]);
+            _lastFailure = new ReloadFailure(time.GetUtcNow(), [$"engine {library.Engine.Reference}: {ex.Message}"]);
             return;
         }
 
@@ -135,7 +133,7 @@ public sealed class RuleLibraryHolder(IOptions<RulesOptions> options, IOptions<E
         logger.LogInformation("Engine {Engine} ready for {Versions} versions in {Elapsed} ms",
             library.Engine.Reference.ToString(), library.Versions.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _library = library;
-        LoadedAt = DateTimeOffset.UtcNow;
+        LoadedAt = time.GetUtcNow();
         _lastFailure = null;
     }
 }

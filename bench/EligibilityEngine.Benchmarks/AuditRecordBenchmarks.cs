@@ -1,9 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 

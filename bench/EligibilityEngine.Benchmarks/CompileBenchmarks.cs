@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.NRules;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.NRules;
 
 namespace EligibilityEngine.Benchmarks;
 

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using EligibilityEngine.Cases;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Cases;
 using EligibilityEngine.NRules;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 

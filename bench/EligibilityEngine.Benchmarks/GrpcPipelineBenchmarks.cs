@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Host.Services;
-using EligibilityEngine.RuleSets;
 using Google.Protobuf;
 using V1 = EligibilityEngine.Grpc.V1;
 

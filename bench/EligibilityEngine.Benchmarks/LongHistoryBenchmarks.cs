@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 

@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Host;
-using EligibilityEngine.RuleSets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -66,7 +66,7 @@ if (args is ["startup", var runs, ..])
 if (args is ["throughput", ..])
 {
     Throughput.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
-        args.Length > 2 ? EligibilityEngine.Evaluation.DecisionEngines.Parse(args[2]) ?? throw new ArgumentException("engine: compiled or nrules") : EligibilityEngine.Evaluation.EngineKind.Compiled);
+        args.Length > 2 ? EligibilityEngine.DecisionEngines.Parse(args[2]) ?? throw new ArgumentException("engine: compiled or nrules") : EligibilityEngine.EngineKind.Compiled);
     return;
 }
 

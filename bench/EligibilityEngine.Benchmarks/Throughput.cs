@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Benchmarks;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;

@@ -1,6 +1,5 @@
 using System.Text;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Compilation;
 
 namespace EligibilityEngine.Cli.Rendering;
 

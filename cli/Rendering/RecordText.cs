@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Audit;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;

@@ -1,5 +1,5 @@
 using System.Text;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Text;
 
@@ -18,7 +18,7 @@ public static class RuleSetText
             var until = version.EffectiveUntil is { } u ? $" t/m {u:yyyy-MM-dd}" : "";
             b.AppendLine($"{version.Version}  {(version.Planned ? "GEPLAND" : "in werking")}  vanaf {from}{until}  sha256 {v.Reference.ContentHash[..12]}");
             b.AppendLine($"  {version.Title}");
-            b.AppendLine($"  {ExplanationTemplate.Normalise(version.Summary)}");
+            b.AppendLine($"  {RuleText.Normalise(version.Summary)}");
             if (version.Extends is not null)
                 b.AppendLine($"  wijzigt {version.Extends}: {version.Changes.Added.Count} toegevoegd, {version.Changes.Replaced.Count} vervangen, {version.Changes.Removed.Count} verwijderd");
             b.AppendLine();
@@ -34,14 +34,14 @@ public static class RuleSetText
         b.AppendLine($"# {v.RuleSetId} {v.Version}{(v.Planned ? " (GEPLAND)" : "")}: {v.Title}");
         b.AppendLine($"Vanaf: {v.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "onbekend"}{(v.EffectiveUntil is { } u ? $" tot en met {u:yyyy-MM-dd}" : "")}");
         b.AppendLine($"sha256: {set.Reference.ContentHash}");
-        b.AppendLine($"Wijziging: {ExplanationTemplate.Normalise(v.Summary)}");
+        b.AppendLine($"Wijziging: {RuleText.Normalise(v.Summary)}");
         b.AppendLine().AppendLine("## Bronnen");
         foreach (var s in v.Sources) b.AppendLine($"- {s.Id}: {s.Citation}{(s.Url is null ? "" : " — " + s.Url)}{(s.WordingSince is { } w ? $" (tekst sinds {w:yyyy-MM-dd})" : "")}");
         b.AppendLine().AppendLine("## Parameters");
         foreach (var p in v.Parameters)
         {
             b.AppendLine($"- {p.Name} ({p.Type.ToString().ToLowerInvariant()}, bron {p.SourceId}): {Shorten(ParameterText.Value(p))}");
-            if (p.Description is not null) b.AppendLine($"  {ExplanationTemplate.Normalise(p.Description)}");
+            if (p.Description is not null) b.AppendLine($"  {RuleText.Normalise(p.Description)}");
         }
 
         b.AppendLine().AppendLine("## Uitkomsten");

@@ -1,3 +1,5 @@
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Runtime;
 namespace EligibilityEngine.Evaluation;
 
 /// <summary>

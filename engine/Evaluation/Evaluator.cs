@@ -1,5 +1,8 @@
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
 
 namespace EligibilityEngine.Evaluation;
 

@@ -1,3 +1,5 @@
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Evaluation;

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using EligibilityEngine.Conditions;
-using ValueType = EligibilityEngine.Conditions.ValueType;
 
 namespace EligibilityEngine.Facts;
 

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using EligibilityEngine.Conditions;
-using ValueType = EligibilityEngine.Conditions.ValueType;
 
 namespace EligibilityEngine.Facts;
 
@@ -176,5 +174,8 @@ public static class FactModel
     private static Expression ToDecimal(Expression nullableInt) => Expression.Convert(nullableInt, typeof(decimal?));
 
     private static Expression Day(Expression nullableDate) =>
-        Expression.Call(typeof(RuntimeOps).GetMethod(nameof(RuntimeOps.DayNumber))!, nullableDate);
+        Expression.Call(typeof(FactModel).GetMethod(nameof(DayNumber))!, nullableDate);
+
+    /// <summary>A date as the condition language reads it: its day number, or null when unknown.</summary>
+    public static int? DayNumber(DateOnly? date) => date?.DayNumber;
 }

@@ -1,4 +1,5 @@
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Runtime;
 
 namespace EligibilityEngine.NRules;
 

@@ -1,5 +1,7 @@
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
 using NRules.RuleModel;
 
 namespace EligibilityEngine.NRules;

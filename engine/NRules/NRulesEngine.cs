@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using NRules;

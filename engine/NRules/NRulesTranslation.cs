@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using NRules;
 
 namespace EligibilityEngine.NRules;

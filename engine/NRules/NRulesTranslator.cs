@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.RuleSets;
 using NRules;
 using NRules.RuleModel;

@@ -1,5 +1,4 @@
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Compilation;
 
 namespace EligibilityEngine.NRules;
 

@@ -1,5 +1,7 @@
-using EligibilityEngine.Cases;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Cases;
 
 namespace EligibilityEngine.Review;
 

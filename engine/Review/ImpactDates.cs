@@ -1,5 +1,5 @@
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.Review;
 

@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Review;

@@ -1,4 +1,3 @@
-using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.RuleSets;
 
@@ -27,24 +26,24 @@ public sealed record CanonicalVersion(
         version.EffectiveFrom?.ToString("yyyy-MM-dd"),
         version.EffectiveUntil?.ToString("yyyy-MM-dd"),
         version.Planned,
-        ExplanationTemplate.Normalise(version.Title),
-        ExplanationTemplate.Normalise(version.Summary),
+        RuleText.Normalise(version.Title),
+        RuleText.Normalise(version.Summary),
         version.Sources.OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new CanonicalSource(s.Id, s.Citation, s.Url, s.WordingSince?.ToString("yyyy-MM-dd"))).ToList(),
         version.Parameters.OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new CanonicalParameter(p.Name, p.Type.ToString(), p.SourceId,
-                p.Description is null ? null : ExplanationTemplate.Normalise(p.Description),
+                p.Description is null ? null : RuleText.Normalise(p.Description),
                 p.Table is null ? ParameterText.Value(p) : null,
                 p.Table is null ? [] : ParameterText.Rows(p.Table).ToList())).ToList(),
         version.Outcomes.Select(o => new CanonicalOutcome(o.Id, o.Title, o.Values, o.UndeterminedValue, o.Timeline,
-            ExplanationTemplate.Normalise(o.UndeterminedExplanation.Text),
+            RuleText.Normalise(o.UndeterminedExplanation.Text),
             o.Values.Append(o.UndeterminedValue).Distinct().Select(v => KeyValuePair.Create(v, o.Label(v))).ToList())).ToList(),
         // Rule order is kept: it is the priority among the rules of one outcome.
         version.Rules.Select(r => new CanonicalRule(r.Id, r.SourceId, r.Title, r.Kind, r.Target, r.Value,
             r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToList(),
             conditions.TryGetValue(r.Id, out var c) ? c : r.When.Text,
             r.Explanations.OrderBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => KeyValuePair.Create(e.Key, ExplanationTemplate.Normalise(e.Value.Text))).ToList())).ToList());
+                .Select(e => KeyValuePair.Create(e.Key, RuleText.Normalise(e.Value.Text))).ToList())).ToList());
 }
 
 /// <summary>A legal source as cited.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.RuleSets;
 

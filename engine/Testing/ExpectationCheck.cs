@@ -1,5 +1,5 @@
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
 
 namespace EligibilityEngine.Testing;
 

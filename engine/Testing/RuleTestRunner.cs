@@ -1,7 +1,6 @@
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Yaml;
 
 namespace EligibilityEngine.Testing;

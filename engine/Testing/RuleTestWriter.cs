@@ -1,7 +1,7 @@
 using System.Text;
-using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Cases;
 
 namespace EligibilityEngine.Testing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EligibilityEngine.Conditions;
-using ValueType = EligibilityEngine.Conditions.ValueType;
+using EligibilityEngine.Facts;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Text;
 

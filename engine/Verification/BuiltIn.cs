@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using EligibilityEngine.Conditions;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
 
 namespace EligibilityEngine.Verification;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
-using ValueType = EligibilityEngine.Conditions.ValueType;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Verification;
 

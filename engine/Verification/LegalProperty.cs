@@ -1,8 +1,8 @@
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Conditions;
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Yaml;
 
 namespace EligibilityEngine.Verification;

@@ -1,5 +1,5 @@
-using EligibilityEngine.Conditions;
-using ValueType = EligibilityEngine.Conditions.ValueType;
+using EligibilityEngine.Facts;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Verification;
 

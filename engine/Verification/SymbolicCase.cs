@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
-using EligibilityEngine.Cases;
-using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
-using ValueType = EligibilityEngine.Conditions.ValueType;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Verification;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using EligibilityEngine.Cases;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Cases;
 
 namespace EligibilityEngine.Verification;
 

@@ -1,7 +1,10 @@
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Conditions;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
-using ValueType = EligibilityEngine.Conditions.ValueType;
+using EligibilityEngine.Runtime;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Verification;
 

@@ -13,7 +13,7 @@ public static class AuditSetup
     {
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
         builder.Services.AddSingleton(services => Create(services.GetRequiredService<IOptions<AuditOptions>>().Value,
-            services.GetRequiredService<ILogger<DecisionLog>>()));
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<DecisionLog>>()));
     }
 
     /// <summary>Resolves the log at start-up, so a broken setting stops the host before it listens.</summary>
@@ -29,7 +29,7 @@ public static class AuditSetup
                 options.ProcessingActivityId ?? "not configured (Audit:ProcessingActivityId)");
     }
 
-    private static DecisionLog Create(AuditOptions options, ILogger<DecisionLog> logger)
+    private static DecisionLog Create(AuditOptions options, TimeProvider time, ILogger<DecisionLog> logger)
     {
         var pseudonym = options.SubjectKeyFile is { Length: > 0 } subjectKey
             ? new SubjectPseudonym(AuditKey.Read(subjectKey, "Audit:SubjectKeyFile")) : null;
@@ -39,7 +39,7 @@ public static class AuditSetup
                 ? new FactsCipher(AuditKey.Read(factsKey, "Audit:FactsKeyFile"))
                 : throw new AuditConfigurationException("Audit:StoreFacts is on but Audit:FactsKeyFile names no key: facts are only stored encrypted");
         var factory = new DecisionRecordFactory(new AuditSettings(options.ProcessingActivityId, pseudonym, facts));
-        if (!options.Enabled) return new DecisionLog(factory, null, logger);
+        if (!options.Enabled) return new DecisionLog(factory, null, time, logger);
 
         IDecisionStore store;
         try
@@ -52,6 +52,6 @@ public static class AuditSetup
             throw new AuditConfigurationException($"{where} (Audit:Store) cannot be opened: {ex.Message}");
         }
 
-        return new DecisionLog(factory, new GroupCommitWriter(store, options.MaxBatch), logger);
+        return new DecisionLog(factory, new GroupCommitWriter(store, options.MaxBatch), time, logger);
     }
 }

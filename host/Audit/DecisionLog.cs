@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using EligibilityEngine.Audit;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Audit;
 
 namespace EligibilityEngine.Host.Audit;
 
@@ -9,7 +9,7 @@ namespace EligibilityEngine.Host.Audit;
 /// The host's audit log: builds the record of each evaluation and returns once it is committed. When the record
 /// cannot be written the caller gets <see cref="DecisionNotRecordedException"/> and must not give the decision.
 /// </summary>
-public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter? writer, ILogger<DecisionLog> logger) : IAsyncDisposable
+public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter? writer, TimeProvider time, ILogger<DecisionLog> logger) : IAsyncDisposable
 {
     /// <summary>False only when the deployment turned records off (Audit:Enabled=false).</summary>
     public bool Enabled => writer is not null;
@@ -22,7 +22,7 @@ public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter
     public async Task<Guid?> RecordAsync(Decision decision, Case @case, RecordingContext context)
     {
         if (writer is null) return null;
-        var record = factory.Create(decision, @case, context, DateTimeOffset.UtcNow);
+        var record = factory.Create(decision, @case, context, time.GetUtcNow());
         var started = Stopwatch.GetTimestamp();
         try
         {

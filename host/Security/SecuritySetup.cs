@@ -17,7 +17,7 @@ public static class SecuritySetup
 {
     private const string CorsAllowList = "allow-list";
 
-    public static SecurityOptions AddServices(WebApplicationBuilder builder)
+    public static SecurityOptions AddServices(WebApplicationBuilder builder, TimeProvider time)
     {
         var section = builder.Configuration.GetSection(SecurityOptions.Section);
         builder.Services.Configure<SecurityOptions>(section);
@@ -29,8 +29,8 @@ public static class SecuritySetup
         {
             if (security.Jwt.Audience.Length == 0) throw new SecurityConfigurationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
             if (security.Jwt.MaxLifetimeMinutes <= 0) throw new SecurityConfigurationException("Security:Jwt:MaxLifetimeMinutes must be a positive number of minutes");
-            var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
-            builder.Services.AddSingleton(new CachingTokenHandler(TimeProvider.System, TimeSpan.FromMinutes(security.Jwt.MaxLifetimeMinutes)));
+            var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, time);
+            builder.Services.AddSingleton(new CachingTokenHandler(time, TimeSpan.FromMinutes(security.Jwt.MaxLifetimeMinutes)));
             builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
                 .AddScheme<BearerTokenOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, options =>
                     options.Validation = new TokenValidationParameters

@@ -11,31 +11,33 @@ public sealed class SigningKeys
     private static readonly TimeSpan RefetchInterval = TimeSpan.FromMinutes(5);
     private readonly Func<string> _read;
     private readonly bool _canRefetch;
+    private readonly TimeProvider _time;
     private IReadOnlyList<SecurityKey> _keys;
     private DateTimeOffset _fetchedAt;
 
-    private SigningKeys(Func<string> read, bool canRefetch)
+    private SigningKeys(Func<string> read, bool canRefetch, TimeProvider time)
     {
         _read = read;
         _canRefetch = canRefetch;
+        _time = time;
         _keys = Fetch();
     }
 
-    public static SigningKeys From(SecurityOptions.JwtOptions jwt, HttpClient http) =>
+    public static SigningKeys From(SecurityOptions.JwtOptions jwt, HttpClient http, TimeProvider time) =>
         (jwt.JwksFile.Length > 0, jwt.JwksUrl.Length > 0) switch
         {
-            (true, false) => new SigningKeys(() => File.ReadAllText(jwt.JwksFile), canRefetch: false),
-            (false, true) => new SigningKeys(() => http.GetStringAsync(jwt.JwksUrl).GetAwaiter().GetResult(), canRefetch: true),
+            (true, false) => new SigningKeys(() => File.ReadAllText(jwt.JwksFile), canRefetch: false, time),
+            (false, true) => new SigningKeys(() => http.GetStringAsync(jwt.JwksUrl).GetAwaiter().GetResult(), canRefetch: true, time),
             _ => throw new SecurityConfigurationException("Security:Jwt needs exactly one of JwksFile and JwksUrl"),
         };
 
     public IEnumerable<SecurityKey> Resolve(string? keyId)
     {
-        if (_canRefetch && keyId is not null && _keys.All(k => k.KeyId != keyId) && DateTimeOffset.UtcNow - _fetchedAt > RefetchInterval)
+        if (_canRefetch && keyId is not null && _keys.All(k => k.KeyId != keyId) && _time.GetUtcNow() - _fetchedAt > RefetchInterval)
         {
             lock (this)
             {
-                if (DateTimeOffset.UtcNow - _fetchedAt > RefetchInterval) _keys = Fetch();
+                if (_time.GetUtcNow() - _fetchedAt > RefetchInterval) _keys = Fetch();
             }
         }
 
@@ -66,7 +68,7 @@ public sealed class SigningKeys
         }
 
         if (keys.Count == 0) throw new SecurityConfigurationException("the JWKS of Security:Jwt holds no signing key");
-        _fetchedAt = DateTimeOffset.UtcNow;
+        _fetchedAt = _time.GetUtcNow();
         return keys.ToList();
     }
 }

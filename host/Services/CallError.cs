@@ -1,5 +1,4 @@
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.RuleSets;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;

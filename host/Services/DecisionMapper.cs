@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using V1 = EligibilityEngine.Grpc.V1;
 
 namespace EligibilityEngine.Host.Services;

@@ -1,9 +1,9 @@
-using EligibilityEngine.Cases;
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Review;
-using EligibilityEngine.RuleSets;
 using Microsoft.Extensions.Options;
 using Grpc.Core;
 using V1 = EligibilityEngine.Grpc.V1;
@@ -17,12 +17,12 @@ namespace EligibilityEngine.Host.Services;
 /// </summary>
 public sealed class EligibilityGrpcService(
     RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<Security.SecurityOptions> security,
-    Security.StreamItemLimit itemLimit, ILogger<EligibilityGrpcService> logger)
+    Security.StreamItemLimit itemLimit, TimeProvider time, ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {
     public override async Task<V1.EvaluateResponse> Evaluate(V1.EvaluateRequest request, ServerCallContext context)
     {
-        var (decision, error) = await DecideAsync(request, context, DateTimeOffset.UtcNow);
+        var (decision, error) = await DecideAsync(request, context, time.GetUtcNow());
         if (error is not null) throw error.ToRpcException();
         return new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision };
     }
@@ -35,7 +35,7 @@ public sealed class EligibilityGrpcService(
             context.CancellationToken.ThrowIfCancellationRequested(); // the caller's deadline bounds the whole batch
             itemLimit.Take(context, index++);
             var request = item.Request ?? new V1.EvaluateRequest();
-            var (decision, error) = await DecideAsync(request, context, DateTimeOffset.UtcNow);
+            var (decision, error) = await DecideAsync(request, context, time.GetUtcNow());
             var response = new V1.EvaluateBatchResponse { CorrelationId = request.CorrelationId };
             if (error is null) response.Decision = decision;
             else response.Error = error.ToItemError();

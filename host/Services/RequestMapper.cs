@@ -1,5 +1,4 @@
 using EligibilityEngine.Audit;
-using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
 using Google.Protobuf;
 using Google.Rpc;

@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.RuleSets;
 using V1 = EligibilityEngine.Grpc.V1;
 
@@ -14,7 +14,7 @@ public static class RuleSetMapper
         return new V1.RuleSetSummary
         {
             RuleSetId = v.RuleSetId, Version = v.Version, Planned = v.Planned, Title = v.Title,
-            Summary = ExplanationTemplate.Normalise(v.Summary), ContentHash = set.Reference.ContentHash, Extends = v.Extends ?? "",
+            Summary = RuleText.Normalise(v.Summary), ContentHash = set.Reference.ContentHash, Extends = v.Extends ?? "",
             EffectiveFrom = v.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "", EffectiveUntil = library.InForceUntil(set)?.ToString("yyyy-MM-dd") ?? "",
         };
     }
@@ -30,7 +30,7 @@ public static class RuleSetMapper
         response.Parameters.Add(v.Parameters.Select(p => new V1.Parameter
         {
             Name = p.Name, Type = p.Type.ToString().ToLowerInvariant(), SourceId = p.SourceId,
-            Description = p.Description is null ? "" : ExplanationTemplate.Normalise(p.Description), Value = ParameterText.Value(p),
+            Description = p.Description is null ? "" : RuleText.Normalise(p.Description), Value = ParameterText.Value(p),
         }));
         response.Outcomes.Add(v.Outcomes.Select(o => new V1.OutcomeDeclaration { Id = o.Id, Title = o.Title, Values = { o.Values }, UndeterminedValue = o.UndeterminedValue }));
         foreach (var r in set.Rules)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 
 namespace EligibilityEngine.Host.Telemetry;
 

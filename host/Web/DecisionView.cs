@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Host.Web;

@@ -1,4 +1,3 @@
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Host.Web;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Text;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,8 +1,8 @@
-using EligibilityEngine.Cases;
-using EligibilityEngine.Conditions;
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;

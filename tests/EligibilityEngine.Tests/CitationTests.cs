@@ -1,5 +1,5 @@
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;

@@ -1,7 +1,7 @@
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 

@@ -1,8 +1,9 @@
 using CsCheck;
-using EligibilityEngine.Cases;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Cases;
 using EligibilityEngine.NRules;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 using Xunit.Abstractions;

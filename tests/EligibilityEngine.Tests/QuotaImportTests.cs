@@ -1,7 +1,5 @@
-using EligibilityEngine.Cli;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Cli;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;

@@ -1,4 +1,4 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;

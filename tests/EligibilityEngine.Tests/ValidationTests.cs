@@ -200,5 +200,5 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void The_real_rule_set_is_valid() => RuleSets.RuleLibrary.TryLoad(RepositoryPaths.Rules).Diagnostics.ShouldBeEmpty();
+    public void The_real_rule_set_is_valid() => RuleLibrary.TryLoad(RepositoryPaths.Rules).Diagnostics.ShouldBeEmpty();
 }

@@ -1,5 +1,5 @@
-using EligibilityEngine.Diagnostics;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests;

@@ -1,4 +1,3 @@
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Tests.Support;
 

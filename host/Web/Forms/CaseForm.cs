@@ -3,7 +3,6 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Yaml;
-using Microsoft.AspNetCore.Http;
 using YamlDotNet.RepresentationModel;
 
 namespace EligibilityEngine.Host.Web.Forms;

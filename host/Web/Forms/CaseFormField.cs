@@ -1,5 +1,3 @@
-using EligibilityEngine.Conditions;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Text;
 

@@ -1,10 +1,10 @@
 using System.Text;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.Facts;
 using EligibilityEngine.Host.Web.Forms;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +17,7 @@ namespace EligibilityEngine.Host.Web;
 /// a comparison on a second date or under a second version, and the case as a file, a rule test or a print. The page
 /// only maps the form to a case and renders the engine's decisions; nothing entered is stored or logged.
 /// </summary>
-public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : PageModel
+public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, TimeProvider time) : PageModel
 {
     /// <summary>A case file sent to the page is read up to this size: a case with the maximum history is far smaller.</summary>
     public const int MaxFileBytes = 1024 * 1024;
@@ -34,7 +34,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
 
     public string? Description { get; private set; }
 
-    public CaseForm Form { get; private set; } = CaseForm.Empty(Today);
+    public CaseForm Form { get; private set; } = CaseForm.Empty(DutchCalendar.Today(time));
 
     public Decision? Decision { get; private set; }
 
@@ -50,7 +50,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
     /// <summary>What went wrong reading a case file sent to the page, with line and column.</summary>
     public IReadOnlyList<string> FileErrors { get; private set; } = [];
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private DateOnly Today => DutchCalendar.Today(time);
 
     public IActionResult OnGet(string? voorbeeld)
     {

@@ -1,6 +1,5 @@
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Host.Services;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
-using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Review;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

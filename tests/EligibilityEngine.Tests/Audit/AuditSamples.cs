@@ -1,7 +1,6 @@
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Audit;

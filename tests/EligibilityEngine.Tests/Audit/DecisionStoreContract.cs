@@ -1,6 +1,5 @@
 using System.Data.Common;
 using EligibilityEngine.Audit;
-using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Audit;
 

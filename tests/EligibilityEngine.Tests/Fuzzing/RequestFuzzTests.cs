@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using EligibilityEngine.Grpc.V1;
 using EligibilityEngine.Tests.Grpc;

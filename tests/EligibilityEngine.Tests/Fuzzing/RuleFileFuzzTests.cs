@@ -1,8 +1,6 @@
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Grpc.V1;
 using EligibilityEngine.Host;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

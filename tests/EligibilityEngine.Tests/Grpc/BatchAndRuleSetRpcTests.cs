@@ -1,3 +1,4 @@
+using EligibilityEngine.Runtime;
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
 using EligibilityEngine.Tests.Support;

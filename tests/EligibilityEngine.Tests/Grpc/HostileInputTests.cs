@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Grpc.V1;
 using EligibilityEngine.Tests.Support;
 using Google.Protobuf;

@@ -16,7 +16,7 @@ public sealed class OperationsRpcTests(RunningHost host) : IClassFixture<Running
     public async Task Health_is_not_serving_until_the_rule_sets_are_loaded_and_the_engine_is_ready()
     {
         var holder = new RuleLibraryHolder(Options.Create(new RulesOptions { Directory = RepositoryPaths.Rules, WatchForChanges = false }),
-            Options.Create(new EngineOptions()), NullLogger<RuleLibraryHolder>.Instance);
+            Options.Create(new EngineOptions()), NullLogger<RuleLibraryHolder>.Instance, TimeProvider.System);
         var check = new RulesLoadedCheck(holder);
 
         (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Unhealthy);

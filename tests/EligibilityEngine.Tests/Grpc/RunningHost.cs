@@ -66,8 +66,17 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         return host;
     }
 
+    /// <summary>A host of its own on the checkout's rules whose clock reads <paramref name="time"/>.</summary>
+    public static async Task<RunningHost> StartAtAsync(TimeProvider time)
+    {
+        var host = new RunningHost { _time = time };
+        await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
+        return host;
+    }
+
     private ILoggerProvider? _logs;
     private TestPki? _pki;
+    private TimeProvider? _time;
 
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
@@ -97,7 +106,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             "--Security:RateLimit:Burst=1000000",
             "--Audit:Store=" + AuditStore,
             .. settings,
-        ], _logs is null ? null : logging => logging.AddProvider(_logs));
+        ], _logs is null ? null : logging => logging.AddProvider(_logs), time: _time);
         await _app.StartAsync();
         GrpcAddress = new Uri($"{scheme}://127.0.0.1:{grpcPort}");
         JsonAddress = new Uri($"{scheme}://127.0.0.1:{jsonPort}");

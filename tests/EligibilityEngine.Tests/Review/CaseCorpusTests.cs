@@ -1,6 +1,7 @@
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Review;

@@ -1,5 +1,5 @@
-using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Review;
 using EligibilityEngine.Tests.Support;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Tests.Support;
 

@@ -1,8 +1,7 @@
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Tests.Support;
 

@@ -1,5 +1,4 @@
 using EligibilityEngine.Diagnostics;
-using EligibilityEngine.RuleSets;
 
 namespace EligibilityEngine.Tests.Support;
 

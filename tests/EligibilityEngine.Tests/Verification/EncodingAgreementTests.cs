@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CsCheck;
-using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Verification;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Grpc;

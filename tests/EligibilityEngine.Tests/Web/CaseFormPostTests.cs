@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EligibilityEngine.Cases;
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Tests.Grpc;
 using EligibilityEngine.Tests.Support;

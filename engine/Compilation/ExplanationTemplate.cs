@@ -1,11 +1,12 @@
 using System.Text;
 using System.Linq.Expressions;
 using EligibilityEngine.Conditions;
-using EligibilityEngine.Diagnostics;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Text;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// A Dutch explanation with placeholders such as {person.date_of_birth} or {param.quota[municipality.code, year(case.as_of)]}.
@@ -28,8 +29,6 @@ public sealed class ExplanationTemplate
 
     /// <summary>The text itself when the template has no placeholders.</summary>
     private string Literal { get; }
-
-    public static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     internal static ExplanationTemplate Compile(LocatedText template, CompileScope scope, string? ruleId, DiagnosticBag diagnostics)
     {
@@ -70,11 +69,11 @@ public sealed class ExplanationTemplate
 
         if (literal.Length > 0) parts.Add(Expression.Constant(FoldSpaces(literal.ToString())));
         if (placeholders == 0)
-            return new ExplanationTemplate(Normalise(text), string.Concat(parts.Select(p => (string)((ConstantExpression)p).Value!)).Trim(), null);
+            return new ExplanationTemplate(RuleText.Normalise(text), string.Concat(parts.Select(p => (string)((ConstantExpression)p).Value!)).Trim(), null);
 
         var concat = Expression.Call(ConcatArray, Expression.NewArrayInit(typeof(string), parts));
         var render = scope.Tiered(Expression.Lambda<Func<EvaluationState, string>>(concat, ConditionCompiler.State));
-        return new ExplanationTemplate(Normalise(text), "", render);
+        return new ExplanationTemplate(RuleText.Normalise(text), "", render);
     }
 
     private static readonly System.Reflection.MethodInfo ConcatArray = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;

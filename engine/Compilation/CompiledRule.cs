@@ -1,7 +1,8 @@
-using EligibilityEngine.Conditions;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>A rule ready to run: its compiled condition, templates and place in the evaluation order.</summary>
 public sealed class CompiledRule

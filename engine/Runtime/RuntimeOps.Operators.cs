@@ -1,6 +1,5 @@
-using EligibilityEngine.Evaluation;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Runtime;
 
 /// <summary>
 /// Operators of the condition language that need more than a lifted .NET operator: three-valued and/or that forget

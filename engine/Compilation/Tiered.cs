@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// A delegate that starts interpreted and is replaced by JIT-compiled code later. Compiling expression trees to IL

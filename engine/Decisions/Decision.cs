@@ -1,6 +1,6 @@
 using EligibilityEngine.RuleSets;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Decisions;
 
 /// <summary>
 /// The engine's answer for one case on one date (besluit): the outcomes, every criterion with its status and

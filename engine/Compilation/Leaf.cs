@@ -1,4 +1,4 @@
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 public enum LeafKind { Fact, TableRow, Criterion, Finding, Outcome }
 

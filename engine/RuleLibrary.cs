@@ -1,8 +1,11 @@
-using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
+using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
 
-namespace EligibilityEngine.RuleSets;
+namespace EligibilityEngine;
 
 /// <summary>
 /// All versions of one rule set, validated and compiled once. Picks the version in force on a date; a planned version
@@ -139,7 +142,7 @@ public sealed class RuleLibrary
         cancellation.ThrowIfCancellationRequested();
         var decision = Engine.Evaluate(Select(asOf, version), @case, asOf, options);
         return options.Timeline && @case.Events.Count > 0
-            ? decision with { Timeline = Evaluation.Timeline.Build(this, @case, asOf, version, cancellation) }
+            ? decision with { Timeline = Timeline.Build(this, @case, asOf, version, cancellation) }
             : decision;
     }
 }

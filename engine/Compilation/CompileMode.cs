@@ -1,4 +1,4 @@
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>How a version's expression trees become runnable code.</summary>
 public enum CompileMode

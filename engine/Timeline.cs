@@ -1,8 +1,9 @@
-using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
+using EligibilityEngine.Diagnostics;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine;
 
 /// <summary>
 /// Judges the timeline outcomes (levensloop) on the date of every event up to the peildatum, each under the version

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using EligibilityEngine.Diagnostics;
-using EligibilityEngine.Evaluation;
+using ValueType = EligibilityEngine.Facts.ValueType;
+using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Yaml;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// Type-checks a parsed condition against the declared fact model and the version's parameters, criteria, findings

@@ -1,9 +1,11 @@
 using EligibilityEngine.Conditions;
-using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Diagnostics;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// Validates a complete version and compiles it: sources and parameters referenced exist, every condition type-checks,

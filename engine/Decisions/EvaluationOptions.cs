@@ -1,4 +1,4 @@
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Decisions;
 
 /// <summary>
 /// How much of the explanation to produce. Explanations, missing facts and the levensloop timeline are on by

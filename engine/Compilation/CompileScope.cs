@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>What names a version's conditions can reach: its parameters, criteria, findings and outcomes.</summary>
 internal sealed class CompileScope

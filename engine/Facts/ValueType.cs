@@ -1,6 +1,5 @@
-using EligibilityEngine.Facts;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Facts;
 
 public enum ValueKind { Bool, Number, Money, Date, Text, Code }
 

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
-using EligibilityEngine.Conditions;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Runtime;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// One version compiled for evaluation: rules in their evaluation order (strata), with everything a decision needs

@@ -1,8 +1,7 @@
-using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 
-namespace EligibilityEngine.Conditions;
+namespace EligibilityEngine.Runtime;
 
 /// <summary>
 /// Helpers that compiled conditions call. Rule authors cannot name these: the compiler emits the calls for the
@@ -10,8 +9,6 @@ namespace EligibilityEngine.Conditions;
 /// </summary>
 public static partial class RuntimeOps
 {
-    public static int? DayNumber(DateOnly? date) => date?.DayNumber;
-
     public static bool? Track(bool? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
 
     public static decimal? Track(decimal? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }

@@ -1,6 +1,8 @@
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.NRules;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine;
 
 /// <summary>The engines a case can be judged by.</summary>
 public enum EngineKind

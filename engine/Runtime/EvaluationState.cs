@@ -1,6 +1,6 @@
 using EligibilityEngine.Facts;
 
-namespace EligibilityEngine.Evaluation;
+namespace EligibilityEngine.Runtime;
 
 /// <summary>
 /// Working memory of one evaluation: the case, the peildatum, and what rules have concluded so far. Truth values

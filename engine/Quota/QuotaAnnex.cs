@@ -4,7 +4,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
 
-namespace EligibilityEngine.RuleSets;
+namespace EligibilityEngine.Quota;
 
 /// <summary>What an imported annex wrote: the year file, its rows and their sum, whether it replaced a file, and the
 /// rule set's national number for the year (which the letters give rounded, so it may differ from the sum).</summary>
