@@ -72,9 +72,9 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
     public void The_encoding_decides_as_the_engines_for_every_sample()
     {
         using var solvers = new SolverPool(new VerificationOptions(Events: 7));
-        foreach (var name in SampleTests.Samples())
+        foreach (var name in Samples.SampleTests.Samples())
         {
-            var file = Cases.CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, name));
+            var file = EligibilityEngine.Cases.CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, name));
             Agree(solvers, new GeneratedCase(file.Case, file.AsOf!.Value, file.Version)).ShouldBeTrue(name);
         }
     }

@@ -1,3 +1,4 @@
+using EligibilityEngine.Tests.Samples;
 using CsCheck;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
@@ -8,7 +9,7 @@ using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 using Xunit.Abstractions;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Evaluation;
 
 /// <summary>
 /// The proof that NRules judges by exactly the same law as the compiled evaluator: identical decisions on every sample,

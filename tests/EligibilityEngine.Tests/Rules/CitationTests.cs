@@ -2,7 +2,7 @@ using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Rules;
 
 /// <summary>A decision cites the wording of the law in force on its peildatum, with the date in the link.</summary>
 public sealed class CitationTests

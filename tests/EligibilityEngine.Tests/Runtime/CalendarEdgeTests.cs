@@ -5,7 +5,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Runtime;
 
 /// <summary>
 /// Date arithmetic that leaves the calendar (before 0001-01-01, after 9999-12-31) knows no answer: it is unknown,

@@ -5,7 +5,7 @@ using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Compilation;
 
 /// <summary>Interpreted and JIT-compiled code run the same expression trees and must give the same decisions.</summary>
 public sealed class CompileModeTests

@@ -4,7 +4,7 @@ using EligibilityEngine.Cli;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Cli;
 
 /// <summary>The `eligibility` command as a labour expert and a CI job use it.</summary>
 public sealed class CommandLineTests : IDisposable

@@ -2,7 +2,7 @@ using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Conditions;
 
 /// <summary>Every operator of the condition language, evaluated through a real compiled rule set.</summary>
 public sealed class ConditionLanguageTests : IDisposable

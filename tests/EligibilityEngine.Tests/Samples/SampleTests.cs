@@ -3,7 +3,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Samples;
 
 /// <summary>Every sample case gets the decision stored in it, and samples/README.md describes every sample.</summary>
 public sealed class SampleTests

@@ -1,7 +1,7 @@
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.RuleSets;
 
 /// <summary>The content hash ignores layout and key order and changes with any change of meaning.</summary>
 public sealed class ContentHashTests : IDisposable
@@ -108,9 +108,9 @@ public sealed class ContentHashTests : IDisposable
     public void The_same_case_date_and_hash_give_the_same_decision_byte_for_byte()
     {
         var library = RealRules.Library;
-        var @case = Cases.CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml")).Case;
-        var first = Cli.Rendering.Json.Serialize(library.Evaluate(@case, new DateOnly(2017, 6, 1), EvaluationOptions.WithTrace));
-        var second = Cli.Rendering.Json.Serialize(library.Evaluate(@case, new DateOnly(2017, 6, 1), EvaluationOptions.WithTrace));
+        var @case = EligibilityEngine.Cases.CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml")).Case;
+        var first = EligibilityEngine.Cli.Rendering.Json.Serialize(library.Evaluate(@case, new DateOnly(2017, 6, 1), EvaluationOptions.WithTrace));
+        var second = EligibilityEngine.Cli.Rendering.Json.Serialize(library.Evaluate(@case, new DateOnly(2017, 6, 1), EvaluationOptions.WithTrace));
         second.ShouldBe(first);
     }
 }

@@ -1,7 +1,7 @@
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Cases;
 
 /// <summary>Facts of an earlier case format are refused with what to write instead, never read into another meaning.</summary>
 public sealed class CaseFormatTests : IDisposable

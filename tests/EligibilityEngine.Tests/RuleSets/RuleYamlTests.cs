@@ -3,7 +3,7 @@ using EligibilityEngine.RuleSets;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.RuleSets;
 
 /// <summary>The YAML rule tests in rules/beschut-werk/tests, each one an xunit case, and their coverage of the rules.</summary>
 public sealed class RuleYamlTests

@@ -1,7 +1,7 @@
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.RuleSets;
 
 /// <summary>Every validation error is reported before anything runs, with file, line, column and rule id.</summary>
 public sealed class ValidationTests : IDisposable

@@ -1,7 +1,7 @@
 using EligibilityEngine.Facts;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Rules;
 
 /// <summary>Loonwaarde must never influence the advice (Kamerbrief 15 juni 2018: "De productiviteit (de loonwaarde) van
 /// betrokkene speelt geen rol").</summary>

@@ -2,7 +2,7 @@ using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Evaluation;
 
 /// <summary>Forward chaining over findings, strata, refraction, outcome priority and missing facts.</summary>
 public sealed class EvaluatorTests : IDisposable

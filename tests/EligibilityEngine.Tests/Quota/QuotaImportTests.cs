@@ -2,7 +2,7 @@ using EligibilityEngine.Facts;
 using EligibilityEngine.Cli;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Quota;
 
 /// <summary>`eligibility quota import`: a year's complete annex is loaded only when every row checks out and the numbers
 /// add up to the year's national number. The annexes here are made up for the test; the folder is a copy.</summary>

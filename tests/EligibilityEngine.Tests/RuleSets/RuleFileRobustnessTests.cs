@@ -1,6 +1,6 @@
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.RuleSets;
 
 /// <summary>Rule files that used to stop `eligibility validate` or a running host (stack overflow, exceptions the loader
 /// did not catch, minutes of work): each is now an error with file, line and column.</summary>

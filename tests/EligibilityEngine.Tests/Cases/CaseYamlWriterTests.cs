@@ -2,7 +2,7 @@ using CsCheck;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Tests.Support;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Cases;
 
 /// <summary>A case written as a case file reads back as the same facts, peildatum and version.</summary>
 public sealed class CaseYamlWriterTests
