@@ -1,0 +1,41 @@
+using EligibilityEngine.Host;
+using EligibilityEngine.Host.Security;
+using EligibilityEngine.Tests.Support;
+
+namespace EligibilityEngine.Tests.Web;
+
+/// <summary>Sign-in settings that cannot work stop the host with one line, as every security setting does.</summary>
+[Trait(Category.Name, Category.Process)]
+public sealed class PersonSignInSettingsTests
+{
+    private const string Authority = "--Security:OpenIdConnect:Authority=https://login.gemeente.example.nl/";
+    private const string Client = "--Security:OpenIdConnect:ClientId=beschut-werk";
+    private const string Mapping = "--Security:OpenIdConnect:RoleMapping:arbeidsdeskundigen=beoordelen";
+
+    [Theory]
+    [InlineData("Security:OpenIdConnect:ClientId is required with Security:OpenIdConnect:Authority", Authority, Mapping)]
+    [InlineData("Security:OpenIdConnect:Authority is required with Security:OpenIdConnect:ClientId", Client, Mapping)]
+    [InlineData("Security:OpenIdConnect:Authority must be an https URL (http only on loopback)",
+        "--Security:OpenIdConnect:Authority=http://login.gemeente.example.nl/", Client, Mapping)]
+    [InlineData("Security:OpenIdConnect:ClientSecretFile /nonexistent/secret does not exist",
+        Authority, Client, Mapping, "--Security:OpenIdConnect:ClientSecretFile=/nonexistent/secret")]
+    [InlineData("Security:OpenIdConnect:RoleMapping maps no role or group to a scope: nobody who signs in could open a page that judges cases",
+        Authority, Client)]
+    [InlineData("Security:OpenIdConnect:RoleMapping:arbeidsdeskundigen names 'beoordeling', which is not a scope (beoordelen, regelsets-lezen, impact, audit-lezen)",
+        Authority, Client, "--Security:OpenIdConnect:RoleMapping:arbeidsdeskundigen=beoordeling")]
+    [InlineData("Security:OpenIdConnect:SessionMinutes must be a positive number of minutes", Authority, Client, Mapping, "--Security:OpenIdConnect:SessionMinutes=0")]
+    public void A_sign_in_setting_that_cannot_work_stops_the_host_saying_which(string message, params string[] settings)
+    {
+        Should.Throw<SecurityConfigurationException>(() => EligibilityHost.Build(settings)).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public async Task The_operator_reads_the_mistake_in_one_line_and_the_host_exits_with_2()
+    {
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => HostProcess.StartAsync(Authority, Mapping));
+
+        failure.Message.ShouldContain("exited with 2");
+        failure.Message.ShouldContain("EligibilityEngine does not start: Security:OpenIdConnect:ClientId is required with Security:OpenIdConnect:Authority");
+        failure.Message.ShouldNotContain("   at ");
+    }
+}
