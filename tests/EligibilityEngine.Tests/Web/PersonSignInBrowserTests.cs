@@ -129,6 +129,24 @@ public sealed class PersonSignInBrowserTests(PersonSignInFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Without_sign_in_a_browser_on_a_host_that_asks_tokens_reads_what_it_asks_and_whom_to_ask()
+    {
+        // A host of its own without Security:OpenIdConnect, on one small version (the page judges nothing here).
+        using var rules = new TempRuleSet().With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion("true")));
+        await using var host = await RunningHost.StartAsync(rules.Path, "--Security:Jwt:Issuer=" + TestTokens.Issuer,
+            "--Security:Jwt:Audience=" + TestTokens.Audience, "--Security:Jwt:JwksFile=" + fixture.Tokens.JwksFile);
+        using var browser = Browser.Start();
+
+        browser.Open(new Uri(host.JsonAddress, "/casus"));
+
+        browser.Driver.FindElement(By.TagName("h1")).Text.ShouldBe("Certificaat of token nodig");
+        browser.Driver.FindElement(By.TagName("main")).Text.ShouldContain("Een browser stuurt geen access token mee");
+        browser.Driver.FindElements(By.CssSelector("a.knop, header .aanmelding")).ShouldBeEmpty();
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("certificaat-of-token-nodig");
+    }
+
+    [Fact]
     public async Task A_program_asking_for_json_still_gets_the_problem_json_on_the_pages()
     {
         (await StatusOf("/casus", "application/json")).ShouldBe(HttpStatusCode.Unauthorized);

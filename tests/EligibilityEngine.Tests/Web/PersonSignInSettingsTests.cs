@@ -30,6 +30,13 @@ public sealed class PersonSignInSettingsTests
     }
 
     [Fact]
+    public void Sign_in_for_people_does_not_let_the_service_run_open_on_a_network_address()
+    {
+        Should.Throw<SecurityConfigurationException>(() => EligibilityHost.Build(["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0", Authority, Client, Mapping]))
+            .Message.ShouldStartWith("The host is bound to a non-loopback address without authentication.");
+    }
+
+    [Fact]
     public async Task The_operator_reads_the_mistake_in_one_line_and_the_host_exits_with_2()
     {
         var failure = await Should.ThrowAsync<InvalidOperationException>(() => HostProcess.StartAsync(Authority, Mapping));
