@@ -147,6 +147,22 @@ public sealed class PersonSignInBrowserTests(PersonSignInFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_forged_answer_from_the_provider_signs_no_one_in_and_says_so_in_Dutch()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Pages };
+        using var forged = await http.GetAsync("/signin-oidc?code=vervalst&state=vervalst");
+        forged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        forged.Headers.Location!.ToString().ShouldBe("/aanmelden?mislukt=ja");
+        forged.Headers.TryGetValues("Set-Cookie", out var cookies).ShouldBeFalse(string.Join("; ", cookies ?? []));
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/aanmelden?mislukt=ja");
+        page.Headers.Accept.ParseAdd("text/html,*/*;q=0.8");
+        var text = WebUtility.HtmlDecode(await (await http.SendAsync(page)).Content.ReadAsStringAsync());
+        text.ShouldContain("Aanmelden is niet gelukt");
+        text.ShouldContain("Aanmelden bij uw organisatie");
+    }
+
+    [Fact]
     public async Task A_program_asking_for_json_still_gets_the_problem_json_on_the_pages()
     {
         (await StatusOf("/casus", "application/json")).ShouldBe(HttpStatusCode.Unauthorized);

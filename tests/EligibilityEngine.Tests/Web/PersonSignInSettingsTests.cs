@@ -46,3 +46,37 @@ public sealed class PersonSignInSettingsTests
         failure.Message.ShouldNotContain("   at ");
     }
 }
+
+/// <summary>What a signed-in person becomes, and where signing in may return to.</summary>
+public sealed class PersonSignInMappingTests
+{
+    [Theory]
+    [InlineData("/casus?voorbeeld=positief-advies", "/casus?voorbeeld=positief-advies")]
+    [InlineData("/", "/")]
+    [InlineData("//elders.example.nl/casus", "/")]
+    [InlineData("/\\elders.example.nl", "/")]
+    [InlineData("https://elders.example.nl/", "/")]
+    [InlineData("casus", "/")]
+    [InlineData(null, "/")]
+    public void Signing_in_returns_to_a_path_on_this_host_only(string? asked, string returned)
+    {
+        PersonSignIn.LocalPath(asked).ShouldBe(returned);
+    }
+
+    [Fact]
+    public void A_persons_groups_give_the_mapped_scopes_as_page_claims_and_nothing_else()
+    {
+        var mapping = PersonSignIn.RoleMapping(new Dictionary<string, string> { ["arbeidsdeskundigen"] = "beoordelen", ["juristen"] = "impact regelsets-lezen" });
+        var signedIn = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new("sub", "u-17"), new("name", "Els van Dijk"), new("groups", "arbeidsdeskundigen"), new("groups", "kantine"), new("email", "els@example.nl"),
+        ], "oidc"));
+
+        var person = PersonSignIn.Person(signedIn, "groups", mapping);
+
+        person.Identity!.Name.ShouldBe("Els van Dijk");
+        person.FindAll(PersonSignIn.ScopeClaimType).Select(c => c.Value).ShouldBe(["beoordelen"]);
+        person.Claims.Select(c => c.Type).ShouldBe(["sub", "name", PersonSignIn.ScopeClaimType], ignoreOrder: true);
+        person.FindFirst("scope").ShouldBeNull("a person's scopes are never a token's scope claim");
+    }
+}
