@@ -24,6 +24,15 @@ public sealed class RefusingAuthorizationResultHandler(IOptions<SecurityOptions>
 
         // A challenge (no authenticated user) carries no failure reasons: the reason is derived again.
         var failure = result.AuthorizationFailure?.FailureReasons.FirstOrDefault();
+        if (Web.PageRefusal.ForPerson(context))
+        {
+            var scope = policy.Requirements.Select(r => r switch { ScopeRequirement s => s.Scope, PersonScopeRequirement p => p.Scope, _ => null }).OfType<string>().FirstOrDefault();
+            logger.LogInformation("Page refused to a person: {Outcome}", result.Challenged || failure is UnauthenticatedReason ? "not signed in" : "forbidden");
+            await Web.PageRefusal.WriteAsync(context, new Web.PageRefusal.Refusal(result.Challenged || failure is UnauthenticatedReason, scope,
+                HttpMethods.IsGet(context.Request.Method) ? context.Request.Path + context.Request.QueryString : context.Request.Path.ToString()));
+            return;
+        }
+
         var missing = failure is UnauthenticatedReason ? failure.Message : ScopeRequirement.MissingIdentity(options.Value, context, context.User);
         var reason = failure?.Message ?? "Geen toestemming voor deze operatie.";
         // The bearer handler's result of this request (it authenticates once per request and keeps the result).

@@ -14,6 +14,9 @@ public sealed class SecurityOptions
     /// <summary>Mutual TLS: callers present a certificate issued under the trust anchor (in production PKIoverheid).</summary>
     public ClientCertificateOptions ClientCertificates { get; set; } = new();
 
+    /// <summary>People who sign in to the pages with the organisation's identity provider (OpenID Connect).</summary>
+    public OpenIdConnectOptions OpenIdConnect { get; set; } = new();
+
     /// <summary>Requests per caller (token bucket): the OIN, else the token's client, else the remote address.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
@@ -28,6 +31,9 @@ public sealed class SecurityOptions
     public bool CertificatesRequired => ClientCertificates.TrustAnchorFile.Length > 0;
 
     public bool Configured => TokensRequired || CertificatesRequired;
+
+    /// <summary>People sign in to the pages at the identity provider; the service's callers are not affected.</summary>
+    public bool PeopleSignIn => OpenIdConnect.Authority.Length > 0 || OpenIdConnect.ClientId.Length > 0;
 
     public sealed class JwtOptions
     {
@@ -49,6 +55,34 @@ public sealed class SecurityOptions
         /// <summary>The longest a token may be valid, from its <c>iat</c> (else <c>nbf</c>) to its <c>exp</c>, in minutes:
         /// access tokens are short-lived; a longer one is refused.</summary>
         public int MaxLifetimeMinutes { get; set; } = 60;
+    }
+
+    /// <summary>
+    /// OpenID Connect for the pages (authorization code flow with PKCE): the provider signs a person in, and the roles or
+    /// groups it names in <see cref="ScopeClaim"/> give the person the service's scopes through <see cref="RoleMapping"/>.
+    /// </summary>
+    public sealed class OpenIdConnectOptions
+    {
+        /// <summary>The identity provider (its issuer; /.well-known/openid-configuration is read from it); https, http only on loopback.</summary>
+        public string Authority { get; set; } = "";
+
+        /// <summary>This host's client id at the provider; required with an authority.</summary>
+        public string ClientId { get; set; } = "";
+
+        /// <summary>A file holding the client secret (a confidential client); none: a public client with PKCE only.</summary>
+        public string ClientSecretFile { get; set; } = "";
+
+        /// <summary>The claim of the ID token that names the person's roles or groups (Entra ID <c>roles</c> or <c>groups</c>, Keycloak <c>groups</c>).</summary>
+        public string ScopeClaim { get; set; } = "roles";
+
+        /// <summary>Role or group → the scopes it gives, separated by spaces (<c>casus-beoordelaar: beoordelen</c>).</summary>
+        public Dictionary<string, string> RoleMapping { get; set; } = [];
+
+        /// <summary>The scopes asked of the provider beside <c>openid</c>, separated by spaces (some providers put roles only under one of them).</summary>
+        public string RequestedScopes { get; set; } = "profile";
+
+        /// <summary>How long a signed-in person stays signed in without using the pages, in minutes.</summary>
+        public int SessionMinutes { get; set; } = 60;
     }
 
     public sealed class ClientCertificateOptions

@@ -25,13 +25,14 @@ public static class SecuritySetup
         RefuseOpenOnNetwork(builder.Configuration, security);
         AnswerLoopbackNamesOnly(builder);
 
+        Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication;
         if (security.TokensRequired)
         {
             if (security.Jwt.Audience.Length == 0) throw new SecurityConfigurationException("Security:Jwt:Audience is required with Security:Jwt:Issuer");
             if (security.Jwt.MaxLifetimeMinutes <= 0) throw new SecurityConfigurationException("Security:Jwt:MaxLifetimeMinutes must be a positive number of minutes");
             var keys = SigningKeys.From(security.Jwt, new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, time);
             builder.Services.AddSingleton(new CachingTokenHandler(time, TimeSpan.FromMinutes(security.Jwt.MaxLifetimeMinutes)));
-            builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
+            authentication = builder.Services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
                 .AddScheme<BearerTokenOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, options =>
                     options.Validation = new TokenValidationParameters
                     {
@@ -50,15 +51,18 @@ public static class SecuritySetup
         }
         else
         {
-            builder.Services.AddAuthentication();
+            authentication = builder.Services.AddAuthentication();
         }
 
+        PersonSignIn.AddSchemes(authentication, security);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, PersonScopeRequirementHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusingAuthorizationResultHandler>();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var scope in Scopes.All)
                 options.AddPolicy(ScopeRequirement.PolicyName(scope), policy => policy.AddRequirements(new ScopeRequirement(scope)));
+            PersonSignIn.AddPolicies(options, security);
         });
 
         if (security.CertificatesRequired)
@@ -106,6 +110,8 @@ public static class SecuritySetup
         else
             app.Logger.LogInformation("Callers authenticate with {Means}",
                 string.Join(" and ", new[] { security.CertificatesRequired ? "a client certificate (mTLS)" : null, security.TokensRequired ? "an OAuth bearer token" : null }.OfType<string>()));
+        if (security.PeopleSignIn)
+            app.Logger.LogInformation("People sign in to the pages at {Authority} (OpenID Connect)", security.OpenIdConnect.Authority);
         app.UseCors(CorsAllowList);
         app.Use(RefuseTokenInQuery);
         app.UseAuthentication();

@@ -15,11 +15,13 @@ public static class WebSetup
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Pages";
-            // Reading the law is open, like the OpenAPI page. Judging cases is the service's capability and asks what its
-            // methods ask: on an open host nothing, with mTLS the person's certificate (which a browser can present), with
-            // tokens a token, which a browser does not send: there the page is refused rather than opened up.
-            options.Conventions.AuthorizePage("/Casus", Security.ScopeRequirement.PolicyName(Security.Scopes.Evaluate));
-            options.Conventions.AuthorizePage("/Verschil", Security.ScopeRequirement.PolicyName(Security.Scopes.Impact));
+            // Reading the law is open, like the OpenAPI page. Judging cases is the service's capability and asks its scopes:
+            // of a person signed in at the identity provider where Security:OpenIdConnect is set, otherwise what the
+            // methods ask (on an open host nothing, with mTLS the person's certificate, with tokens a token, which a
+            // browser does not send: there the page says how to get in rather than opening up).
+            options.Conventions.AuthorizeFolder("/", Security.PersonSignIn.EveryPagePolicy);
+            options.Conventions.AuthorizePage("/Casus", Security.PersonSignIn.PagePolicy(Security.Scopes.Evaluate));
+            options.Conventions.AuthorizePage("/Verschil", Security.PersonSignIn.PagePolicy(Security.Scopes.Impact));
         }).AddApplicationPart(typeof(WebSetup).Assembly);
     }
 
@@ -27,6 +29,13 @@ public static class WebSetup
     {
         app.Use(UnreadableForm.ReadFirst);
         app.MapRazorPages();
+        // Signing in is a link (the refusal page's button, the header), so a GET: it sends the person to the provider,
+        // which comes back to where they were going (a path on this host only).
+        app.MapGet("/aanmelden/start", (string? terug, Microsoft.Extensions.Options.IOptions<Security.SecurityOptions> security) =>
+            security.Value.PeopleSignIn
+                ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = Security.PersonSignIn.LocalPath(terug) },
+                    [Security.PersonSignIn.ProviderScheme])
+                : Results.LocalRedirect("/aanmelden"));
         EmbeddedFiles.Map(app, [("/assets/stijl.css", "assets/stijl.css", "text/css; charset=utf-8"),
             ("/assets/formulier.js", "assets/formulier.js", "text/javascript; charset=utf-8")]);
     }

@@ -64,6 +64,31 @@ public sealed class SecurityTests(SecuredHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Without_sign_in_a_browser_reads_in_Dutch_what_the_host_asks_and_whom_to_ask_and_a_program_still_gets_problem_json()
+    {
+        using var http = fixture.Host.CreateHttp(Pki.Client);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/casus?voorbeeld=positief-advies");
+        page.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var html = await http.SendAsync(page);
+        html.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        html.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var text = WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync());
+        text.ShouldContain("<h1>Certificaat of token nodig</h1>");
+        text.ShouldContain("een clientcertificaat (PKIoverheid) én een access token");
+        text.ShouldContain("Een browser stuurt geen access token mee");
+        text.ShouldContain("Vraag de functioneel beheerder van deze installatie");
+        text.ShouldNotContain("Aanmelden bij uw organisatie");
+        text.ShouldNotContain("uitkomst");
+
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/casus");
+        api.Headers.Accept.ParseAdd("application/json");
+        using var json = await http.SendAsync(api);
+        json.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        json.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task A_municipality_with_its_certificate_and_a_token_for_beoordelen_gets_the_decision_over_grpc_and_json()
     {
         var token = Tokens.Token("beoordelen");
