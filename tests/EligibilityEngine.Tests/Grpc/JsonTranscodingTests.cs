@@ -43,6 +43,37 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         problem.InvalidParams["asOf"].Reason.ShouldContain("YYYY-MM-DD");
     }
 
+    [Fact]
+    public async Task Errors_of_shape_and_of_value_come_in_one_answer_naming_every_bad_field()
+    {
+        // Of shape: an unknown field, a number where text belongs, an enum value that does not exist. Of value: an
+        // impossible date, a municipality code that is none, a number out of range, a date inside a list of events.
+        const string Body = """
+            {"asOf": "2019-02-30", "colour": "blue",
+             "case": {"person": {"dateOfBirth": 19940517, "supervisionNeed": "sometimes", "wageValuePercent": "500"},
+                      "municipality": {"code": "XX12", "quota": 200000},
+                      "events": [{"type": "advice_issued", "date": "2019-04-31"}, {"type": "no-such-event", "date": "2019-01-01"}]}}
+            """;
+
+        using var response = await Http.PostAsync("/v1/beoordelingen", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(400);
+        problem.InvalidParams.ToDictionary(p => p.Key, p => p.Value.Code).ShouldBe(new Dictionary<string, string>
+        {
+            ["colour"] = "unknownField",
+            ["case.person.dateOfBirth"] = "invalidType",
+            ["case.person.supervisionNeed"] = "invalidEnumValue",
+            ["case.events[1].type"] = "invalidEnumValue",
+            ["asOf"] = "invalidDate",
+            ["case.person.wageValuePercent"] = "invalidNumber",
+            ["case.municipality.code"] = "invalidMunicipalityCode",
+            ["case.municipality.quota"] = "outOfRange",
+            ["case.events[0].date"] = "invalidDate",
+        }, ignoreOrder: true);
+        problem.Detail.ShouldBe("9 velden zijn ongeldig: zie invalidParams.");
+    }
+
     [Theory]
     [InlineData("/v1/regelsets/")]
     [InlineData("/v1/regelsets/2017-01-01/")]
