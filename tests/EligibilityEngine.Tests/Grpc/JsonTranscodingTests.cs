@@ -218,6 +218,60 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task The_openapi_examples_are_what_the_host_takes_and_answers()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync("/v1/openapi.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        // Each example body is a request the host decides on.
+        foreach (var path in new[] { "/beoordelingen", "/impactanalyses" })
+        {
+            var example = paths.GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            using var answered = await Http.PostAsync("/v1" + path, new StringContent(example.GetRawText(), Encoding.UTF8, "application/json"));
+            answered.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {await answered.Content.ReadAsStringAsync()}");
+        }
+
+        // The 400 example is the answer to a request with an impossible date and a code that is no municipality code.
+        var invalid = paths.GetProperty("/beoordelingen").GetProperty("post").GetProperty("responses").GetProperty("400").GetProperty("content")
+            .GetProperty("application/problem+json").GetProperty("example");
+        using var refused = await Http.PostAsync("/v1/beoordelingen", new StringContent(
+            """{"asOf": "2019-02-30", "case": {"municipality": {"code": "GM14"}}}""", Encoding.UTF8, "application/json"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync()),
+            System.Text.Json.Nodes.JsonNode.Parse(invalid.GetRawText())).ShouldBeTrue(invalid.GetRawText());
+        invalid.GetProperty("invalidParams").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Every_field_and_value_the_contract_retires_is_deprecated_in_the_openapi_document()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync("/v1/openapi.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var files = Host.OpenApi.ContractDescriptors.Service.File;
+        var messages = files.MessageTypes.Where(m => schemas.TryGetProperty(m.Name, out _)).ToList();
+        var enums = files.EnumTypes.Where(e => schemas.TryGetProperty(e.Name, out _)).ToList();
+
+        var retiredFields = messages.SelectMany(m => m.Fields.InDeclarationOrder()).Where(f => f.GetOptions()?.Deprecated == true).ToList();
+        retiredFields.Select(f => f.Name).ShouldContain("can_work_at_regular_employer");
+        foreach (var message in messages)
+            foreach (var field in message.Fields.InDeclarationOrder())
+            {
+                var property = schemas.GetProperty(message.Name).GetProperty("properties").GetProperty(field.JsonName);
+                (property.TryGetProperty("deprecated", out var flag) && flag.GetBoolean()).ShouldBe(retiredFields.Contains(field), $"{message.Name}.{field.JsonName}");
+            }
+
+        var retiredValues = enums.SelectMany(e => e.Values).Where(v => v.GetOptions()?.Deprecated == true).ToList();
+        retiredValues.Select(v => v.Name).ShouldContain("BENEFIT_WSW_INDICATIE");
+        foreach (var type in enums)
+        {
+            var schema = schemas.GetProperty(type.Name);
+            var listed = schema.TryGetProperty("x-deprecated-values", out var values) ? values.EnumerateArray().Select(v => v.GetString()!).ToList() : [];
+            listed.ShouldBe(type.Values.Where(retiredValues.Contains).Select(v => v.Name).ToList(), type.Name);
+            foreach (var value in listed) schema.GetProperty("description").GetString()!.ShouldContain($"- `{value}`: **uitgefaseerd**");
+        }
+    }
+
+    [Fact]
     public async Task The_rule_sets_can_be_listed_over_json()
     {
         using var json = JsonDocument.Parse(await Http.GetStringAsync("/v1/regelsets"));
