@@ -13,7 +13,8 @@ namespace EligibilityEngine.Host.OpenApi;
 /// responses are the problem details the host gives (<see cref="Problem"/>); every response declares the headers
 /// <see cref="ResponseHeadersMiddleware"/> sets. Streaming methods have no HTTP rule and are gRPC only.
 /// </summary>
-public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
+/// <param name="library">The loaded rules, for the example answer of Evaluate; null before they are loaded.</param>
+public sealed class OpenApiDocumentBuilder(OpenApiOptions options, RuleSets.RuleLibrary? library = null)
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -150,7 +151,10 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
 
         operation["responses"] = Responses(Ref(output), hasInput: parameters.Count > 0 || rule.Body == "*", body: rule.Body == "*");
         if (method.Name == nameof(EligibilityService.EligibilityServiceBase.Evaluate))
+        {
             operation["responses"]!["400"]!["content"]![ProblemJson]!["example"] = OpenApiExamples.InvalidInput(path);
+            if (library is not null) operation["responses"]!["200"]!["content"]!["application/json"]!["example"] = OpenApiExamples.EvaluateResponse(library);
+        }
         if (paths[path] is not JsonObject item) paths[path] = item = new JsonObject();
         item[verb] = operation;
     }

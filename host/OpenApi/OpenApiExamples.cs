@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using EligibilityEngine.RuleSets;
+using Google.Protobuf;
 using EligibilityEngine.Host.Json;
 using EligibilityEngine.Host.Services;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +11,8 @@ namespace EligibilityEngine.Host.OpenApi;
 
 /// <summary>
 /// The examples of the OpenAPI document, none written by hand: the request is the sample the README posts
-/// (<c>samples/requests/positief-advies.json</c>, embedded), and the 400 is what the host answers to a request with an
+/// (<c>samples/requests/positief-advies.json</c>, embedded), its 200 the decision the loaded rules give it (with an
+/// example decision id: only a recorded decision has one), and the 400 is what the host answers to a request with an
 /// impossible date and a municipality code that is none, made by the same code that answers it.
 /// </summary>
 public static class OpenApiExamples
@@ -29,6 +33,25 @@ public static class OpenApiExamples
         },
         _ => null,
     };
+
+    /// <summary>The decision id the example answer shows.</summary>
+    public const string ExampleDecisionId = "01a23d68-008b-7ad7-8e41-06ac5e354aca";
+
+    private static readonly ConditionalWeakTable<RuleLibrary, JsonNode> Decisions = new();
+
+    /// <summary>The answer to the example request under <paramref name="library"/>, once per loaded library (the document
+    /// is open to everyone: asking for it again does not judge the case again).</summary>
+    public static JsonNode EvaluateResponse(RuleLibrary library) => Decisions.GetValue(library, Decide).DeepClone();
+
+    private static JsonNode Decide(RuleLibrary loaded)
+    {
+        var request = JsonParser.Default.Parse<V1.EvaluateRequest>(Evaluation().ToJsonString());
+        var (@case, asOf, _) = new RequestMapper().MapEvaluation(request);
+        var decision = DecisionMapper.Map(loaded.Evaluate(@case, asOf, EligibilityGrpcService.OptionsFor(request)));
+        decision.DecisionId = ExampleDecisionId;
+        var response = new V1.EvaluateResponse { CorrelationId = request.CorrelationId, Decision = decision };
+        return JsonNode.Parse(new JsonFormatter(JsonFormatter.Settings.Default.WithFormatDefaultValues(true)).Format(response))!;
+    }
 
     /// <summary>The problem a request with an impossible date and a bad municipality code gets.</summary>
     public static JsonNode InvalidInput(string path)

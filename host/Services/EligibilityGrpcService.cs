@@ -234,6 +234,9 @@ public sealed class EligibilityGrpcService(
 
     private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
 
+    /// <summary>What Evaluate asks of the engine for a request: the levensloop only when the caller asks for it.</summary>
+    internal static EvaluationOptions OptionsFor(V1.EvaluateRequest request) => request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
+
     private RuleLibrary Library() =>
         holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
 
@@ -256,8 +259,7 @@ public sealed class EligibilityGrpcService(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
-            decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, context.CancellationToken);
+            decision = library.Evaluate(@case, asOf, OptionsFor(request), string.IsNullOrEmpty(request.Version) ? null : request.Version, context.CancellationToken);
             Telemetry.DecisionTelemetry.Decided(span, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)

@@ -223,12 +223,20 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         using var document = JsonDocument.Parse(await Http.GetStringAsync("/v1/openapi.json"));
         var paths = document.RootElement.GetProperty("paths");
 
-        // Each example body is a request the host decides on.
+        // Each example body is a request the host decides on; the example answer of Evaluate is the host's answer to it,
+        // but for the decision id, which only a recorded decision has.
         foreach (var path in new[] { "/beoordelingen", "/impactanalyses" })
         {
-            var example = paths.GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            var post = paths.GetProperty(path).GetProperty("post");
+            var example = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
             using var answered = await Http.PostAsync("/v1" + path, new StringContent(example.GetRawText(), Encoding.UTF8, "application/json"));
-            answered.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {await answered.Content.ReadAsStringAsync()}");
+            var answer = await answered.Content.ReadAsStringAsync();
+            answered.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {answer}");
+            if (path != "/beoordelingen") continue;
+            var real = System.Text.Json.Nodes.JsonNode.Parse(answer)!;
+            real["decision"]!["decisionId"] = Host.OpenApi.OpenApiExamples.ExampleDecisionId;
+            var shown = post.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetRawText();
+            System.Text.Json.Nodes.JsonNode.DeepEquals(real, System.Text.Json.Nodes.JsonNode.Parse(shown)).ShouldBeTrue($"example:\n{shown}\nanswer:\n{real.ToJsonString()}");
         }
 
         // The 400 example is the answer to a request with an impossible date and a code that is no municipality code.
