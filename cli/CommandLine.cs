@@ -188,7 +188,12 @@ public static class CommandLine
         var format = ReviewFormat(options);
         var (from, to) = Versions(options);
         var diff = RuleSetDiff.Compare(from, to);
-        output.Write(format == "json" ? Json.Serialize(diff) + Environment.NewLine : DiffMarkdown.Render(diff));
+        if (format == "json")
+        {
+            if (options.Value("--cases") is not null) throw new UsageException("--cases summarises the impact in the Markdown; for JSON run impact --format json");
+            output.Write(Json.Serialize(diff) + Environment.NewLine);
+        }
+        else output.Write(DiffMarkdown.Render(diff, options.Value("--cases") is null ? null : ImpactReport(options, from, to)));
         return 0;
     }
 
@@ -196,6 +201,14 @@ public static class CommandLine
     {
         var format = ReviewFormat(options);
         var (from, to) = Versions(options);
+        var report = ImpactReport(options, from, to);
+        output.Write(format == "json" ? Json.Serialize(report) + Environment.NewLine : ImpactMarkdown.Render(report));
+        return 0;
+    }
+
+    /// <summary>The impact over <c>--cases</c> on the dates <c>--as-of</c> names, by the engine <c>--engine</c> names.</summary>
+    private static ImpactReport ImpactReport(Arguments options, CompiledRuleSet from, CompiledRuleSet to)
+    {
         var cases = CaseCorpus.Load(options.Value("--cases")!);
         ImpactDates dates;
         try
@@ -207,9 +220,7 @@ public static class CommandLine
             throw new UsageException("--as-of: " + ex.Message);
         }
 
-        var report = ImpactAnalysis.Run(DecisionEngines.Create(Engine(options)), from, to, cases, dates);
-        output.Write(format == "json" ? Json.Serialize(report) + Environment.NewLine : ImpactMarkdown.Render(report));
-        return 0;
+        return ImpactAnalysis.Run(DecisionEngines.Create(Engine(options)), from, to, cases, dates);
     }
 
     internal static int Quota(Arguments options, TextWriter output)

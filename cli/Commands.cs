@@ -21,7 +21,13 @@ internal static class Commands
         root.Subcommands.Add(Command("test", "Run the YAML rule tests; ends with 'N passed, N failed'.",
             [Directory("the folder of rule tests (default <rules>/tests)")], [Rules(), Engine()], r => CommandLine.Test(new(r), output)));
         root.Subcommands.Add(Command("diff", "What one version says differently from another: rules, parameters, outcomes, sources.",
-            [From(), To()], [Rules(), Format("markdown", "json")], r => CommandLine.Diff(new(r), output)));
+            [From(), To()],
+            [
+                Rules(), Format("markdown", "json"),
+                new Option<string>("--cases") { Description = "also judge these cases (as impact --cases) and put how many decisions change at the top (Markdown only)" },
+                AsOf("with --cases: case (the default), effective or a date YYYY-MM-DD, as for impact"), Engine(),
+            ],
+            r => CommandLine.Diff(new(r), output)));
         root.Subcommands.Add(Command("impact", "Judge every case under both versions: how many decisions change, and why.",
             [From(), To()],
             [

@@ -4,11 +4,12 @@ namespace EligibilityEngine.Review;
 
 /// <summary>
 /// Renders a <see cref="VersionDiff"/> as Markdown for a lawyer and a pull-request comment: a heading per rule, its
-/// citation, and every changed field before → after in Dutch.
+/// citation, and every changed field before → after in Dutch, the changed words marked (~~vervalt~~, **nieuw**).
 /// </summary>
 public static class DiffMarkdown
 {
-    public static string Render(VersionDiff diff)
+    /// <param name="impact">The impact of the change on a set of cases, summarised at the top when given.</param>
+    public static string Render(VersionDiff diff, ImpactReport? impact = null)
     {
         var b = new StringBuilder();
         b.AppendLine($"# Wijzigingen {diff.From.Id}: {diff.From.Version} → {diff.To.Version}").AppendLine();
@@ -18,6 +19,12 @@ public static class DiffMarkdown
         b.AppendLine($"| In werking vanaf | {diff.FromEffective ?? "datum onbekend"} | {diff.ToEffective ?? "datum onbekend"} |");
         b.AppendLine($"| sha256 | `{diff.From.ContentHash[..12]}` | `{diff.To.ContentHash[..12]}` |").AppendLine();
         b.AppendLine($"> {diff.ToSummary}").AppendLine();
+        if (impact is not null)
+        {
+            b.AppendLine($"## Gevolgen voor de casussen (peildatum: {impact.Dates})").AppendLine();
+            ImpactMarkdown.Summary(b, impact, "###");
+            b.AppendLine();
+        }
 
         if (diff.IsEmpty)
         {
@@ -26,6 +33,7 @@ public static class DiffMarkdown
         }
 
         b.AppendLine($"**Samenvatting:** {Count("regels", diff.Rules)}; {Count("parameters", diff.Parameters)}; {Count("uitkomsten", diff.Outcomes)}; {Count("bronnen", diff.Sources)}.");
+        b.AppendLine().AppendLine("Gewijzigde woorden: ~~doorgehaald~~ vervalt, **vet** komt erbij.");
         Section(b, "Regels", diff.Rules);
         Section(b, "Parameters", diff.Parameters);
         Section(b, "Uitkomsten", diff.Outcomes);
@@ -55,8 +63,8 @@ public static class DiffMarkdown
                 else
                 {
                     b.AppendLine($"- **{Label(field.Field)}**");
-                    b.AppendLine($"  - was: {Text(field.Field, field.Before)}");
-                    b.AppendLine($"  - wordt: {Text(field.Field, field.After)}");
+                    b.AppendLine($"  - was: {Marked(field, WordChange.Removed)}");
+                    b.AppendLine($"  - wordt: {Marked(field, WordChange.Added)}");
                 }
             }
         }
@@ -72,7 +80,43 @@ public static class DiffMarkdown
 
     /// <summary>Conditions and conclusions are code, shown as such; texts read as texts; absent means absent.</summary>
     private static string Text(string field, string? text) =>
-        text is null ? "*(niet aanwezig)*" : field is "when" or "then" or "rule order" or "values" ? $"`{text}`" : text;
+        text is null ? "*(niet aanwezig)*" : IsCode(field) ? $"`{text}`" : Escape(text);
+
+    /// <summary>Fields whose text is the rule language rather than Dutch prose.</summary>
+    public static bool IsCode(string field) => field is "when" or "then" or "rule order" or "values";
+
+    /// <summary>
+    /// One side of a changed field: its own words plus the ones only it has, marked (<paramref name="kind"/>: removed
+    /// words struck through on the old side, added words in bold on the new side). Code stays code, a span per run.
+    /// </summary>
+    private static string Marked(FieldChange field, WordChange kind)
+    {
+        if (field.Words is not { } words) return Text(field.Field, kind == WordChange.Removed ? field.Before : field.After);
+        var b = new StringBuilder();
+        foreach (var segment in words.Where(w => w.Kind == WordChange.Same || w.Kind == kind))
+        {
+            var text = IsCode(field.Field) ? $"`{segment.Marked}`" : Escape(segment.Marked);
+            b.Append(segment.Kind == WordChange.Same ? text : kind == WordChange.Removed ? $"~~{text}~~" : $"**{text}**").Append(segment.Trailing);
+        }
+
+        return b.ToString().TrimEnd();
+    }
+
+    /// <summary>Prose with the characters that Markdown would read as marks escaped; an underscore inside a word
+    /// (<c>advies_omgezet</c>) is no mark and stays as written.</summary>
+    private static string Escape(string text)
+    {
+        var b = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var inWord = c == '_' && i > 0 && i < text.Length - 1 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+            if (c is '\\' or '`' or '*' or '~' or '<' or '[' or ']' || (c == '_' && !inWord)) b.Append('\\');
+            b.Append(c);
+        }
+
+        return b.ToString();
+    }
 
     /// <summary>A changed field's key (when, explain.met, row GM0014|2018) as a lawyer reads it.</summary>
     public static string Label(string field) => field switch

@@ -33,7 +33,7 @@ public static class ImpactAnalysis
             .ThenByDescending(t => t.Cases).ThenBy(t => t.Before, StringComparer.Ordinal).ThenBy(t => t.After, StringComparer.Ordinal)
             .ToList();
         return new ImpactReport(from.Reference, to.Reference, engine.Reference, dates.Describe(from, to), cases.Count,
-            cases.Count - changed.Count - failed.Count, transitions, changed, failed);
+            cases.Count - changed.Count - failed.Count, transitions, changed, failed, new OutcomeNames(to.Canonical.Outcomes, from.Canonical.Outcomes));
     }
 
     private static (ChangedCase?, FailedCase?) Compare(

@@ -11,15 +11,7 @@ public static class ImpactMarkdown
         var b = new StringBuilder();
         b.AppendLine($"# Gevolgen van {report.To.Version} ten opzichte van {report.From.Version} ({report.From.Id})").AppendLine();
         b.AppendLine($"Peildatum: {report.Dates}. Rekenregels uitgevoerd met: {report.Engine}.").AppendLine();
-        b.AppendLine($"**{report.Changed.Count} van {report.Cases} beslissingen veranderen**; {report.Unchanged} blijven gelijk" +
-            (report.Failed.Count > 0 ? $", {report.Failed.Count} konden niet worden beoordeeld." : "."));
-
-        if (report.Transitions.Count > 0)
-        {
-            b.AppendLine().AppendLine("## Overgangen per uitkomst").AppendLine();
-            b.AppendLine("| Uitkomst | Was | Wordt | Casussen |").AppendLine("|---|---|---|---:|");
-            foreach (var t in report.Transitions) b.AppendLine($"| {t.Outcome} | {t.Before} | {t.After} | {t.Cases} |");
-        }
+        Summary(b, report, "##");
 
         if (report.Changed.Count > 0)
         {
@@ -28,7 +20,8 @@ public static class ImpactMarkdown
             {
                 b.AppendLine().AppendLine($"### {c.Name}").AppendLine();
                 if (c.FromAsOf != c.ToAsOf) b.AppendLine($"Peildatum {c.FromAsOf:yyyy-MM-dd} → {c.ToAsOf:yyyy-MM-dd}.").AppendLine();
-                foreach (var o in c.Outcomes) b.AppendLine($"- Uitkomst **{o.Id}**: {o.Before} → {o.After}{Rules(o)}");
+                foreach (var o in c.Outcomes)
+                    b.AppendLine($"- {report.Names.Title(o.Id)} (`{o.Id}`): {report.Names.Label(o.Id, o.Before)} → {report.Names.Label(o.Id, o.After)}{Rules(o)}");
                 foreach (var k in c.Criteria) b.AppendLine($"- Criterium **{k.Id}**: {Status(k.Before)} → {Status(k.After)}{Rules(k)}");
                 b.AppendLine($"- Regels: {string.Join(", ", c.Rules.Select(r => $"`{r.Id}`{Change(r.Change)}"))}");
             }
@@ -41,6 +34,22 @@ public static class ImpactMarkdown
         }
 
         return b.ToString();
+    }
+
+    /// <summary>
+    /// How many decisions change and from what to what, in the outcomes' Dutch words: the first thing a legal team reads,
+    /// at the top of this report and of <see cref="DiffMarkdown"/>'s when it is given the cases.
+    /// </summary>
+    /// <param name="heading">The Markdown heading level of the transitions table, e.g. "##".</param>
+    public static void Summary(StringBuilder b, ImpactReport report, string heading)
+    {
+        b.AppendLine($"**{report.Changed.Count} van {report.Cases} beslissingen veranderen**; {report.Unchanged} blijven gelijk" +
+            (report.Failed.Count > 0 ? $", {report.Failed.Count} konden niet worden beoordeeld." : "."));
+        if (report.Transitions.Count == 0) return;
+        b.AppendLine().AppendLine($"{heading} Overgangen per uitkomst").AppendLine();
+        b.AppendLine("| Uitkomst | Was | Wordt | Casussen |").AppendLine("|---|---|---|---:|");
+        foreach (var t in report.Transitions)
+            b.AppendLine($"| {report.Names.Title(t.Outcome)} | {report.Names.Label(t.Outcome, t.Before)} | {report.Names.Label(t.Outcome, t.After)} | {t.Cases} |");
     }
 
     private static string Rules(ValueChange change) => (change.RuleBefore, change.RuleAfter) switch

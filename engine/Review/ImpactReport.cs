@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EligibilityEngine.Decisions;
 
 namespace EligibilityEngine.Review;
@@ -22,7 +23,8 @@ public sealed record FailedCase(string Name, string Reason);
 
 /// <summary>
 /// Whose decisions a law change changes (impactanalyse): every case judged under both versions, the changed ones
-/// grouped by outcome transition and listed one by one, and the engine that judged them.
+/// grouped by outcome transition and listed one by one, and the engine that judged them. <see cref="Names"/> gives the
+/// Dutch titles and labels a person reads; the report's values are the codes.
 /// </summary>
 public sealed record ImpactReport(
     RuleSetReference From,
@@ -33,4 +35,5 @@ public sealed record ImpactReport(
     int Unchanged,
     IReadOnlyList<OutcomeTransition> Transitions,
     IReadOnlyList<ChangedCase> Changed,
-    IReadOnlyList<FailedCase> Failed);
+    IReadOnlyList<FailedCase> Failed,
+    [property: JsonIgnore] OutcomeNames Names);

@@ -9,7 +9,12 @@ public enum ChangeKind { Added, Removed, Changed, Unchanged }
 /// <summary>One field of a rule, parameter, outcome or source that differs: its text before and after (null when the
 /// item did not exist on that side). <see cref="Field"/> is a stable key such as <c>when</c>, <c>explain.met</c> or
 /// <c>row GM0014|2018</c>.</summary>
-public sealed record FieldChange(string Field, string? Before, string? After);
+public sealed record FieldChange(string Field, string? Before, string? After)
+{
+    /// <summary>The words that changed, for a field present on both sides (null otherwise): what the page, the Markdown
+    /// and the JSON mark. Derived from <see cref="Before"/> and <see cref="After"/>, so not part of equality.</summary>
+    public IReadOnlyList<WordSegment>? Words => Before is null || After is null ? null : WordDiff.Compare(Before, After);
+}
 
 /// <summary>A rule, parameter, outcome or source that was added, removed or changed, with the fields that differ (for
 /// an added or removed item: all its fields). <see cref="Citation"/> is the legal source it cites, as cited in the

@@ -14,11 +14,14 @@ namespace EligibilityEngine.Host.Json;
 /// every bad field at once by its path (<c>case.person.supervision_need</c>, the proto names the gRPC errors use):
 /// unknown fields, a value of the wrong JSON type, an enum value that does not exist. Enum values may be written as the
 /// contract names them (<c>SUPERVISION_LEVEL_INTENSIVE</c>), by number, or as the case files do (<c>intensive</c>,
-/// any case); they are rewritten to the contract's name. Values are never echoed beyond a short prefix.
+/// any case); they are rewritten to the contract's name. Values are never echoed beyond a short prefix. A bad value is
+/// taken out of the body (an element of a list of messages becomes an empty message, keeping the positions), so that what
+/// remains can still be read and its values checked: every error in one answer (<see cref="JsonRequestMiddleware"/>).
 /// </summary>
 public static class JsonRequestCheck
 {
-    /// <summary>The body, with enum values in the contract's spelling, or every violation found.</summary>
+    /// <summary>The body, with enum values in the contract's spelling and without the values that are refused, and every
+    /// violation found.</summary>
     public static (JsonNode? Body, IReadOnlyList<BadRequest.Types.FieldViolation> Violations) Check(JsonNode? body, MessageDescriptor message)
     {
         var violations = new List<BadRequest.Types.FieldViolation>();
@@ -42,55 +45,79 @@ public static class JsonRequestCheck
                 var names = message.Fields.InDeclarationOrder().Select(f => f.JsonName).ToList();
                 var hint = Spelling.Closest(name, names) is { } s ? $"; did you mean '{s}'?" : $"; fields: {string.Join(", ", names)}";
                 violations.Add(CallError.Violation(path + FactText.Cut(name), R.UnknownField, $"is not a field of {message.Name}{hint}"));
+                json.Remove(name);
                 continue;
             }
 
             var fieldPath = path + field.Name;
             if (value is null) continue; // null is the default: unknown
-            if (field.IsRepeated)
+            if (!field.IsRepeated)
             {
-                if (value is not JsonArray array)
+                var (replaced, bad) = CheckValue(value, field, fieldPath, violations);
+                if (bad) json.Remove(name);
+                else if (replaced is not null) json[name] = replaced;
+                continue;
+            }
+
+            if (value is not JsonArray array)
+            {
+                violations.Add(CallError.Violation(fieldPath, R.InvalidType, "must be a JSON array"));
+                json.Remove(name);
+                continue;
+            }
+
+            for (var i = 0; i < array.Count; i++)
+            {
+                var (replaced, bad) = CheckValue(array[i], field, $"{fieldPath}[{i}]", violations);
+                if (bad && field.FieldType != FieldType.Message)
                 {
-                    violations.Add(CallError.Violation(fieldPath, R.InvalidType, "must be a JSON array"));
-                    continue;
+                    json.Remove(name);
+                    break;
                 }
 
-                for (var i = 0; i < array.Count; i++)
-                    if (CheckValue(array[i], field, $"{fieldPath}[{i}]", violations) is { } replaced) array[i] = replaced;
-            }
-            else if (CheckValue(value, field, fieldPath, violations) is { } replaced)
-            {
-                json[name] = replaced;
+                if (bad) array[i] = new JsonObject();
+                else if (replaced is not null) array[i] = replaced;
             }
         }
     }
 
-    /// <summary>Checks one value; returns a replacement (an enum in the contract's spelling) or null to keep it.</summary>
-    private static JsonNode? CheckValue(JsonNode? value, FieldDescriptor field, string path, List<BadRequest.Types.FieldViolation> violations)
+    /// <summary>Checks one value: a replacement (an enum in the contract's spelling) or null to keep it, and whether it
+    /// is refused as a whole (its nested fields are checked, and taken out, one by one).</summary>
+    private static (JsonNode? Replacement, bool Bad) CheckValue(JsonNode? value, FieldDescriptor field, string path, List<BadRequest.Types.FieldViolation> violations)
     {
-        if (value is null) return null;
+        if (value is null) return (null, false);
         var kind = value.GetValueKind();
+        var before = violations.Count;
+        JsonNode? replacement = null;
         switch (field.FieldType)
         {
             case FieldType.Message:
-                if (value is JsonObject nested) CheckObject(nested, field.MessageType, path + ".", violations);
-                else violations.Add(CallError.Violation(path, R.InvalidType, "must be a JSON object"));
-                return null;
+                if (value is JsonObject nested)
+                {
+                    CheckObject(nested, field.MessageType, path + ".", violations);
+                    return (null, false);
+                }
+
+                violations.Add(CallError.Violation(path, R.InvalidType, "must be a JSON object"));
+                break;
             case FieldType.String:
                 if (kind != JsonValueKind.String) violations.Add(CallError.Violation(path, R.InvalidType, "must be a JSON string, e.g. \"2018-03-01\" or \"25.5\""));
-                return null;
+                break;
             case FieldType.Bool:
                 if (kind is not (JsonValueKind.True or JsonValueKind.False)) violations.Add(CallError.Violation(path, R.InvalidType, "must be true or false (leave it out when unknown)"));
-                return null;
+                break;
             case FieldType.Int32:
-                return Integer(value, kind, int.MinValue, int.MaxValue, path, violations);
+                replacement = Integer(value, kind, int.MinValue, int.MaxValue, path, violations);
+                break;
             case FieldType.Int64:
-                return Integer(value, kind, long.MinValue, long.MaxValue, path, violations);
+                replacement = Integer(value, kind, long.MinValue, long.MaxValue, path, violations);
+                break;
             case FieldType.Enum:
-                return EnumValue(value, kind, field.EnumType, path, violations);
-            default:
-                return null;
+                replacement = EnumValue(value, kind, field.EnumType, path, violations);
+                break;
         }
+
+        return (replacement, violations.Count > before);
     }
 
     /// <summary>

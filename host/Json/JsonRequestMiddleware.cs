@@ -74,7 +74,7 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         var (checkedBody, violations) = JsonRequestCheck.Check(json, metadata.MethodDescriptor.InputType);
         if (violations.Count > 0)
         {
-            await Refuse(context, violations);
+            await Refuse(context, [.. violations, .. ValueViolations(checkedBody, metadata.MethodDescriptor.InputType, violations)]);
             return;
         }
 
@@ -83,6 +83,35 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         context.Request.ContentLength = bytes.Length;
         await next(context);
     }
+
+    /// <summary>
+    /// What the service would refuse in the rest of a body whose shape is refused (an impossible date, a bad municipality
+    /// code, a number out of range): the body without its refused values, read as the contract's message and checked as
+    /// the service checks it. A field already refused, or one inside it, is not named twice.
+    /// </summary>
+    private static IEnumerable<BadRequest.Types.FieldViolation> ValueViolations(
+        JsonNode? remaining, Google.Protobuf.Reflection.MessageDescriptor input, IReadOnlyList<BadRequest.Types.FieldViolation> refused)
+    {
+        if (remaining is null) return [];
+        Google.Protobuf.IMessage message;
+        try
+        {
+            message = Lenient.Parse(remaining.ToJsonString(), input);
+        }
+        // Protobuf's JSON parser signals a body it cannot read with IOException (its InvalidJsonException and
+        // InvalidProtocolBufferException), FormatException or an ArgumentException.
+        catch (Exception ex) when (ex is IOException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return []; // what is left cannot be read: its shape errors are the answer
+        }
+
+        var named = refused.Select(v => v.Field).ToList();
+        return RequestMapper.Check(message).Where(v => !named.Any(field => v.Field == field
+            || (field.Length > 0 && (v.Field.StartsWith(field + ".", StringComparison.Ordinal) || v.Field.StartsWith(field + "[", StringComparison.Ordinal)))));
+    }
+
+    /// <summary>The remaining body's unknown fields were already named and taken out.</summary>
+    private static readonly Google.Protobuf.JsonParser Lenient = new(Google.Protobuf.JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 

@@ -94,6 +94,9 @@ public sealed record Problem(
         return Create(context, httpStatus, detail, CodeName(code), invalid.Count > 0 ? invalid : httpStatus == 400 ? [] : null);
     }
 
+    /// <summary>The body as it is sent, e.g. for an example in the OpenAPI document.</summary>
+    public System.Text.Json.Nodes.JsonNode ToJson() => JsonSerializer.SerializeToNode(this, Json)!;
+
     public async Task WriteAsync(HttpContext context)
     {
         context.Response.StatusCode = Status;

@@ -13,7 +13,8 @@ namespace EligibilityEngine.Host.OpenApi;
 /// responses are the problem details the host gives (<see cref="Problem"/>); every response declares the headers
 /// <see cref="ResponseHeadersMiddleware"/> sets. Streaming methods have no HTTP rule and are gRPC only.
 /// </summary>
-public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
+/// <param name="library">The loaded rules, for the example answer of Evaluate; null before they are loaded.</param>
+public sealed class OpenApiDocumentBuilder(OpenApiOptions options, RuleLibrary? library = null)
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -139,14 +140,21 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
         if (rule.Body == "*")
         {
             AddSchema(method.InputType, schemas);
+            var content = new JsonObject { ["schema"] = Ref(method.InputType) };
+            if (OpenApiExamples.Request(method.Name) is { } example) content["example"] = example;
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref(method.InputType) } },
+                ["content"] = new JsonObject { ["application/json"] = content },
             };
         }
 
         operation["responses"] = Responses(Ref(output), hasInput: parameters.Count > 0 || rule.Body == "*", body: rule.Body == "*");
+        if (method.Name == nameof(EligibilityService.EligibilityServiceBase.Evaluate))
+        {
+            operation["responses"]!["400"]!["content"]![ProblemJson]!["example"] = OpenApiExamples.InvalidInput(path);
+            if (library is not null) operation["responses"]!["200"]!["content"]!["application/json"]!["example"] = OpenApiExamples.EvaluateResponse(library);
+        }
         if (paths[path] is not JsonObject item) paths[path] = item = new JsonObject();
         item[verb] = operation;
     }
@@ -228,6 +236,8 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
             var description = ContractDescriptors.Comment(field);
             if (field.RealContainingOneof is { } oneof) description += $" (Een van: {string.Join(", ", oneof.Fields.Select(f => f.JsonName))}.)";
             schema["description"] = description;
+            // A retired field stays in the contract, refused with `retired` (docs/contract.md).
+            if (field.GetOptions()?.Deprecated == true) schema["deprecated"] = true;
             properties[field.JsonName] = schema;
         }
     }
@@ -238,10 +248,16 @@ public sealed class OpenApiDocumentBuilder(OpenApiOptions options)
         schemas[type.Name] = new JsonObject
         {
             ["type"] = "string",
-            ["description"] = ContractDescriptors.Comment(type) + "\n\n" + string.Join("\n", type.Values.Select(v => $"- `{v.Name}`: {ContractDescriptors.Comment(v)}")),
+            ["description"] = ContractDescriptors.Comment(type) + "\n\n" + string.Join("\n", type.Values.Select(v =>
+                $"- `{v.Name}`: {(Retired(v) ? "**uitgefaseerd** (geweigerd met `retired`). " : "")}{ContractDescriptors.Comment(v)}")),
             ["enum"] = new JsonArray(type.Values.Select(v => (JsonNode?)v.Name).ToArray()),
         };
+        // OpenAPI 3.0 cannot mark one value of an enum deprecated: the description says it, and this list names them for tools.
+        if (type.Values.Where(Retired).Select(v => (JsonNode?)v.Name).ToArray() is { Length: > 0 } retired)
+            schemas[type.Name]["x-deprecated-values"] = new JsonArray(retired);
     }
+
+    private static bool Retired(EnumValueDescriptor value) => value.GetOptions()?.Deprecated == true;
 
     private static JsonObject FieldSchema(FieldDescriptor field, IDictionary<string, JsonNode> schemas)
     {

@@ -13,9 +13,9 @@ public static class OpenApiEndpoint
 
     public static void Map(WebApplication app)
     {
-        app.MapGet(Path, (HttpContext context, IOptions<OpenApiOptions> options) =>
+        app.MapGet(Path, (HttpContext context, IOptions<OpenApiOptions> options, RuleLibraryHolder holder) =>
             {
-                var document = new OpenApiDocumentBuilder(options.Value).Build($"{context.Request.Scheme}://{context.Request.Host}");
+                var document = new OpenApiDocumentBuilder(options.Value, holder.Library).Build($"{context.Request.Scheme}://{context.Request.Host}");
                 return Results.Text(document.ToJsonString(), "application/json; charset=utf-8");
             })
             .RequireCors(policy => policy.AllowAnyOrigin().WithMethods("GET"))

@@ -101,29 +101,20 @@ public sealed class EligibilityGrpcService(
         }
 
         if (settings is null) mapper.Violation("settings", ViolationReason.Required, "is required in the first message");
-        return Impact(settings, cases, mapper, context);
+        return Impact(settings, mapper.ImpactCases(cases), mapper, context);
     }
 
     public override Task<V1.AnalyzeImpactResponse> AnalyzeImpact(V1.AnalyzeImpactRequest request, ServerCallContext context)
     {
         var mapper = new RequestMapper();
-        if (request.Settings is null) mapper.Violation("settings", ViolationReason.Required, "is required");
-        return Task.FromResult(new V1.AnalyzeImpactResponse { Impact = Impact(request.Settings, request.Cases, mapper, context) });
+        var cases = mapper.ImpactRequest(request);
+        return Task.FromResult(new V1.AnalyzeImpactResponse { Impact = Impact(request.Settings, cases, mapper, context) });
     }
 
     /// <summary>The impact analysis both methods run, once settings and cases are in.</summary>
-    private V1.ImpactAnalysisResponse Impact(V1.ImpactSettings? settings, IReadOnlyList<V1.ImpactCase> given, RequestMapper mapper, ServerCallContext context)
+    private V1.ImpactAnalysisResponse Impact(V1.ImpactSettings? settings, List<NamedCase> cases, RequestMapper mapper, ServerCallContext context)
     {
         var library = Library();
-        var cases = new List<NamedCase>(given.Count);
-        foreach (var item in given)
-        {
-            var caseMapper = new RequestMapper($"cases[{cases.Count}].");
-            var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Name, AsOf = item.AsOf, Case = item.Case }, asOfRequired: false);
-            foreach (var v in caseMapper.Violations) mapper.Violation(v.Field, v.Reason, v.Description);
-            cases.Add(new NamedCase(string.IsNullOrEmpty(item.Name) ? $"cases[{cases.Count}]" : item.Name, @case, asOf == default ? null : asOf));
-        }
-
         if (mapper.Violations.Count > 0) throw CallError.InvalidArgument(mapper.Violations).ToRpcException();
         ImpactDates dates;
         try
@@ -243,6 +234,9 @@ public sealed class EligibilityGrpcService(
 
     private static readonly EvaluationOptions WithoutTimeline = EvaluationOptions.Default with { Timeline = false };
 
+    /// <summary>What Evaluate asks of the engine for a request: the levensloop only when the caller asks for it.</summary>
+    internal static EvaluationOptions OptionsFor(V1.EvaluateRequest request) => request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
+
     private RuleLibrary Library() =>
         holder.Library ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "rule sets are not loaded yet"));
 
@@ -255,8 +249,7 @@ public sealed class EligibilityGrpcService(
     {
         var library = Library();
         var mapper = new RequestMapper();
-        var (@case, asOf) = mapper.Map(request);
-        var subject = mapper.Subject(request.DataSubject);
+        var (@case, asOf, subject) = mapper.MapEvaluation(request);
         if (mapper.Violations.Count > 0) return (null, CallError.InvalidArgument(mapper.Violations));
         if (subject is not null && decisionLog.Enabled && !decisionLog.TakesDataSubjects)
             return (null, new CallError(StatusCode.FailedPrecondition, EligibilityEngine.Audit.DecisionRecordFactory.NoPseudonymKey, []));
@@ -266,8 +259,7 @@ public sealed class EligibilityGrpcService(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var options = request.IncludeTimeline ? EvaluationOptions.Default : WithoutTimeline;
-            decision = library.Evaluate(@case, asOf, options, string.IsNullOrEmpty(request.Version) ? null : request.Version, context.CancellationToken);
+            decision = library.Evaluate(@case, asOf, OptionsFor(request), string.IsNullOrEmpty(request.Version) ? null : request.Version, context.CancellationToken);
             Telemetry.DecisionTelemetry.Decided(span, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (CallError.From(ex) is { } error)

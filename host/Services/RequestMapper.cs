@@ -1,4 +1,5 @@
 using EligibilityEngine.Audit;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
 using Google.Protobuf;
 using Google.Rpc;
@@ -16,6 +17,56 @@ public sealed class RequestMapper(string prefix = "")
     private readonly List<BadRequest.Types.FieldViolation> _violations = [];
 
     public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => _violations;
+
+    /// <summary>
+    /// Every bad value of a request that takes a body (<c>Evaluate</c>, <c>AnalyzeImpact</c>), as the service checks it:
+    /// what the JSON side adds to the errors of a body's shape, so that a caller learns both at once.
+    /// </summary>
+    public static IReadOnlyList<BadRequest.Types.FieldViolation> Check(IMessage request)
+    {
+        var mapper = new RequestMapper();
+        switch (request)
+        {
+            case V1.EvaluateRequest evaluate:
+                mapper.MapEvaluation(evaluate);
+                break;
+            case V1.AnalyzeImpactRequest impact:
+                mapper.ImpactRequest(impact);
+                break;
+        }
+
+        return mapper.Violations;
+    }
+
+    /// <summary>An Evaluate request: the case, its peildatum and the data subject it names.</summary>
+    public (Case Case, DateOnly AsOf, DataSubject? Subject) MapEvaluation(V1.EvaluateRequest request)
+    {
+        var (@case, asOf) = Map(request);
+        return (@case, asOf, Subject(request.DataSubject));
+    }
+
+    /// <summary>An AnalyzeImpact request's cases; its settings are required.</summary>
+    public List<NamedCase> ImpactRequest(V1.AnalyzeImpactRequest request)
+    {
+        if (request.Settings is null) Violation("settings", ViolationReason.Required, "is required");
+        return ImpactCases(request.Cases);
+    }
+
+    /// <summary>The cases of an impact analysis, each named by its name or its place (<c>cases[3]</c>), each fact
+    /// checked with its path (<c>cases[3].case.person.benefit</c>); the peildatum is each case's own, when given.</summary>
+    public List<NamedCase> ImpactCases(IReadOnlyList<V1.ImpactCase> given)
+    {
+        var cases = new List<NamedCase>(given.Count);
+        foreach (var item in given)
+        {
+            var caseMapper = new RequestMapper($"{prefix}cases[{cases.Count}].");
+            var (@case, asOf) = caseMapper.Map(new V1.EvaluateRequest { CorrelationId = item.Name, AsOf = item.AsOf, Case = item.Case }, asOfRequired: false);
+            _violations.AddRange(caseMapper.Violations);
+            cases.Add(new NamedCase(string.IsNullOrEmpty(item.Name) ? $"cases[{cases.Count}]" : item.Name, @case, asOf == default ? null : asOf));
+        }
+
+        return cases;
+    }
 
     public (Case Case, DateOnly AsOf) Map(V1.EvaluateRequest request, bool asOfRequired = true)
     {

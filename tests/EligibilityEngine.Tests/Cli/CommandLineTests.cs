@@ -285,8 +285,44 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         output.ShouldContain("**1 van 20 beslissingen veranderen**; 19 blijven gelijk.");
-        output.ShouldContain("| loonkostensubsidie | loonwaardemeting | forfaitair | 1 |");
-        output.ShouldContain("### geplaatst-in-beschut-werk.yaml\n\n- Uitkomst **loonkostensubsidie**: loonwaardemeting → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
+        // The outcome and its values in the rule files' Dutch words; the code stays beside the outcome's title per case.
+        output.ShouldContain("| Methode loonkostensubsidie | op basis van de vastgestelde loonwaarde | forfaitair | 1 |");
+        output.ShouldContain("### geplaatst-in-beschut-werk.yaml\n\n- Methode loonkostensubsidie (`loonkostensubsidie`): op basis van de vastgestelde loonwaarde → forfaitair (regel `LKS-LOONWAARDE` → `LKS-FORFAITAIR`)");
+    }
+
+    [Fact]
+    public void Diff_with_cases_puts_how_many_decisions_change_above_the_changed_rules()
+    {
+        var (exit, output, _) = Run("diff", "2026-01-01", "planned-simpel-switchen", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
+        var (impactExit, impact, _) = Run("impact", "2026-01-01", "planned-simpel-switchen", "--rules", RepositoryPaths.Rules, "--cases", RepositoryPaths.Samples);
+
+        exit.ShouldBe(0);
+        impactExit.ShouldBe(0);
+        var summary = output.IndexOf("beslissingen veranderen**", StringComparison.Ordinal);
+        summary.ShouldBeGreaterThan(0);
+        summary.ShouldBeLessThan(output.IndexOf("## Regels", StringComparison.Ordinal));
+        // The same count and the same transitions, in Dutch, as the impact report gives them.
+        var transitions = impact.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        transitions.ShouldContain("| Huidige status in de levensloop | terugval: een nieuwe aanvraag is nodig | terugkeer zonder nieuwe beoordeling | 2 |");
+        foreach (var row in transitions) output.ShouldContain(row);
+        output.ShouldContain(impact.Split('\n').Single(l => l.Contains("beslissingen veranderen**", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Diff_as_json_marks_the_changed_words_of_a_condition()
+    {
+        var (exit, json, _) = Run("diff", "2026-01-01", "planned-simpel-switchen", "--rules", RepositoryPaths.Rules, "--format", "json");
+
+        exit.ShouldBe(0);
+        var when = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetString() == "LEV-F-GELDIG-POSITIEF").GetProperty("fields").EnumerateArray()
+            .Single(f => f.GetProperty("field").GetString() == "when");
+        when.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("kind").GetString(), w.GetProperty("text").GetString())).ShouldBe(
+        [
+            ("same", "outcome.advies = 'positief' or finding.laatste_advies_positief "),
+            ("removed", "and not finding.advies_omgezet "),
+            ("same", "or finding.vastgesteld_doelgroep"),
+        ]);
     }
 
     [Fact]

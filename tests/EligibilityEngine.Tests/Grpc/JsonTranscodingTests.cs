@@ -43,6 +43,37 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         problem.InvalidParams["asOf"].Reason.ShouldContain("YYYY-MM-DD");
     }
 
+    [Fact]
+    public async Task Errors_of_shape_and_of_value_come_in_one_answer_naming_every_bad_field()
+    {
+        // Of shape: an unknown field, a number where text belongs, an enum value that does not exist. Of value: an
+        // impossible date, a municipality code that is none, a number out of range, a date inside a list of events.
+        const string Body = """
+            {"asOf": "2019-02-30", "colour": "blue",
+             "case": {"person": {"dateOfBirth": 19940517, "supervisionNeed": "sometimes", "wageValuePercent": "500"},
+                      "municipality": {"code": "XX12", "quota": 200000},
+                      "events": [{"type": "advice_issued", "date": "2019-04-31"}, {"type": "no-such-event", "date": "2019-01-01"}]}}
+            """;
+
+        using var response = await Http.PostAsync("/v1/beoordelingen", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemBody.Read(response);
+        problem.Status.ShouldBe(400);
+        problem.InvalidParams.ToDictionary(p => p.Key, p => p.Value.Code).ShouldBe(new Dictionary<string, string>
+        {
+            ["colour"] = "unknownField",
+            ["case.person.dateOfBirth"] = "invalidType",
+            ["case.person.supervisionNeed"] = "invalidEnumValue",
+            ["case.events[1].type"] = "invalidEnumValue",
+            ["asOf"] = "invalidDate",
+            ["case.person.wageValuePercent"] = "invalidNumber",
+            ["case.municipality.code"] = "invalidMunicipalityCode",
+            ["case.municipality.quota"] = "outOfRange",
+            ["case.events[0].date"] = "invalidDate",
+        }, ignoreOrder: true);
+        problem.Detail.ShouldBe("9 velden zijn ongeldig: zie invalidParams.");
+    }
+
     [Theory]
     [InlineData("/v1/regelsets/")]
     [InlineData("/v1/regelsets/2017-01-01/")]
@@ -184,6 +215,68 @@ public sealed class JsonTranscodingTests(RunningHost host) : IClassFixture<Runni
         var asOf = root.GetProperty("components").GetProperty("schemas").GetProperty("EvaluateRequest").GetProperty("properties").GetProperty("asOf");
         asOf.GetProperty("format").GetString().ShouldBe("date");
         asOf.GetProperty("description").GetString()!.ShouldStartWith("The peildatum");
+    }
+
+    [Fact]
+    public async Task The_openapi_examples_are_what_the_host_takes_and_answers()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync("/v1/openapi.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        // Each example body is a request the host decides on; the example answer of Evaluate is the host's answer to it,
+        // but for the decision id, which only a recorded decision has.
+        foreach (var path in new[] { "/beoordelingen", "/impactanalyses" })
+        {
+            var post = paths.GetProperty(path).GetProperty("post");
+            var example = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            using var answered = await Http.PostAsync("/v1" + path, new StringContent(example.GetRawText(), Encoding.UTF8, "application/json"));
+            var answer = await answered.Content.ReadAsStringAsync();
+            answered.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {answer}");
+            if (path != "/beoordelingen") continue;
+            var real = System.Text.Json.Nodes.JsonNode.Parse(answer)!;
+            real["decision"]!["decisionId"] = Host.OpenApi.OpenApiExamples.ExampleDecisionId;
+            var shown = post.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetRawText();
+            System.Text.Json.Nodes.JsonNode.DeepEquals(real, System.Text.Json.Nodes.JsonNode.Parse(shown)).ShouldBeTrue($"example:\n{shown}\nanswer:\n{real.ToJsonString()}");
+        }
+
+        // The 400 example is the answer to a request with an impossible date and a code that is no municipality code.
+        var invalid = paths.GetProperty("/beoordelingen").GetProperty("post").GetProperty("responses").GetProperty("400").GetProperty("content")
+            .GetProperty("application/problem+json").GetProperty("example");
+        using var refused = await Http.PostAsync("/v1/beoordelingen", new StringContent(
+            """{"asOf": "2019-02-30", "case": {"municipality": {"code": "GM14"}}}""", Encoding.UTF8, "application/json"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync()),
+            System.Text.Json.Nodes.JsonNode.Parse(invalid.GetRawText())).ShouldBeTrue(invalid.GetRawText());
+        invalid.GetProperty("invalidParams").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Every_field_and_value_the_contract_retires_is_deprecated_in_the_openapi_document()
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync("/v1/openapi.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var files = Host.OpenApi.ContractDescriptors.Service.File;
+        var messages = files.MessageTypes.Where(m => schemas.TryGetProperty(m.Name, out _)).ToList();
+        var enums = files.EnumTypes.Where(e => schemas.TryGetProperty(e.Name, out _)).ToList();
+
+        var retiredFields = messages.SelectMany(m => m.Fields.InDeclarationOrder()).Where(f => f.GetOptions()?.Deprecated == true).ToList();
+        retiredFields.Select(f => f.Name).ShouldContain("can_work_at_regular_employer");
+        foreach (var message in messages)
+            foreach (var field in message.Fields.InDeclarationOrder())
+            {
+                var property = schemas.GetProperty(message.Name).GetProperty("properties").GetProperty(field.JsonName);
+                (property.TryGetProperty("deprecated", out var flag) && flag.GetBoolean()).ShouldBe(retiredFields.Contains(field), $"{message.Name}.{field.JsonName}");
+            }
+
+        var retiredValues = enums.SelectMany(e => e.Values).Where(v => v.GetOptions()?.Deprecated == true).ToList();
+        retiredValues.Select(v => v.Name).ShouldContain("BENEFIT_WSW_INDICATIE");
+        foreach (var type in enums)
+        {
+            var schema = schemas.GetProperty(type.Name);
+            var listed = schema.TryGetProperty("x-deprecated-values", out var values) ? values.EnumerateArray().Select(v => v.GetString()!).ToList() : [];
+            listed.ShouldBe(type.Values.Where(retiredValues.Contains).Select(v => v.Name).ToList(), type.Name);
+            foreach (var value in listed) schema.GetProperty("description").GetString()!.ShouldContain($"- `{value}`: **uitgefaseerd**");
+        }
     }
 
     [Fact]

@@ -71,7 +71,9 @@ public sealed class RuleSetDiffTests : IDisposable
         row.Field.ShouldBe("row GM0014|2018");
         row.Before!.ShouldStartWith("70 (");
         row.After!.ShouldStartWith("71 (");
-        DiffMarkdown.Render(diff).ShouldContain("- **Rij GM0014 / 2018**\n  - was: 70 (");
+        // Only the number is marked: the row's source did not change.
+        DiffMarkdown.Render(diff).ShouldContain("- **Rij GM0014 / 2018**\n  - was: ~~70~~ (");
+        DiffMarkdown.Render(diff).ShouldContain("\n  - wordt: **71** (");
     }
 
     [Fact]
@@ -115,7 +117,22 @@ public sealed class RuleSetDiffTests : IDisposable
         markdown.ShouldContain("### Verwijderd: `LKS-LOONWAARDE`");
         markdown.ShouldContain("### Toegevoegd: `fixed_wage_cost_subsidy`");
         markdown.ShouldContain("- **Waarde:** 68%");
-        markdown.ShouldContain("  - was: `LKS-NIET-VAN-TOEPASSING, LKS-EERSTE-ZES-MAANDEN, LKS-LOONWAARDE`\n  - wordt: `LKS-NIET-VAN-TOEPASSING, LKS-FORFAITAIR`");
+        markdown.ShouldContain("  - was: `LKS-NIET-VAN-TOEPASSING,` ~~`LKS-EERSTE-ZES-MAANDEN, LKS-LOONWAARDE`~~\n  - wordt: `LKS-NIET-VAN-TOEPASSING,` **`LKS-FORFAITAIR`**");
+    }
+
+    [Fact]
+    public void The_markdown_strikes_the_words_a_condition_loses_and_bolds_the_words_an_explanation_gains()
+    {
+        var markdown = DiffMarkdown.Render(Diff("2026-01-01", "planned-simpel-switchen"));
+
+        markdown.ShouldContain("Gewijzigde woorden: ~~doorgehaald~~ vervalt, **vet** komt erbij.");
+        // Code stays code, a span per run of words, so the marks cannot be mistaken for the rule language.
+        markdown.ShouldContain("- **Voorwaarde**\n" +
+            "  - was: `outcome.advies = 'positief' or finding.laatste_advies_positief` ~~`and not finding.advies_omgezet`~~ `or finding.vastgesteld_doelgroep`\n" +
+            "  - wordt: `outcome.advies = 'positief' or finding.laatste_advies_positief` `or finding.vastgesteld_doelgroep`\n");
+        // An explanation is prose: no code marks, the changed words marked.
+        markdown.ShouldContain("- **Uitleg**\n  - was: Betrokkene heeft een geldig positief advies beschut ~~werk.~~\n" +
+            "  - wordt: Betrokkene heeft een geldig positief advies beschut **werk (onder Simpel switchen ook na een overstap).**\n");
     }
 
     private static string ReplaceOnce(string text, string from, string to)

@@ -34,10 +34,33 @@ public sealed class DiffPageBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.Driver.FindElements(By.CssSelector(".wijziging")).Select(e => e.GetAttribute("aria-label"))
             .ShouldBe(items.Select(i => $"{DiffMarkdown.Kind(i.Kind)}: {i.Id}"));
         browser.Driver.FindElement(By.CssSelector(".waarschuwing[role=note]")).Text.ShouldContain("geen geldend recht");
-        browser.Driver.FindElement(By.CssSelector("#gevolgen + p + .samenvatting")).Text
+        // The impact comes first: how many decisions change, from what to what, in the rule files' Dutch words.
+        var sections = browser.Driver.FindElements(By.CssSelector("main section[aria-labelledby]")).Select(e => e.GetAttribute("aria-labelledby")).ToList();
+        sections.ShouldBe(["gevolgen", "wijzigingen", "veranderd"]);
+        browser.Driver.FindElement(By.CssSelector("#gevolgen + .samenvatting")).Text
             .ShouldStartWith($"{report.Changed.Count} van {report.Cases} beslissingen veranderen");
+        browser.Driver.FindElements(By.CssSelector(".overgangen tbody tr")).Select(r => r.Text).ShouldBe(report.Transitions.Select(t =>
+            $"{report.Names.Title(t.Outcome)} {report.Names.Label(t.Outcome, t.Before)} {report.Names.Label(t.Outcome, t.After)} {t.Cases}"));
+        report.Transitions.ShouldContain(t => report.Names.Label(t.Outcome, t.After) != t.After, "a label must differ from its code for this to show anything");
         browser.Driver.FindElements(By.CssSelector(".veranderd h3")).Select(e => e.Text).ShouldBe(report.Changed.Select(c => c.Name));
+
+        // The changed words of a condition are marked, and say so to a screen reader; the explanation reads as prose.
+        var rule = diff.Rules.First(r => r.Kind == ChangeKind.Changed && r.Fields.Any(f => f.Field == "when" && f.Words!.Any(w => w.Kind == WordChange.Removed)));
+        var when = rule.Fields.Single(f => f.Field == "when").Words!;
+        var row = browser.Driver.FindElement(By.CssSelector($".wijziging[aria-label='Gewijzigd: {rule.Id}'] tbody"))
+            .FindElements(By.CssSelector("tr")).Single(r => r.FindElement(By.CssSelector("th")).Text == "Voorwaarde");
+        row.FindElements(By.CssSelector("td:nth-of-type(1) code del")).Select(d => d.GetAttribute("textContent"))
+            .ShouldBe(when.Where(w => w.Kind == WordChange.Removed).Select(w => $"[vervalt: {w.Marked}]"));
+        row.FindElements(By.CssSelector("td:nth-of-type(2) code ins")).Select(d => d.GetAttribute("textContent"))
+            .ShouldBe(when.Where(w => w.Kind == WordChange.Added).Select(w => $"[nieuw: {w.Marked}]"));
+        row.FindElements(By.CssSelector("td:nth-of-type(1) del")).First().GetCssValue("text-decoration-line").ShouldBe("line-through");
+        var explanation = browser.Driver.FindElements(By.CssSelector(".wijziging-changed tbody tr"))
+            .First(r => r.FindElement(By.CssSelector("th")).Text.StartsWith("Uitleg", StringComparison.Ordinal));
+        explanation.FindElements(By.CssSelector("code")).ShouldBeEmpty();
+        explanation.FindElements(By.CssSelector("ins, del")).ShouldNotBeEmpty();
         browser.AccessibilityViolations().ShouldBeEmpty();
         browser.Screenshot("regels-verschil");
+        ((IJavaScriptExecutor)browser.Driver).ExecuteScript("arguments[0].scrollIntoView()", row);
+        browser.Screenshot("regels-verschil-woorden");
     }
 }
