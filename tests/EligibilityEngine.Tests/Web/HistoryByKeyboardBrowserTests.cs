@@ -36,8 +36,11 @@ public sealed class HistoryByKeyboardBrowserTests(RunningHost host, ITestOutputH
             keys.EnterToLoad();
             var row = (string key) => CaseForm.Id(CaseForm.EventName(i, key));
             keys.ActiveId.ShouldBe(row("type"), "the new row has the focus");
+            Shown(browser, i).ShouldBe(["type", "date"], "no kind chosen yet: no details");
             var e = events[i];
             keys.Type(Choice(FactModel.EventTypes, FactModel.EventTypeSyntax.Write(e.Type)));
+            // Only the details of the kind chosen show (docs/case-format.md, "Events").
+            Shown(browser, i).ShouldBe(["type", "date", .. FactModel.EventTypeFields[e.Type]]);
             foreach (var field in FactModel.EventFields.Values)
             {
                 if (field.ValueIn(e) is not { } value) continue;
@@ -54,6 +57,11 @@ public sealed class HistoryByKeyboardBrowserTests(RunningHost host, ITestOutputH
         browser.AccessibilityViolations().ShouldBeEmpty();
         browser.Screenshot("casus-zes-gebeurtenissen");
     }
+
+    /// <summary>The keys of the fields of event row <paramref name="index"/> that are on screen, in page order.</summary>
+    private static IReadOnlyList<string> Shown(Browser browser, int index) =>
+        browser.Driver.FindElements(By.CssSelector($"#groep-geschiedenis fieldset.rij:nth-of-type({index + 1}) .veld"))
+            .Where(v => v.Displayed).Select(v => v.FindElement(By.CssSelector("input, select")).GetAttribute("name")!.Split('.').Last()).ToList();
 
     /// <summary>What a person types on a list to choose a code: the shortest start of its label that no other label has.</summary>
     private static string Choice(CodeDomain domain, string code)
