@@ -22,6 +22,14 @@ public static class DutchTerms
         _ => "onbekend",
     };
 
+    /// <summary>Whether a rule's condition (in Dutch, <see cref="ConditionDutch"/>) held, failed or could not be told.</summary>
+    public static string Condition(Truth truth, string condition) => truth switch
+    {
+        Truth.True => $"Voorwaarde vervuld: {condition}.",
+        Truth.False => $"Voorwaarde niet vervuld: {condition}.",
+        _ => $"Niet vast te stellen of de voorwaarde vervuld is: {condition}.",
+    };
+
     /// <summary>A rule's result as a reader says it.</summary>
     public static string RuleResult(Truth truth) => truth switch
     {

@@ -1,11 +1,13 @@
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
+using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Host.Web;
 
-/// <summary>A decision as the page shows it: with the form field each missing fact is entered in, or for print without.</summary>
-public sealed record DecisionView(Decision Decision, IReadOnlyList<MissingFactView> MissingFacts, bool Print)
+/// <summary>A decision as the page shows it: with the form field each missing fact is entered in, or for print without;
+/// with the version's conditions in Dutch for "waarom".</summary>
+public sealed record DecisionView(Decision Decision, IReadOnlyList<MissingFactView> MissingFacts, bool Print, ConditionDutch? Conditions = null)
 {
     /// <summary>The rules of the trace that conclude a criterion or an outcome (with any value), in firing order.</summary>
     public IReadOnlyList<RuleFiring> StepsOf(ConclusionKind kind, string target) =>

@@ -133,6 +133,14 @@ public sealed class CaseForm
             foreach (var field in CaseFormField.EventFields) yield return (EventName(i, field.Key), field);
     }
 
+    /// <summary>Replaces a municipality written by its name with its code, where <paramref name="codeOf"/> knows the name.</summary>
+    public void NameCodes(Func<string, string?> codeOf)
+    {
+        foreach (var (name, field) in Fields().ToList())
+            if (field.Kind == FieldKind.MunicipalityCode && !FactText.IsMunicipalityCode(Value(name)) && codeOf(Value(name)) is { } code)
+                Values[name] = code;
+    }
+
     public void AddEmployee()
     {
         EmployeesUnknown = false;

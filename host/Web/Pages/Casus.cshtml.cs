@@ -18,7 +18,7 @@ namespace EligibilityEngine.Host.Web;
 /// a comparison on a second date or under a second version, and the case as a file, a rule test or a print. The page
 /// only maps the form to a case and renders the engine's decisions; nothing entered is stored or logged.
 /// </summary>
-public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : PageModel
+public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Municipalities municipalities) : PageModel
 {
     /// <summary>A case file sent to the page is read up to this size: a case with the maximum history is far smaller.</summary>
     public const int MaxFileBytes = 1024 * 1024;
@@ -53,6 +53,13 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
+    /// <summary>The year of the peildatum as typed, or this year: which list of municipalities applies.</summary>
+    private int Year => DateOnly.TryParseExact(Form.AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
+        ? asOf.Year : Today.Year;
+
+    /// <summary>The municipalities of the peildatum's year, for choosing one by name.</summary>
+    public IReadOnlyList<(string Code, string Name)> MunicipalityChoices => municipalities.For(Year);
+
     public IActionResult OnGet(string? voorbeeld)
     {
         if (voorbeeld is null) return Page();
@@ -71,6 +78,8 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
     public IActionResult OnPost(string? actie)
     {
         Form = CaseForm.From(Request.Form);
+        // A municipality typed by its name is its code: the case holds the code.
+        Form.NameCodes(name => municipalities.CodeOf(name, Year));
         switch (actie ?? "")
         {
             // The page comes back where the user was: the new row's first field, or the add button of the list a row
@@ -144,6 +153,11 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
         (Decision?.MissingFacts ?? []).OrderByDescending(m => Decision!.Outcomes.Count(o => o.MissingFacts.Contains(m.Path)))
         .ThenByDescending(m => m.Affects.Count).ThenBy(m => m.Path, StringComparer.Ordinal);
 
+    /// <summary>The conditions of the version that decided, in Dutch.</summary>
+    public ConditionDutch Conditions(Decision decision) => new(RulesOf(decision));
+
+    private RuleSetVersion RulesOf(Decision decision) => Library.Versions.Select(v => v.Version).First(v => v.Version == decision.RuleSet.Version);
+
     /// <summary>The missing facts as the page lists them: the ranked list, each with its field.</summary>
     public IReadOnlyList<MissingFactView> MissingFactViews(bool print) => RankedMissingFacts.Select(m =>
     {
@@ -164,8 +178,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples) : 
     private (MissingRow View, string? Instead)? Row(MissingFact fact)
     {
         if (MissingRow.Parse(fact.Path) is not var (table, keys)) return null;
-        var version = Library.Versions.Select(v => v.Version).First(v => v.Version == Decision!.RuleSet.Version);
-        var instead = StatedInstead.Facts(version.Rules.Select(r => r.When.Text), table).FirstOrDefault(f => FactModel.CaseFields.ContainsKey(f));
+        var instead = StatedInstead.Facts(RulesOf(Decision!).Rules.Select(r => r.When.Text), table).FirstOrDefault(f => FactModel.CaseFields.ContainsKey(f));
         return (new MissingRow(table, keys, instead is null ? null : FactModel.CaseFields[instead].DutchLabel), instead);
     }
 

@@ -60,6 +60,10 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         why.FindElement(By.TagName("summary")).Click();
         why.Text.ShouldContain("ADV-POSITIEF");
         why.Text.ShouldContain("van toepassing");
+        // In Dutch, which condition held, from the rule's own condition (engine/Text/ConditionDutch).
+        why.Text.ShouldContain("Voorwaarde vervuld: criterium ‘Arbeidsvermogen’ is voldaan en (criterium ‘Permanent toezicht");
+        browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", why);
+        browser.Screenshot("casus-waarom");
         var supervision = browser.Driver.FindElement(By.CssSelector(".criterium[data-criterium=begeleiding] details"));
         supervision.FindElement(By.TagName("summary")).Click();
         supervision.Text.ShouldContain("person.supervision_need = permanent toezicht");
@@ -108,7 +112,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         applied.SendKeys("31-02-2018");
         var code = browser.ById(Id("municipality.code"));
         code.Clear();
-        code.SendKeys("Groningen");
+        code.SendKeys("Grunn");
         var wage = browser.ById(Id("person.wage_value_percent"));
         wage.Clear();
         wage.SendKeys("135");
@@ -123,7 +127,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ById(Id("application.date")).GetAttribute("aria-describedby")!.ShouldContain(Id("application.date") + "-fout");
 
         browser.ById(Id("application.date")).GetAttribute("value").ShouldBe("31-02-2018");
-        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("Groningen");
+        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("Grunn");
         browser.ById(Id("person.date_of_birth")).GetAttribute("value").ShouldBe("1994-05-17");
         new SelectElement(browser.ById(Id("person.supervision_need"))).SelectedOption.Text.ShouldBe("permanent toezicht");
         browser.ById(Id("municipality.employees[0].count")).GetAttribute("value").ShouldBe("52");
@@ -148,7 +152,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
         browser.ById("uitkomst-advies").FindElement(By.ClassName("waarde")).Text.ShouldBe("positief");
         logs.Lines.ShouldNotBeEmpty();
-        foreach (var typed in new[] { "1994-05-17", "8-1-2018", "Groningen", "2018-01-08" })
+        foreach (var typed in new[] { "1994-05-17", "8-1-2018", "Grunn", "2018-01-08" })
             logs.Lines.ShouldNotContain(l => l.Contains(typed, StringComparison.Ordinal), $"'{typed}' was written to a log");
         await using var store = await EligibilityEngine.Audit.DecisionStores.OpenAsync(logging.AuditStore);
         (await store.CountAsync()).ShouldBe(0, "a tried case is not a decision about a person: the page records nothing");
@@ -226,6 +230,33 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.Texts(".ontbrekend li").ShouldNotContain(m => m.Contains("param.quota"));
         Outcome(browser, "gemeentelijke_plicht").ShouldBe(expected.Outcome("gemeentelijke_plicht").ValueLabel);
         expected.Outcome("gemeentelijke_plicht").Status.ShouldNotBe(EligibilityEngine.Evaluation.OutcomeStatus.Undetermined);
+    }
+
+    [Fact]
+    public void A_municipality_is_chosen_by_its_name_and_the_case_holds_its_code_and_numbers_show_the_dutch_way()
+    {
+        using var browser = Browser.Start();
+        browser.Open(Page("/casus?voorbeeld=omzetting-en-terugval"));
+        // The shipped list of the peildatum's year (reference/gemeenten) offers the names, each writing its code.
+        var code = browser.ById(Id("municipality.code"));
+        code.GetAttribute("list").ShouldBe("gemeenten");
+        browser.Driver.FindElement(By.CssSelector("#gemeenten option[value='GM0014']")).GetAttribute("textContent").ShouldBe("Groningen");
+        code.Clear();
+        code.SendKeys("groningen");
+        var hours = browser.ById(Id("events[1].hours_per_week"));
+        hours.Clear();
+        hours.SendKeys("24,5");
+        browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
+
+        browser.Driver.FindElements(By.CssSelector(".foutoverzicht")).ShouldBeEmpty();
+        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("GM0014");
+        browser.ById(Id("events[1].hours_per_week")).GetAttribute("value").ShouldBe("24,5");
+        var sample = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml"));
+        var events = sample.Case.Events.ToList();
+        events[1] = events[1] with { HoursPerWeek = 24.5m };
+        var decision = RealRules.Library.Evaluate(sample.Case with { Events = events }, sample.AsOf!.Value);
+        foreach (var o in decision.Outcomes) Outcome(browser, o.Id).ShouldBe(o.ValueLabel);
+        browser.AccessibilityViolations().ShouldBeEmpty();
     }
 
     private static string Outcome(Browser browser, string id) => browser.Driver.FindElement(By.CssSelector($"#uitkomst-{id} .waarde")).Text;
