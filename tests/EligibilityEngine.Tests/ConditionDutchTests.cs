@@ -29,9 +29,19 @@ public sealed class ConditionDutchTests
     }
 
     [Fact]
+    public void Quantifiers_over_the_history_and_the_functions_read_as_dutch()
+    {
+        Dutch.Render("not exists(advice_issued where result = 'positief' and date >= add_months(application.date, -param.reapplication_months))")
+            .ShouldStartWith("er is geen gebeurtenis ‘advies beschut werk gegeven’ waarbij uitkomst (positief of negatief) is ‘positief’ en datum ligt op of na datum van de aanvraag min ");
+        Dutch.Render("count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])")
+            .ShouldStartWith("het aantal dienstbetrekkingen beschut werk bij de gemeente is minder dan aantal te realiseren dienstbetrekkingen volgens de gemeente (of, als dat onbekend is, ");
+        Dutch.Render("age(person.date_of_birth, case.as_of) >= 27").ShouldBe("de leeftijd in jaren op de peildatum bij geboortedatum is ten minste 27");
+    }
+
+    [Fact]
     public void What_has_no_dutch_rendering_is_shown_as_written()
     {
-        Dutch.Render("exists(advice_issued where result = 'positief')").ShouldBe("‘exists(advice_issued where result = 'positief')’");
+        Dutch.Render("criterion.arbeidsvermogen and frobnicate(person.date_of_birth) > 3").ShouldBe("criterium ‘Arbeidsvermogen’ is voldaan en ‘frobnicate(person.date_of_birth)’ is meer dan 3");
     }
 
     [Fact]
@@ -40,7 +50,7 @@ public sealed class ConditionDutchTests
         foreach (var version in RealRules.Library.Versions.Select(v => v.Version))
         {
             var dutch = new ConditionDutch(version);
-            foreach (var rule in version.Rules) dutch.OfRule(rule.Id).ShouldNotBeNullOrWhiteSpace(rule.Id);
+            foreach (var rule in version.Rules) dutch.OfRule(rule.Id).ShouldNotBeNull(rule.Id).ShouldAllBe(part => part.Length > 0);
         }
     }
 }

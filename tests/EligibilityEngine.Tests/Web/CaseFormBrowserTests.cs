@@ -61,7 +61,12 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         why.Text.ShouldContain("ADV-POSITIEF");
         why.Text.ShouldContain("van toepassing");
         // In Dutch, which condition held, from the rule's own condition (engine/Text/ConditionDutch).
-        why.Text.ShouldContain("Voorwaarde vervuld: criterium ‘Arbeidsvermogen’ is voldaan en (criterium ‘Permanent toezicht");
+        var rule = why.FindElements(By.CssSelector(".stap")).Single(s => s.Text.StartsWith("ADV-POSITIEF", StringComparison.Ordinal));
+        rule.FindElement(By.ClassName("voorwaarde")).Text.ShouldBe("Voorwaarde vervuld; alle onderdelen moeten gelden:");
+        rule.FindElements(By.CssSelector(".onderdelen li")).Select(p => p.Text).ShouldBe([
+            "criterium ‘Arbeidsvermogen’ is voldaan",
+            "criterium ‘Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden’ is voldaan of " +
+            "criterium ‘Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren’ is voldaan"]);
         browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", why);
         browser.Screenshot("casus-waarom");
         var supervision = browser.Driver.FindElement(By.CssSelector(".criterium[data-criterium=begeleiding] details"));
