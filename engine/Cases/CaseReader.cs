@@ -129,7 +129,7 @@ public static class CaseReader
         }
 
         var employees = CountedEmployees.Expand(groups, out var error);
-        if (error is not null) m.Error(node, $"municipality.employees {error}");
+        if (error is not null) m.Error(node, $"municipality.employees {error}", "municipality.employees");
         return employees;
     }
 
@@ -141,7 +141,7 @@ public static class CaseReader
         var list = map.MapList("events", required: false);
         if (FactLimits.EventCountError(list.Count) is { } tooMany)
         {
-            map.Error(map.Find("events")!, $"events {tooMany}");
+            map.Error(map.Find("events")!, $"events {tooMany}", "events");
             return events;
         }
 
@@ -151,8 +151,8 @@ public static class CaseReader
             e.AllowOnly(["type", .. AllowedKeys(FactModel.EventFields.Values)]);
             var type = (EventType?)Read(e, field, "type", FactModel.EventTypeSyntax);
             var values = ReadFacts(e, field, FactModel.EventFields.Values);
-            if (type is null && !e.Has("type")) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})");
-            if (values[nameof(CaseEvent.Date)] is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated");
+            if (type is null && !e.Has("type")) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})", $"{field}.type");
+            if (values[nameof(CaseEvent.Date)] is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated", $"{field}.date");
             if (type is null || values[nameof(CaseEvent.Date)] is null) continue;
             values[nameof(CaseEvent.Type)] = type;
             events.Add(FactRecord.Build<CaseEvent>(values));
@@ -176,7 +176,7 @@ public static class CaseReader
             foreach (var retired in fact.Retired)
                 if (RetiredUse(m, fact, retired) is { } node)
                 {
-                    m.Error(node, retired.Refusal);
+                    m.Error(node, retired.Refusal, $"{field}.{fact.Key}");
                     if (retired.Code is not null) values[fact.Property.Name] = null;
                 }
 
@@ -196,7 +196,7 @@ public static class CaseReader
         var node = m.Find(key);
         if (node is null || IsUnknown(node)) return null;
         if (node is YamlScalarNode { Value: { } value }) return value;
-        m.Error(node, $"{section}.{key} must be a text value");
+        m.Error(node, $"{section}.{key} must be a text value", $"{section}.{key}");
         return null;
     }
 
@@ -206,7 +206,7 @@ public static class CaseReader
         var text = Text(m, field, key);
         if (text is null) return null;
         var value = syntax.Read(text, out var error);
-        if (error is not null) m.Error(m.Find(key)!, $"{field}.{key}{error}");
+        if (error is not null) m.Error(m.Find(key)!, $"{field}.{key}{error}", $"{field}.{key}");
         return value;
     }
 }

@@ -31,16 +31,8 @@ public static class CaseYamlWriter
             else
             {
                 Line(b, 1, FactModel.EmployeesCollection, null);
-                // Runs of identical contracts as one line with a count, as people write them (and a municipality
-                // with hundreds of contracts costs one line per kind, not one per contract).
-                for (var i = 0; i < employees.Count;)
-                {
-                    var e = employees[i];
-                    var run = 1;
-                    while (i + run < employees.Count && employees[i + run] == e) run++;
+                foreach (var (e, run) in CountedEmployees.Runs(employees))
                     b.AppendLine($"    - {Inline([("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null), .. Facts(e, FactModel.EmployeeFields.Values, numbersAsSent)])}");
-                    i += run;
-                }
             }
         }
 
@@ -66,9 +58,10 @@ public static class CaseYamlWriter
 
     /// <summary>Each fact's key and its value as the case format writes it; null when unknown.</summary>
     private static IEnumerable<(string Key, string? Value)> Facts(object record, IEnumerable<FactField> facts, bool numbersAsSent) =>
-        facts.Select(f => (f.Key, f.ValueIn(record) is { } value
-            ? numbersAsSent && f.Syntax is NumberSyntax ? Convert.ToString(value, CultureInfo.InvariantCulture) : f.Syntax.Write(value)
-            : null));
+        numbersAsSent ? facts.Select(f => (f.Key, f.ValueIn(record) is { } value ? AsSent(f, value) : null)) : CaseFacts.Texts(record, facts);
+
+    private static string AsSent(FactField fact, object value) =>
+        fact.Syntax is NumberSyntax ? Convert.ToString(value, CultureInfo.InvariantCulture)! : fact.Syntax.Write(value);
 
     private static void Line(StringBuilder b, int indent, string key, string? value) =>
         b.Append(' ', indent * 2).Append(key).Append(':').AppendLine(value is null ? "" : " " + value);

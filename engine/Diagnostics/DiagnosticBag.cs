@@ -13,6 +13,6 @@ public sealed class DiagnosticBag
     /// into every log and terminal.</summary>
     public const int MaxMessageLength = 400;
 
-    public void Add(SourcePosition position, string message, string? ruleId = null) =>
-        _items.Add(new Diagnostic(position, message.Length <= MaxMessageLength ? message : $"{message[..MaxMessageLength]}… ({message.Length} characters)", ruleId));
+    public void Add(SourcePosition position, string message, string? ruleId = null, string? field = null) =>
+        _items.Add(new Diagnostic(position, message.Length <= MaxMessageLength ? message : $"{message[..MaxMessageLength]}… ({message.Length} characters)", ruleId, field));
 }

@@ -20,4 +20,20 @@ public static class CountedEmployees
 
         return employees;
     }
+
+    /// <summary>Runs of identical contracts as one entry with its count, as people write them (and a municipality with
+    /// hundreds of contracts is one entry per kind, not one per contract).</summary>
+    public static IReadOnlyList<(Employee Employee, int Count)> Runs(IReadOnlyList<Employee> employees)
+    {
+        var runs = new List<(Employee, int)>();
+        for (var i = 0; i < employees.Count;)
+        {
+            var run = 1;
+            while (i + run < employees.Count && employees[i + run] == employees[i]) run++;
+            runs.Add((employees[i], run));
+            i += run;
+        }
+
+        return runs;
+    }
 }

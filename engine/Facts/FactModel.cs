@@ -82,6 +82,24 @@ public static class FactModel
         Item<CaseEvent>("reason", ValueType.Code(Reason), "reden"),
         Item<CaseEvent>("municipality", ValueType.Text, "gemeente"));
 
+    /// <summary>The details that belong to each kind of event (docs/case-format.md, "Events"), by key: what the web form
+    /// asks once the kind is chosen. Every event has its type and date besides; the case reader takes any detail on any
+    /// event.</summary>
+    public static IReadOnlyDictionary<EventType, IReadOnlyList<string>> EventTypeFields { get; } = new Dictionary<EventType, IReadOnlyList<string>>
+    {
+        [EventType.AdviceIssued] = ["result"],
+        [EventType.Placed] = ["hours_per_week", "employer_kind"],
+        [EventType.Left] = ["reason"],
+        [EventType.BanenafspraakIndicationApplied] = [],
+        [EventType.BanenafspraakIndicationGranted] = [],
+        [EventType.BanenafspraakJobStarted] = ["hours_per_week", "employer_kind"],
+        [EventType.BanenafspraakJobEnded] = ["reason"],
+        [EventType.WorkCapacityLost] = [],
+        [EventType.Moved] = ["municipality"],
+        [EventType.Determined] = ["result"],
+        [EventType.Revoked] = [],
+    };
+
     /// <summary>How an event's type is written: the code of its <see cref="EventType"/>.</summary>
     public static FactSyntax EventTypeSyntax { get; } = FactSyntax.Code(typeof(EventType));
 

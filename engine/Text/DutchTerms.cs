@@ -22,6 +22,19 @@ public static class DutchTerms
         _ => "onbekend",
     };
 
+    /// <summary>Whether a rule's condition (in Dutch, <see cref="ConditionDutch"/>) held, failed or could not be told,
+    /// said before the condition; with <paramref name="parts"/> above one, before the list of parts that must all hold.</summary>
+    public static string Condition(Truth truth, int parts)
+    {
+        var held = truth switch
+        {
+            Truth.True => "Voorwaarde vervuld",
+            Truth.False => "Voorwaarde niet vervuld",
+            _ => "Niet vast te stellen of de voorwaarde vervuld is",
+        };
+        return parts > 1 ? held + "; alle onderdelen moeten gelden:" : held + ":";
+    }
+
     /// <summary>A rule's result as a reader says it.</summary>
     public static string RuleResult(Truth truth) => truth switch
     {

@@ -148,9 +148,10 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
         return result;
     }
 
-    public void Error(YamlNode node, string message) => Context.Diagnostics.Add(Context.PositionOf(node), message, RuleId);
+    /// <param name="field">The case fact the error is about (<see cref="Diagnostic.Field"/>), if any.</param>
+    public void Error(YamlNode node, string message, string? field = null) => Context.Diagnostics.Add(Context.PositionOf(node), message, RuleId, field);
 
-    public void Error(string message) => Context.Diagnostics.Add(Position, message, RuleId);
+    public void Error(string message, string? field = null) => Context.Diagnostics.Add(Position, message, RuleId, field);
 
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" };

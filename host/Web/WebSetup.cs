@@ -11,6 +11,7 @@ public static class WebSetup
     {
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddSingleton<SampleCases>();
+        builder.Services.AddSingleton<Municipalities>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(UnreadableForm.Configure);
         builder.Services.AddRazorPages(options =>
         {

@@ -1,16 +1,18 @@
-using System.Text;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Text;
 using EligibilityEngine.Yaml;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EligibilityEngine.Host.Web.Forms;
 
 /// <summary>
 /// The case form as the expert filled it: every value kept as typed, so that nothing is lost when a field is wrong.
-/// It is turned into a case by writing it as a case file and reading that with <see cref="CaseReader"/>: the page checks
-/// exactly what every other way in checks, and each error lands on the field whose line it names.
+/// It is turned into a case by building the case's tree of nodes in memory, each value under its key as a case file has
+/// it, and reading that with the one <see cref="CaseReader"/>: the page checks exactly what every other way in checks,
+/// and each error lands on the field whose path the reader names (<see cref="Diagnostic.Field"/>).
 /// </summary>
 public sealed class CaseForm
 {
@@ -50,9 +52,9 @@ public sealed class CaseForm
 
     public static string FactName(string section, string key) => $"{section}.{key}";
 
-    public static string EmployeeName(int index, string key) => $"municipality.employees[{index}].{key}";
+    public static string EmployeeName(int index, string key) => CaseFacts.EmployeePath(index, key);
 
-    public static string EventName(int index, string key) => $"events[{index}].{key}";
+    public static string EventName(int index, string key) => CaseFacts.EventPath(index, key);
 
     /// <summary>The id of a field's input, also the anchor a missing fact links to ("vul aan").</summary>
     public static string Id(string name) => "veld-" + name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
@@ -68,38 +70,19 @@ public sealed class CaseForm
     public static CaseForm From(CaseFile file, DateOnly defaultAsOf)
     {
         var form = new CaseForm { AsOf = Date(file.AsOf ?? defaultAsOf), Version = file.Version ?? "" };
-        // The case writer spells every fact as the case format does; read back as a tree, each scalar is a field's text.
-        var diagnostics = new DiagnosticBag();
-        var root = YamlDocumentLoader.LoadMapping(CaseYamlWriter.Write(file.Case with { CaseId = null }), "casus", diagnostics);
+        foreach (var (path, text) in CaseFacts.Known(file.Case))
+            form.Values[path] = Field(path).Kind == FieldKind.Number ? DutchNumber(text) : text;
         foreach (var (section, _, fields) in CaseFormField.Sections)
-        {
-            var map = root?.Map(section, required: false);
-            foreach (var field in fields)
-            {
-                var name = FactName(section, field.Key);
-                if (map?.Find(field.Key) is YamlScalarNode { Value: { } text }) form.Values[name] = text;
-                else if (field.Kind != FieldKind.Choice) form.Unknown.Add(name);
-            }
-        }
-
-        if (file.Case.Municipality.Employees is not null)
-        {
-            form.EmployeesUnknown = false;
-            var rows = root?.Map("municipality", required: false)?.MapList("employees", required: false) ?? [];
-            form.EmployeeCount = form.Fill(rows, CaseFormField.EmployeeFields, EmployeeName);
-        }
-
-        form.EventCount = form.Fill(root?.MapList("events", required: false) ?? [], CaseFormField.EventFields, EventName);
+            foreach (var name in fields.Where(f => f.Kind != FieldKind.Choice).Select(f => FactName(section, f.Key)))
+                if (!form.Values.ContainsKey(name)) form.Unknown.Add(name);
+        form.EmployeesUnknown = file.Case.Municipality.Employees is null;
+        form.EmployeeCount = file.Case.Municipality.Employees is { } employees ? CountedEmployees.Runs(employees).Count : 0;
+        form.EventCount = file.Case.Events.Count;
         return form;
     }
 
-    private int Fill(IReadOnlyList<YamlMap> rows, IReadOnlyList<CaseFormField> fields, Func<int, string, string> name)
-    {
-        for (var i = 0; i < rows.Count; i++)
-            foreach (var field in fields)
-                Values[name(i, field.Key)] = rows[i].Find(field.Key) is YamlScalarNode { Value: { } text } ? text : field.Key == "count" ? "1" : "";
-        return rows.Count;
-    }
+    /// <summary>A number as a Dutch reader writes it, with a decimal comma (the reader takes both).</summary>
+    private static string DutchNumber(string text) => text.Replace('.', ',');
 
     /// <summary>Lines of a list (events, employees) the form holds at most: the history's own limit.</summary>
     public const int MaxRows = FactLimits.MaxEvents;
@@ -149,6 +132,14 @@ public sealed class CaseForm
             foreach (var field in CaseFormField.EventFields) yield return (EventName(i, field.Key), field);
     }
 
+    /// <summary>Replaces a municipality written by its name with its code, where <paramref name="codeOf"/> knows the name.</summary>
+    public void NameCodes(Func<string, string?> codeOf)
+    {
+        foreach (var (name, field) in Fields().ToList())
+            if (field.Kind == FieldKind.MunicipalityCode && !FactText.IsMunicipalityCode(Value(name)) && codeOf(Value(name)) is { } code)
+                Values[name] = code;
+    }
+
     public void AddEmployee()
     {
         EmployeesUnknown = false;
@@ -180,74 +171,51 @@ public sealed class CaseForm
         foreach (var name in Unknown.Where(n => Value(n).Length > 0))
             Errors[name] = "U vulde een waarde in én koos ‘onbekend’. Haal het vinkje weg, of maak het veld leeg.";
 
-        var (yaml, fieldOfLine) = ToCaseFile();
-        Case? @case = null;
-        try
+        var diagnostics = new DiagnosticBag();
+        var @case = CaseReader.ReadCase(new YamlMap(Tree(), new YamlContext("formulier", "", diagnostics), null), diagnostics);
+        var fields = FieldNames().ToHashSet();
+        foreach (var diagnostic in diagnostics.Items)
         {
-            @case = CaseReader.ReadText(yaml, "formulier").Case;
-        }
-        catch (InvalidInputException invalid)
-        {
-            foreach (var diagnostic in invalid.Diagnostics)
-            {
-                if (fieldOfLine.TryGetValue(diagnostic.Position.Line, out var name)) Errors.TryAdd(name, Message(name));
-                else OtherErrors.Add(diagnostic.Message);
-            }
+            if (diagnostic.Field is { } name && fields.Contains(name)) Errors.TryAdd(name, Message(name));
+            else OtherErrors.Add(diagnostic.Message);
         }
 
         return Errors.Count == 0 && OtherErrors.Count == 0 ? @case : null;
     }
 
-    /// <summary>The form as a case file, one field per line, and which field each line holds.</summary>
-    public (string Yaml, Dictionary<int, string> FieldOfLine) ToCaseFile()
+    /// <summary>The form as the nodes of a case file: a section only with something in it (an empty <c>person:</c> would
+    /// be a fact of its own, null), each known value under its key.</summary>
+    private YamlMappingNode Tree()
     {
-        var b = new StringBuilder();
-        var fieldOfLine = new Dictionary<int, string>();
-        var line = 1;
-        void Write(string text, string? field = null)
-        {
-            if (field is not null) fieldOfLine[line] = field;
-            b.Append(text).Append('\n');
-            line++;
-        }
-
+        var root = new YamlMappingNode();
         foreach (var (section, _, fields) in CaseFormField.Sections)
         {
-            // A section is written only with something in it: an empty "person:" would be a fact of its own (null).
-            var known = fields.Select(f => (Field: f, Name: FactName(section, f.Key)))
-                .Where(f => !IsUnknown(f.Name) && (Value(f.Name).Length > 0 || f.Field.Kind != FieldKind.Choice)).ToList();
-            var employees = section == "municipality" && !EmployeesUnknown;
-            if (known.Count == 0 && !employees) continue;
-            Write(section + ":");
-            foreach (var (field, name) in known) Write($"  {field.Key}: {Quote(Value(name))}", name);
-            if (!employees) continue;
-            Write(EmployeeCount == 0 ? "  employees: []" : "  employees:");
-            for (var i = 0; i < EmployeeCount; i++) Row(i, "    - ", "      ", CaseFormField.EmployeeFields, EmployeeName);
+            var known = fields.Where(f => !IsUnknown(FactName(section, f.Key)) && (Value(FactName(section, f.Key)).Length > 0 || f.Kind != FieldKind.Choice))
+                .Select(f => (f.Key, Value(FactName(section, f.Key))));
+            var map = Mapping(known);
+            if (section == "municipality" && !EmployeesUnknown)
+                map.Add(FactModel.EmployeesCollection, Rows(EmployeeCount, CaseFormField.EmployeeFields, EmployeeName));
+            if (map.Children.Count > 0) root.Add(section, map);
         }
 
-        if (EventCount > 0) Write("events:");
-        for (var i = 0; i < EventCount; i++) Row(i, "  - ", "    ", CaseFormField.EventFields, EventName);
-        // A form with every fact unknown is a case with nothing known, not an empty file (which is no case at all).
-        return (b.Length == 0 ? "{}\n" : b.ToString(), fieldOfLine);
-
-        void Row(int index, string first, string indent, IReadOnlyList<CaseFormField> fields, Func<int, string, string> name)
-        {
-            var lead = first;
-            foreach (var field in fields)
-            {
-                var value = Value(name(index, field.Key));
-                // The date and kind of an event are required: left empty they are written empty, so the reader's error
-                // lands on their line; other empty details of a row are unknown.
-                if (value.Length == 0 && field.Key is not ("type" or "date")) continue;
-                Write($"{lead}{field.Key}: {Quote(value)}", name(index, field.Key));
-                lead = indent;
-            }
-
-            if (lead == first) Write(first + "{}");
-        }
+        if (EventCount > 0) root.Add("events", Rows(EventCount, CaseFormField.EventFields, EventName));
+        return root;
     }
 
-    private static string Quote(string text) => CaseYamlWriter.Quote(text.ReplaceLineEndings(" "));
+    /// <summary>The lines of a list. The date and kind of an event are required: left empty they are given empty, so that
+    /// the reader's error names them; other empty details of a line are unknown.</summary>
+    private YamlSequenceNode Rows(int count, IReadOnlyList<CaseFormField> fields, Func<int, string, string> name) =>
+        new(Enumerable.Range(0, count).Select(i => (YamlNode)Mapping(fields.Select(f => (f.Key, Value(name(i, f.Key))))
+            .Where(f => f.Item2.Length > 0 || f.Key is "type" or "date"))));
+
+    /// <summary>Each value quoted, as typed: a form's text is never YAML's null (<c>~</c>), only the reader's own
+    /// <c>unknown</c> is.</summary>
+    private static YamlMappingNode Mapping(IEnumerable<(string Key, string Value)> entries)
+    {
+        var map = new YamlMappingNode();
+        foreach (var (key, value) in entries) map.Add(new YamlScalarNode(key), new YamlScalarNode(value) { Style = ScalarStyle.SingleQuoted });
+        return map;
+    }
 
     /// <summary>What to write in a field, in Dutch, from the kind of field it is.</summary>
     private static string Message(string name) => Field(name) is { Key: "type" } ? "Kies wat er gebeurde." : Field(name).Hint;
@@ -263,14 +231,60 @@ public sealed class CaseForm
             : name.StartsWith("events[", StringComparison.Ordinal) ? $"Gebeurtenis {row}, {label}" : $"Dienstbetrekkingen regel {row}, {label}";
     }
 
-    private static CaseFormField Field(string name)
+    private static CaseFormField Field(string name) => FieldOrNull(name) ?? throw new ArgumentException($"the form has no field '{name}'", nameof(name));
+
+    private static CaseFormField? FieldOrNull(string name)
     {
         var key = name[(name.LastIndexOf('.') + 1)..];
-        var fields = name.StartsWith("events[", StringComparison.Ordinal) ? CaseFormField.EventFields
-            : name.StartsWith("municipality.employees[", StringComparison.Ordinal) ? CaseFormField.EmployeeFields
-            : CaseFormField.Sections.SelectMany(s => s.Fields);
-        return fields.First(f => f.Key == key);
+        var (fields, prefix) = name.StartsWith("events[", StringComparison.Ordinal) ? (CaseFormField.EventFields, "events[")
+            : name.StartsWith("municipality.employees[", StringComparison.Ordinal) ? (CaseFormField.EmployeeFields, "municipality.employees[")
+            : (CaseFormField.Sections.SelectMany(s => s.Fields.Select(f => f with { Key = $"{s.Section}.{f.Key}" })).ToList(), "");
+        return fields.FirstOrDefault(f => f.Key == (prefix.Length > 0 ? key : name));
     }
+
+    /// <summary>What to write, in Dutch, for an error in a case file about <paramref name="field"/> (the reader's
+    /// <see cref="Diagnostic.Field"/>): the form's label and what a file takes there.</summary>
+    public static string FileMessage(string? field) =>
+        field is not null && FieldOrNull(field) is { } f ? $"{Label(field)}: {f.FileHint}" : "Dit deel van het bestand is niet te lezen als casus.";
+
+    /// <summary>The known facts of a case with the form's Dutch labels, each value as a person reads it, for the print.</summary>
+    public static IReadOnlyList<(string Label, string Text)> Printed(Case @case)
+    {
+        var facts = CaseFacts.Known(@case).Select(f => (Label(f.Path), Shown(f.Path, f.Text))).ToList();
+        if (@case.Municipality.Employees is [])
+            facts.Add(("Mensen al in beschut werk bij deze gemeente", "niemand"));
+        return facts;
+    }
+
+    /// <summary>A fact's text (as the case format writes it) as a person reads it: a choice by its Dutch label, a date
+    /// as 1 april 2019, a number with a decimal comma.</summary>
+    private static string Shown(string name, string text)
+    {
+        var field = Field(name);
+        return field.Kind switch
+        {
+            FieldKind.Choice => field.Options.FirstOrDefault(o => o.Code == text).Label ?? text,
+            FieldKind.Date => DutchFormat.Date(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            FieldKind.Number => DutchNumber(text),
+            _ => text,
+        };
+    }
+
+    private static readonly ILookup<string, string> KindsOfDetail = FactModel.EventTypeFields
+        .SelectMany(t => t.Value.Select(key => (Key: key, Code: FactModel.EventTypeSyntax.Write(t.Key)))).ToLookup(d => d.Key, d => d.Code);
+
+    /// <summary>For a detail of an event (not its type or date): the codes of the kinds of event it belongs to.</summary>
+    public static IReadOnlyList<string>? EventKinds(string name)
+    {
+        var key = name[(name.LastIndexOf('.') + 1)..];
+        return name.StartsWith("events[", StringComparison.Ordinal) && key is not ("type" or "date") ? KindsOfDetail[key].ToList() : null;
+    }
+
+    /// <summary>Whether the form leaves a detail of an event out of sight: it is empty and does not belong to the kind of
+    /// event chosen. With no kind chosen yet every detail shows, so that a new line needs no second round trip without
+    /// script (the script hides them until the kind is chosen). A detail with a value always shows.</summary>
+    public bool Hides(string name) =>
+        EventKinds(name) is { } kinds && Value(name).Length == 0 && Value(name[..(name.LastIndexOf('.') + 1)] + "type") is { Length: > 0 } kind && !kinds.Contains(kind);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

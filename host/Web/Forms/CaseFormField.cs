@@ -36,6 +36,14 @@ public sealed record CaseFormField(
         _ => "Kies een van de mogelijkheden uit de lijst.",
     };
 
+    /// <summary>What a case file takes for this fact, in Dutch: a file has dates as jjjj-mm-dd and choices as codes.</summary>
+    public string FileHint => Kind switch
+    {
+        FieldKind.Date => "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.",
+        FieldKind.Choice => $"Schrijf een van de codes: {string.Join(", ", Options.Select(o => $"{o.Code} voor {o.Label}"))}; of unknown als het onbekend is.",
+        _ => Hint,
+    };
+
     private static (string, string, IReadOnlyList<CaseFormField>) Section(string section, string legend) =>
         (section, legend, FromModel(FactModel.SectionFields(section)).ToList());
 

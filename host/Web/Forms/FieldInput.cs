@@ -12,6 +12,11 @@ public sealed record FieldInput(string Name, CaseFormField Field, CaseForm Form)
 
     public string? Error => Form.Errors.GetValueOrDefault(Name);
 
+    /// <summary>For a detail of an event: the kinds of event it belongs to, space-separated, for the page's script.</summary>
+    public string? Kinds => CaseForm.EventKinds(Name) is { } kinds ? string.Join(' ', kinds) : null;
+
+    public bool Hidden => Form.Hides(Name);
+
     /// <summary>The ids of the texts that describe the input: the hint, and the error when there is one.</summary>
     public string DescribedBy => Error is null ? Id + "-uitleg" : $"{Id}-fout {Id}-uitleg";
 }

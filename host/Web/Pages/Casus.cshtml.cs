@@ -3,6 +3,7 @@ using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Cases;
+using EligibilityEngine.Conditions;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Testing;
@@ -17,7 +18,7 @@ namespace EligibilityEngine.Host.Web;
 /// a comparison on a second date or under a second version, and the case as a file, a rule test or a print. The page
 /// only maps the form to a case and renders the engine's decisions; nothing entered is stored or logged.
 /// </summary>
-public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, TimeProvider time) : PageModel
+public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Municipalities municipalities, TimeProvider time) : PageModel
 {
     /// <summary>A case file sent to the page is read up to this size: a case with the maximum history is far smaller.</summary>
     public const int MaxFileBytes = 1024 * 1024;
@@ -44,13 +45,20 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
     /// <summary>Only the decision, for the file: no form, no menus.</summary>
     public bool Print { get; private set; }
 
-    /// <summary>The facts judged, as a case file, for the print.</summary>
-    public string? CaseFile { get; private set; }
+    /// <summary>The facts judged, for the print: each with the form's Dutch label and its value as a person reads it.</summary>
+    public IReadOnlyList<(string Label, string Text)> PrintedFacts { get; private set; } = [];
 
-    /// <summary>What went wrong reading a case file sent to the page, with line and column.</summary>
-    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+    /// <summary>What went wrong reading a case file sent to the page, in Dutch, with line and column.</summary>
+    public IReadOnlyList<FileError> FileErrors { get; private set; } = [];
 
     private DateOnly Today => DutchCalendar.Today(time);
+
+    /// <summary>The year of the peildatum as typed, or this year: which list of municipalities applies.</summary>
+    private int Year => DateOnly.TryParseExact(Form.AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
+        ? asOf.Year : Today.Year;
+
+    /// <summary>The municipalities of the peildatum's year, for choosing one by name.</summary>
+    public IReadOnlyList<(string Code, string Name)> MunicipalityChoices => municipalities.For(Year);
 
     public IActionResult OnGet(string? voorbeeld)
     {
@@ -70,6 +78,8 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
     public IActionResult OnPost(string? actie)
     {
         Form = CaseForm.From(Request.Form);
+        // A municipality typed by its name is its code: the case holds the code.
+        Form.NameCodes(name => municipalities.CodeOf(name, Year));
         switch (actie ?? "")
         {
             // The page comes back where the user was: the new row's first field, or the add button of the list a row
@@ -108,13 +118,13 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
     {
         if (bestand is null || bestand.Length == 0)
         {
-            FileErrors = ["Kies eerst een casusbestand (YAML of JSON)."];
+            FileErrors = [new FileError(null, "Kies eerst een casusbestand (YAML of JSON).", null)];
             return Page();
         }
 
         if (bestand.Length > MaxFileBytes)
         {
-            FileErrors = [$"Het bestand is groter dan {MaxFileBytes / 1024} kB; een casusbestand is veel kleiner."];
+            FileErrors = [new FileError(null, $"Het bestand is groter dan {MaxFileBytes / 1024} kB; een casusbestand is veel kleiner.", null)];
             return Page();
         }
 
@@ -131,7 +141,8 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
         }
         catch (InvalidInputException invalid)
         {
-            FileErrors = invalid.Diagnostics.Select(d => d.ToString()).ToList();
+            FileErrors = invalid.Diagnostics.Select(d => new FileError(
+                d.Position.Line > 0 ? $"{name}, regel {d.Position.Line}, kolom {d.Position.Column}" : name, CaseForm.FileMessage(d.Field), d.Message)).ToList();
         }
 
         return Page();
@@ -142,13 +153,33 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
         (Decision?.MissingFacts ?? []).OrderByDescending(m => Decision!.Outcomes.Count(o => o.MissingFacts.Contains(m.Path)))
         .ThenByDescending(m => m.Affects.Count).ThenBy(m => m.Path, StringComparer.Ordinal);
 
-    /// <summary>The form field a missing fact is entered in, if the form has one (a table row of the rules has none).</summary>
-    public string? FieldOf(MissingFact fact)
+    /// <summary>The conditions of the version that decided, in Dutch.</summary>
+    public ConditionDutch Conditions(Decision decision) => new(RulesOf(decision));
+
+    private RuleSetVersion RulesOf(Decision decision) => Library.Versions.Select(v => v.Version).First(v => v.Version == decision.RuleSet.Version);
+
+    /// <summary>The missing facts as the page lists them: the ranked list, each with its field.</summary>
+    public IReadOnlyList<MissingFactView> MissingFactViews(bool print) => RankedMissingFacts.Select(m =>
     {
-        var path = fact.Path.Split('[')[0];
+        var row = Row(m);
+        return new MissingFactView(m, print ? null : FieldOf(row?.Instead ?? m.Path), row?.View);
+    }).ToList();
+
+    /// <summary>The form field a missing fact is entered in, if the form has one.</summary>
+    private string? FieldOf(string path)
+    {
+        path = path.Split('[')[0];
         // Whether anyone is employed is asked by the "onbekend" box of the list, not by a field of its own.
         var name = path == "municipality.employees" ? CaseForm.EmployeesUnknownField : path;
         return name == CaseForm.EmployeesUnknownField || Form.FieldNames().Contains(name) ? CaseForm.Id(name) : null;
+    }
+
+    /// <summary>A missing row of a table, with the fact the version reads in its place (<see cref="StatedInstead"/>).</summary>
+    private (MissingRow View, string? Instead)? Row(MissingFact fact)
+    {
+        if (MissingRow.Parse(fact.Path) is not var (table, keys)) return null;
+        var instead = StatedInstead.Facts(RulesOf(Decision!).Rules.Select(r => r.When.Text), table).FirstOrDefault(f => FactModel.CaseFields.ContainsKey(f));
+        return (new MissingRow(table, keys, instead is null ? null : FactModel.CaseFields[instead].DutchLabel), instead);
     }
 
     private Case? Judge()
@@ -208,8 +239,12 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Ti
     private PageResult PrintPage(Case @case)
     {
         Print = true;
-        CaseFile = CaseYamlWriter.Write(@case, Decision!.AsOf, Version(Form.Version));
+        PrintedFacts = CaseForm.Printed(@case);
         ViewData["Print"] = true;
         return Page();
     }
 }
+
+/// <summary>One error in a case file sent to the page: where (file, line and column), what to write in Dutch, and the
+/// reader's own message for whoever prepared the file.</summary>
+public sealed record FileError(string? Where, string Text, string? Detail);

@@ -59,6 +59,15 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         why.FindElement(By.TagName("summary")).Click();
         why.Text.ShouldContain("ADV-POSITIEF");
         why.Text.ShouldContain("van toepassing");
+        // In Dutch, which condition held, from the rule's own condition (engine/Text/ConditionDutch).
+        var rule = why.FindElements(By.CssSelector(".stap")).Single(s => s.Text.StartsWith("ADV-POSITIEF", StringComparison.Ordinal));
+        rule.FindElement(By.ClassName("voorwaarde")).Text.ShouldBe("Voorwaarde vervuld; alle onderdelen moeten gelden:");
+        rule.FindElements(By.CssSelector(".onderdelen li")).Select(p => p.Text).ShouldBe([
+            "criterium ‘Arbeidsvermogen’ is voldaan",
+            "criterium ‘Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden’ is voldaan of " +
+            "criterium ‘Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren’ is voldaan"]);
+        browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", why);
+        browser.Screenshot("casus-waarom");
         var supervision = browser.Driver.FindElement(By.CssSelector(".criterium[data-criterium=begeleiding] details"));
         supervision.FindElement(By.TagName("summary")).Click();
         supervision.Text.ShouldContain("person.supervision_need = permanent toezicht");
@@ -107,7 +116,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         applied.SendKeys("31-02-2018");
         var code = browser.ById(Id("municipality.code"));
         code.Clear();
-        code.SendKeys("Groningen");
+        code.SendKeys("Grunn");
         var wage = browser.ById(Id("person.wage_value_percent"));
         wage.Clear();
         wage.SendKeys("135");
@@ -122,7 +131,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ById(Id("application.date")).GetAttribute("aria-describedby")!.ShouldContain(Id("application.date") + "-fout");
 
         browser.ById(Id("application.date")).GetAttribute("value").ShouldBe("31-02-2018");
-        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("Groningen");
+        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("Grunn");
         browser.ById(Id("person.date_of_birth")).GetAttribute("value").ShouldBe("1994-05-17");
         new SelectElement(browser.ById(Id("person.supervision_need"))).SelectedOption.Text.ShouldBe("permanent toezicht");
         browser.ById(Id("municipality.employees[0].count")).GetAttribute("value").ShouldBe("52");
@@ -147,7 +156,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
         browser.ById("uitkomst-advies").FindElement(By.ClassName("waarde")).Text.ShouldBe("positief");
         logs.Lines.ShouldNotBeEmpty();
-        foreach (var typed in new[] { "1994-05-17", "8-1-2018", "Groningen", "2018-01-08" })
+        foreach (var typed in new[] { "1994-05-17", "8-1-2018", "Grunn", "2018-01-08" })
             logs.Lines.ShouldNotContain(l => l.Contains(typed, StringComparison.Ordinal), $"'{typed}' was written to a log");
         await using var store = await EligibilityEngine.Audit.DecisionStores.OpenAsync(logging.AuditStore);
         (await store.CountAsync()).ShouldBe(0, "a tried case is not a decision about a person: the page records nothing");
@@ -191,6 +200,67 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.Texts(".levensloop tbody tr").Last().ShouldContain("baan banenafspraak beëindigd");
         browser.AccessibilityViolations().ShouldBeEmpty();
         browser.Screenshot("casus-levensloop");
+    }
+
+    [Fact]
+    public void A_missing_quota_row_says_which_number_is_missing_and_leads_to_the_field_for_it()
+    {
+        var sample = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "positief-advies.yaml"));
+        var asOf = new DateOnly(2019, 6, 1);
+        RealRules.Library.Evaluate(sample.Case, asOf).MissingFacts.Select(m => m.Path).ShouldContain("param.quota[GM0014, 2019]", "2019 has no table rows");
+        var stated = sample.Case with { Municipality = sample.Case.Municipality with { Quota = 70 } };
+        var expected = RealRules.Library.Evaluate(stated, asOf);
+
+        using var browser = Browser.Start();
+        browser.Open(Page("/casus?voorbeeld=positief-advies"));
+        var date = browser.ById(Id("as_of"));
+        date.Clear();
+        date.SendKeys("01-06-2019");
+        browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
+
+        var row = browser.Driver.FindElements(By.CssSelector(".ontbrekend li")).Single(li => li.Text.Contains("param.quota[GM0014, 2019]"));
+        var advice = row.FindElement(By.ClassName("tabelrij"));
+        advice.Text.ShouldContain("Het getal voor GM0014, 2019 staat niet in de tabel quota van deze installatie.");
+        advice.Text.ShouldContain("U mag het zelf invullen, bij aantal te realiseren dienstbetrekkingen volgens de gemeente.");
+        advice.Text.ShouldContain("eligibility quota import");
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", row);
+        browser.Screenshot("casus-quotum-ontbreekt");
+
+        advice.FindElement(By.TagName("a")).Click();
+        ((string)browser.Driver.ExecuteScript("return location.hash")!).ShouldBe("#" + Id("municipality.quota"));
+        browser.ById(Id("municipality.quota")).SendKeys("70");
+        browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
+        browser.Texts(".ontbrekend li").ShouldNotContain(m => m.Contains("param.quota"));
+        Outcome(browser, "gemeentelijke_plicht").ShouldBe(expected.Outcome("gemeentelijke_plicht").ValueLabel);
+        expected.Outcome("gemeentelijke_plicht").Status.ShouldNotBe(EligibilityEngine.Decisions.OutcomeStatus.Undetermined);
+    }
+
+    [Fact]
+    public void A_municipality_is_chosen_by_its_name_and_the_case_holds_its_code_and_numbers_show_the_dutch_way()
+    {
+        using var browser = Browser.Start();
+        browser.Open(Page("/casus?voorbeeld=omzetting-en-terugval"));
+        // The shipped list of the peildatum's year (reference/gemeenten) offers the names, each writing its code.
+        var code = browser.ById(Id("municipality.code"));
+        code.GetAttribute("list").ShouldBe("gemeenten");
+        browser.Driver.FindElement(By.CssSelector("#gemeenten option[value='GM0014']")).GetAttribute("textContent").ShouldBe("Groningen");
+        code.Clear();
+        code.SendKeys("groningen");
+        var hours = browser.ById(Id("events[1].hours_per_week"));
+        hours.Clear();
+        hours.SendKeys("24,5");
+        browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
+
+        browser.Driver.FindElements(By.CssSelector(".foutoverzicht")).ShouldBeEmpty();
+        browser.ById(Id("municipality.code")).GetAttribute("value").ShouldBe("GM0014");
+        browser.ById(Id("events[1].hours_per_week")).GetAttribute("value").ShouldBe("24,5");
+        var sample = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml"));
+        var events = sample.Case.Events.ToList();
+        events[1] = events[1] with { HoursPerWeek = 24.5m };
+        var decision = RealRules.Library.Evaluate(sample.Case with { Events = events }, sample.AsOf!.Value);
+        foreach (var o in decision.Outcomes) Outcome(browser, o.Id).ShouldBe(o.ValueLabel);
+        browser.AccessibilityViolations().ShouldBeEmpty();
     }
 
     private static string Outcome(Browser browser, string id) => browser.Driver.FindElement(By.CssSelector($"#uitkomst-{id} .waarde")).Text;
@@ -280,10 +350,15 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
             File.WriteAllText(broken, "person:\n  date_of_birth: 1990-13-45\n  benefit: bijstand\n");
             browser.ById("bestand").SendKeys(broken);
             browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("form.laden button")));
+            // Where the person is looking: at the top of the page, with the focus, in Dutch, with line and column.
+            browser.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("bestand-fouten");
+            browser.ById("bestand-fouten").Location.Y.ShouldBeLessThan(browser.ById("casusformulier").Location.Y);
+            browser.ById("bestand-fouten").FindElement(By.TagName("h2")).Text.ShouldBe("Het bestand is niet gelezen");
             var errors = browser.Texts("#bestand-fouten li");
-            errors.ShouldContain(e => e.StartsWith("kapot.yaml:2:", StringComparison.Ordinal) && e.Contains("person.date_of_birth"));
-            errors.ShouldContain(e => e.StartsWith("kapot.yaml:3:", StringComparison.Ordinal) && e.Contains("person.benefit"));
+            errors.ShouldContain(e => e.StartsWith("kapot.yaml, regel 2, kolom 18: Geboortedatum: Schrijf een datum als jjjj-mm-dd", StringComparison.Ordinal));
+            errors.ShouldContain(e => e.StartsWith("kapot.yaml, regel 3, kolom 12: Uitkering: Schrijf een van de codes: participatiewet voor bijstand (Participatiewet), none voor geen uitkering", StringComparison.Ordinal));
             browser.AccessibilityViolations().ShouldBeEmpty();
+            browser.Screenshot("casus-bestand-fout");
         }
         finally
         {
@@ -310,10 +385,20 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.Driver.FindElements(By.TagName("details")).ShouldBeEmpty();
         var decision = RealRules.Library.Evaluate(CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "onvoldoende-gegevens.yaml")).Case, new DateOnly(2019, 5, 1));
         browser.Driver.FindElement(By.CssSelector(".kenmerken .hash")).Text.ShouldBe(decision.RuleSet.ContentHash);
-        browser.Driver.FindElement(By.CssSelector(".casusbestand")).Text.ShouldContain("date_of_birth: 1992-11-03");
+        // The facts with the form's Dutch labels and values as a person reads them, no keys of the case format.
+        var facts = browser.Texts(".feiten tbody tr");
+        facts.ShouldContain("Geboortedatum 3 november 1992");
+        facts.ShouldNotContain(f => f.Contains('_'));
         decision.MissingFacts.ShouldNotBeEmpty();
         browser.Texts(".ontbrekend li").Count.ShouldBe(decision.MissingFacts.Count, "the print lists what is still to be asked");
         browser.AccessibilityViolations().ShouldBeEmpty();
+
+        // On paper a citation keeps its address.
+        browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "print" });
+        var citation = browser.Driver.FindElement(By.CssSelector(".bron a[href^='http']"));
+        ((string)browser.Driver.ExecuteScript("return getComputedStyle(arguments[0], '::after').content", citation)!)
+            .ShouldBe($"\" ({citation.GetAttribute("href")})\"");
+        browser.Screenshot("afdruk-onvoldoende-gegevens-papier");
 
         var pdf = browser.Driver.Print(new PrintOptions { PageDimensions = new PrintOptions.PageSize { Width = 21.0, Height = 29.7 } });
         var bytes = Convert.FromBase64String(pdf.AsBase64EncodedString);

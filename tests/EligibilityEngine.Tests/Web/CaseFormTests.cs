@@ -1,3 +1,4 @@
+using EligibilityEngine.Facts;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Tests.Support;
@@ -91,5 +92,69 @@ public sealed class CaseFormTests
 
         form.EventCount.ShouldBe(file.Case.Events.Count - 1);
         form.Read()!.Events.Select(e => (e.Type, e.Date)).ShouldBe(file.Case.Events.Skip(1).Select(e => (e.Type, e.Date)));
+    }
+
+    [Fact]
+    public void Every_kind_of_event_names_its_details_and_each_is_a_detail_of_an_event()
+    {
+        FactModel.EventTypeFields.Keys.ShouldBe(Enum.GetValues<EventType>(), ignoreOrder: true);
+        FactModel.EventTypeFields.Values.SelectMany(k => k).ShouldAllBe(key => FactModel.EventFields.ContainsKey(key) && key != "date");
+    }
+
+    [Fact]
+    public void An_event_shows_the_details_of_its_kind_and_without_a_kind_every_detail_so_the_form_works_without_script()
+    {
+        var form = CaseForm.Empty(new DateOnly(2020, 1, 1));
+        form.AddEvent();
+        var details = FactModel.EventFields.Keys.Where(k => k != "date").Select(k => CaseForm.EventName(0, k)).ToList();
+        details.ShouldAllBe(d => !form.Hides(d));
+
+        form.Values[CaseForm.EventName(0, "type")] = "moved";
+        details.Where(d => !form.Hides(d)).ShouldBe([CaseForm.EventName(0, "municipality")]);
+        form.Hides(CaseForm.EventName(0, "date")).ShouldBeFalse();
+
+        form.Values[CaseForm.EventName(0, "reason")] = "other";
+        form.Hides(CaseForm.EventName(0, "reason")).ShouldBeFalse("a detail with a value is never hidden away");
+    }
+
+    [Fact]
+    public void A_bad_value_is_reported_at_the_field_the_reader_names_not_at_a_line()
+    {
+        var form = CaseForm.Empty(new DateOnly(2020, 1, 1));
+        form.Unknown.Remove("person.wage_value_percent");
+        form.Values["person.wage_value_percent"] = "veel";
+        form.AddEvent();
+        form.Values[CaseForm.EventName(0, "type")] = "placed";
+        form.Values[CaseForm.EventName(0, "date")] = "2019-02-30";
+        form.Values[CaseForm.EventName(0, "hours_per_week")] = "99";
+
+        form.Read().ShouldBeNull();
+
+        form.Errors.Keys.ShouldBe(["person.wage_value_percent", "events[0].date", "events[0].hours_per_week"]);
+        form.OtherErrors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Numbers_from_a_case_show_with_a_decimal_comma_and_read_back_the_same()
+    {
+        var file = new CaseFile(Case.Empty with { Person = new Person { WageValuePercent = 35.5m } }, new DateOnly(2020, 1, 1), null, null, null);
+        var form = CaseForm.From(file, new DateOnly(2020, 1, 1));
+
+        form.Values["person.wage_value_percent"].ShouldBe("35,5");
+        form.Read()!.Person.WageValuePercent.ShouldBe(35.5m);
+    }
+
+    [Fact]
+    public void The_print_lists_the_facts_with_the_forms_dutch_labels_and_values()
+    {
+        var file = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "omzetting-en-terugval.yaml"));
+
+        var printed = CaseForm.Printed(file.Case);
+
+        printed.ShouldContain(("Geboortedatum", "11 februari 1990"));
+        printed.ShouldContain(("Uitkering", "bijstand (Participatiewet)"));
+        printed.ShouldContain(("Gebeurtenis 2, wat er gebeurde", "geplaatst in beschut werk"));
+        printed.ShouldContain(("Dienstbetrekkingen regel 1, aantal gelijke dienstbetrekkingen", "30"));
+        printed.Count.ShouldBe(CaseFacts.Known(file.Case).Count());
     }
 }

@@ -17,6 +17,8 @@ public sealed class SampleCasePagesBrowserTests(RunningHost host) : IClassFixtur
         browser.Open(new Uri(host.JsonAddress, "/casus"));
         var samples = Directory.GetFiles(RepositoryPaths.Samples, "*.yaml").Order(StringComparer.Ordinal).ToList();
         browser.Driver.FindElements(By.CssSelector(".voorbeelden a")).Count.ShouldBe(samples.Count);
+        // The descriptions are for the expert: no command-line options or file names.
+        browser.Texts(".voorbeelden li").ShouldAllBe(d => !d.Contains("--") && !d.Contains(".yaml") && !d.Contains(".csv"));
         browser.AccessibilityViolations().ShouldBeEmpty();
 
         // By keyboard: tab from the top of the page to the link of the positive advice and follow it.
