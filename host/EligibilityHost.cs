@@ -49,12 +49,9 @@ public static class EligibilityHost
 
         var app = builder.Build();
         Audit.AuditSetup.Open(app);
-        app.UseMiddleware<Json.ResponseHeadersMiddleware>();
-        app.UseMiddleware<Json.ProblemResponseMiddleware>();
-        Security.SecuritySetup.Use(app, security);
+        Security.SecuritySetup.Report(app, security);
         Telemetry.TelemetrySetup.Report(app);
-        app.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
-        app.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
+        RequestPipeline.Use(app, maxBytes);
         Security.SecuritySetup.RequireScopes(app.MapGrpcService<EligibilityGrpcService>());
         // Open to everyone, and never rate-limited: load balancers and tools must always be able to ask.
         app.MapGrpcHealthChecksService().DisableRateLimiting();

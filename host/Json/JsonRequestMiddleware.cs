@@ -24,8 +24,7 @@ public sealed class JsonRequestMiddleware(RequestDelegate next, int maxBytes)
         // Kestrel reads no more than this of a body that is not gRPC's (which has its own limit per message). Above the
         // limit the answer is 413 (below); Kestrel then drains what the client still sends to keep the connection, up
         // to this bound, and closes the connection beyond it.
-        if (!GrpcRequests.IsGrpc(context.Request)
-            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = DrainFactor * (long)maxBytes;
         var metadata = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
         if (metadata is null || string.IsNullOrEmpty(metadata.HttpRule.Body))

@@ -19,12 +19,6 @@ public sealed class ProblemResponseMiddleware(RequestDelegate next, ILogger<Prob
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (GrpcRequests.IsGrpc(context.Request))
-        {
-            await next(context);
-            return;
-        }
-
         if (RequestSizeLimits.Refusal(context) is { } tooLarge)
         {
             await tooLarge.WriteAsync(context);

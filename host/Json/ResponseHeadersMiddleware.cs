@@ -1,5 +1,4 @@
 using EligibilityEngine.Host.Security;
-using EligibilityEngine.Host.Services;
 using Microsoft.Extensions.Options;
 
 namespace EligibilityEngine.Host.Json;
@@ -7,7 +6,8 @@ namespace EligibilityEngine.Host.Json;
 /// <summary>
 /// The headers the NL GOV API Design Rules ask on every response of the JSON side (`/core/version-header`,
 /// `/core/transport/security-headers`), also on errors: the API version, no caching of decisions about a person, no
-/// sniffing, no framing (and for a page: nothing loaded from elsewhere), no referrer, and over TLS HSTS. gRPC responses (HTTP/2, application/grpc) are left as they are.
+/// sniffing, no framing (and for a page: nothing loaded from elsewhere), no referrer, and over TLS HSTS. Only on the HTTP branch of the pipeline (<see cref="RequestPipeline"/>): gRPC
+/// responses are left as they are.
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next, IOptions<SecurityOptions> security)
 {
@@ -26,25 +26,22 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next, IOptions<Sec
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!GrpcRequests.IsGrpc(context.Request))
+        context.Response.OnStarting(() =>
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers["API-Version"] = ApiVersion;
-                headers.CacheControl = "no-store";
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                // A page may load its own script, style and data, nothing else, and no one may frame it.
-                headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true
-                    ? _htmlPolicy
-                    : "frame-ancestors 'none'";
-                headers["Referrer-Policy"] = "no-referrer";
-                // Browsers that saw this over TLS keep to TLS for this host for a year.
-                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
-                return Task.CompletedTask;
-            });
-        }
+            var headers = context.Response.Headers;
+            headers["API-Version"] = ApiVersion;
+            headers.CacheControl = "no-store";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            // A page may load its own script, style and data, nothing else, and no one may frame it.
+            headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true
+                ? _htmlPolicy
+                : "frame-ancestors 'none'";
+            headers["Referrer-Policy"] = "no-referrer";
+            // Browsers that saw this over TLS keep to TLS for this host for a year.
+            if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+            return Task.CompletedTask;
+        });
 
         return next(context);
     }

@@ -101,7 +101,8 @@ public static class SecuritySetup
     }
 
     /// <summary>Authentication, the rate limit and authorisation, in that order: a caller is known before it is counted.</summary>
-    public static void Use(WebApplication app, SecurityOptions security)
+    /// <summary>Says once, at start-up, how callers and people authenticate.</summary>
+    public static void Report(WebApplication app, SecurityOptions security)
     {
         if (!security.Configured)
             app.Logger.LogWarning(security.AllowAnonymous && !OnLoopbackOnly(app.Configuration)
@@ -112,11 +113,16 @@ public static class SecuritySetup
                 string.Join(" and ", new[] { security.CertificatesRequired ? "a client certificate (mTLS)" : null, security.TokensRequired ? "an OAuth bearer token" : null }.OfType<string>()));
         if (security.PeopleSignIn)
             app.Logger.LogInformation("People sign in to the pages at {Authority} (OpenID Connect)", security.OpenIdConnect.Authority);
-        app.UseCors(CorsAllowList);
-        app.Use(RefuseTokenInQuery);
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
+    }
+
+    /// <summary>Authentication, the rate limit and authorisation, on each branch of the pipeline.</summary>
+    public static void Use(IApplicationBuilder pipeline)
+    {
+        pipeline.UseCors(CorsAllowList);
+        pipeline.Use(RefuseTokenInQuery);
+        pipeline.UseAuthentication();
+        pipeline.UseRateLimiter();
+        pipeline.UseAuthorization();
     }
 
     /// <summary>Each method of the service (gRPC and its JSON operation alike) requires the policy of its scope.</summary>

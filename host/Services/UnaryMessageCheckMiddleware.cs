@@ -25,7 +25,7 @@ public sealed class UnaryMessageCheckMiddleware(RequestDelegate next, int maxByt
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method is not { Type: MethodType.Unary } || !GrpcRequests.IsGrpc(context.Request))
+        if (method is not { Type: MethodType.Unary })
         {
             await next(context);
             return;
