@@ -42,9 +42,9 @@ public static class ExactDiffMarkdown
     /// <summary>What was proven, for which cases, and how long it took.</summary>
     public static string Status(ExactDifference d)
     {
-        var scope = $"Alle casussen met een peildatum vanaf {d.AsOfFrom:yyyy-MM-dd} en ten hoogste {d.Events} gebeurtenissen, " +
+        var scope = $"Alle casussen met een peildatum vanaf {d.AsOfFrom:yyyy-MM-dd} en ten hoogste {d.Events} {(d.Events == 1 ? "gebeurtenis" : "gebeurtenissen")}, " +
                     "elk beoordeeld onder beide versies (uitkomsten en criteria; vaststellingen en teksten zijn niet vergeleken)";
-        var time = $"({d.Questions} vragen aan de oplosser, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
+        var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
         var regions = d.Regions.Count == 1 ? "dit ene gebied" : $"deze {d.Regions.Count} gebieden";
         return d.Status switch
         {
