@@ -4,7 +4,6 @@ using EligibilityEngine.Quota;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
@@ -139,13 +138,11 @@ public static class CommandLine
         var diagnostics = new DiagnosticBag();
         var properties = PropertyFileReader.Load(Path.Combine(directory, "properties"), library, diagnostics);
         if (diagnostics.HasErrors) throw new InvalidInputException($"the properties in {Path.Combine(directory, "properties")} have {diagnostics.Items.Count} error(s)", diagnostics.Items);
-        var verifier = new Verifier(library, new VerificationOptions(
-            Events: Number(options, "--events") ?? 6,
-            Timeout: Number(options, "--timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            Solver: options.Value("--solver") is { } solver ? SolverKind.Parse(solver) ?? throw new UsageException($"--solver must be z3 or cvc5, not '{solver}'") : null));
+        var verifier = new Verifier(library, SolverOptions(options));
         var versions = options.Value("--version") is { } name ? [library.Resolve(name)] : library.Versions;
         var write = options.Value("--write-counterexamples");
         var failed = 0;
+        var results = new List<VersionVerification>();
         output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
         foreach (var set in versions)
         {
@@ -154,7 +151,10 @@ public static class CommandLine
             output.WriteLine();
             output.Write(VerificationText.Render(result, written));
             failed += result.Results.Count(r => r.Fails);
+            results.Add(result);
         }
+
+        if (options.Value("--write-status") is { } status) VerificationStatusFile.Write(status, results, verifier.SolverName, DateTimeOffset.UtcNow);
 
         output.WriteLine();
         output.WriteLine(failed == 0 ? "Geen enkele eigenschap geschonden." : $"{failed} eigenschap(pen) geschonden.");
@@ -179,6 +179,11 @@ public static class CommandLine
         return written;
     }
 
+    private static VerificationOptions SolverOptions(Arguments options) => new(
+        Events: Number(options, "--events") ?? 6,
+        Timeout: Number(options, "--timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        Solver: options.Value("--solver") is { } solver ? SolverKind.Parse(solver) ?? throw new UsageException($"--solver must be z3 or cvc5, not '{solver}'") : null);
+
     private static int? Number(Arguments options, string option) => options.Value(option) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
         : throw new UsageException($"{option} must be a whole number above 0, not '{text}'");
@@ -188,13 +193,37 @@ public static class CommandLine
         var format = ReviewFormat(options);
         var (from, to) = Versions(options);
         var diff = RuleSetDiff.Compare(from, to);
-        if (format == "json")
+        if (format == "json" && options.Value("--cases") is not null)
+            throw new UsageException("--cases summarises the impact in the Markdown; for JSON run impact --format json");
+        var markdown = format == "json" ? "" : DiffMarkdown.Render(diff, options.Value("--cases") is null ? null : ImpactReport(options, from, to));
+        if (!options.Flag("--exact"))
         {
-            if (options.Value("--cases") is not null) throw new UsageException("--cases summarises the impact in the Markdown; for JSON run impact --format json");
-            output.Write(Json.Serialize(diff) + Environment.NewLine);
+            output.Write(format == "json" ? Json.Serialize(diff) + Environment.NewLine : markdown);
+            return 0;
         }
-        else output.Write(DiffMarkdown.Render(diff, options.Value("--cases") is null ? null : ImpactReport(options, from, to)));
-        return 0;
+
+        // The rule tests are tried first: a region one of them lies in needs no search by the solver.
+        var tests = Path.Combine(options.Value("--rules") ?? DefaultRules, "tests");
+        var candidates = System.IO.Directory.Exists(tests) ? RuleTestRunner.Load(tests).Select(t => (t.Case, t.AsOf)).ToList() : [];
+        var exact = ExactDiff.Compute(from, to, SolverOptions(options), candidates);
+        var witnesses = options.Value("--write-witnesses") is { } folder ? WriteWitnesses(folder, exact) : null;
+        output.Write(format == "json"
+            ? Json.Serialize(new { diff, exact }) + Environment.NewLine
+            : markdown + ExactDiffMarkdown.Render(exact, witnesses));
+        return exact.Status == ExactDiffStatus.NotReproduced ? 1 : 0;
+    }
+
+    /// <summary>Each region's witness as a case file (as the case writer writes it), named for the two versions and the region.</summary>
+    private static Dictionary<int, string> WriteWitnesses(string directory, ExactDifference exact)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        return exact.Regions.ToDictionary(r => r.Number, r =>
+        {
+            var path = Path.Combine(directory, $"{exact.From.Version}_{exact.To.Version}.gebied-{r.Number}.yaml");
+            var file = CaseReader.ReadText(r.Witness, path);
+            File.WriteAllText(path, CaseYamlWriter.Write(file.Case, file.AsOf, null));
+            return path;
+        });
     }
 
     internal static int Impact(Arguments options, TextWriter output)

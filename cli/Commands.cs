@@ -20,12 +20,16 @@ internal static class Commands
             [AsOf("the date whose version to show"), Version(), Rules()], r => CommandLine.Show(new(r), output)));
         root.Subcommands.Add(Command("test", "Run the YAML rule tests; ends with 'N passed, N failed'.",
             [Directory("the folder of rule tests (default <rules>/tests)")], [Rules(), Engine()], r => CommandLine.Test(new(r), output)));
-        root.Subcommands.Add(Command("diff", "What one version says differently from another: rules, parameters, outcomes, sources.",
+        root.Subcommands.Add(Command("diff", "What one version says differently from another: rules, parameters, outcomes, sources; " +
+            "with --exact also the cases whose decision differs, as regions with a witness case each, proven complete by the SMT solver.",
             [From(), To()],
             [
                 Rules(), Format("markdown", "json"),
                 new Option<string>("--cases") { Description = "also judge these cases (as impact --cases) and put how many decisions change at the top (Markdown only)" },
                 AsOf("with --cases: case (the default), effective or a date YYYY-MM-DD, as for impact"), Engine(),
+                new Option<bool>("--exact") { Description = "also the exact difference: every case whose decision differs, as regions (needs Debian's z3)" },
+                Events(), Timeout(),
+                new Option<string>("--write-witnesses") { Description = "with --exact: write each region's witness as a case file in this folder" },
             ],
             r => CommandLine.Diff(new(r), output)));
         root.Subcommands.Add(Command("impact", "Judge every case under both versions: how many decisions change, and why.",
@@ -42,11 +46,11 @@ internal static class Commands
             [Directory("the rules folder (default rules/beschut-werk)")],
             [
                 Version(),
-                new Option<string>("--events") { Description = "K: prove for histories of at most K events (default 6)" },
-                new Option<string>("--timeout") { Description = "seconds the solver may take per question (default 30); a time-out is unknown, never proven" },
+                Events(), Timeout(),
                 new Option<string>("--write-counterexamples") { Description = "write each counterexample as a case file in this folder" },
                 new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
+                new Option<string>("--write-status") { Description = "write the results per version (with its content hash) to this JSON file, which the host's page of a version shows" },
             ],
             r => CommandLine.Verify(new(r), output)));
         var quota = new Command("quota", "The year's numbers of the Regeling vaststelling aantallen beschut werk.");
@@ -134,6 +138,11 @@ internal static class Commands
         new("from") { Description = "a version (2017-01-01, planned-simpel-switchen), a content-hash prefix, a date, or a rule file" };
 
     private static Argument<string> To() => new("to") { Description = "the version to compare to, named the same ways" };
+
+    private static Option<string> Events() => new("--events") { Description = "K: prove for histories of at most K events (default 6)" };
+
+    private static Option<string> Timeout() =>
+        new("--timeout") { Description = "seconds the solver may take per question (default 30); a time-out is unknown, never proven" };
 
     private static Option<string> Rules() => new("--rules") { Description = "the rules folder (default rules/beschut-werk)" };
 

@@ -1,4 +1,3 @@
-using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.NRules;
 

@@ -15,7 +15,13 @@ public sealed class RulesOptions
     /// <summary>How long the folder must be quiet after a change before it is reloaded.</summary>
     public int ReloadDelayMilliseconds { get; set; } = 500;
 
+    /// <summary>The results of <c>eligibility verify --write-status</c> that the page of a version shows; relative to the
+    /// rules folder. The host never runs the solver itself: a question can take it minutes.</summary>
+    public string VerificationStatus { get; set; } = "properties/verification-status.json";
+
     public string ResolveDirectory() => ResolveFolder(Directory);
+
+    public string ResolveVerificationStatus() => Path.Combine(ResolveDirectory(), VerificationStatus);
 
     /// <summary>An absolute folder as is; a relative one found from the working directory or one of its parents.</summary>
     public static string ResolveFolder(string folder)

@@ -30,12 +30,21 @@ public static class VerificationText
                 b.AppendLine($"      Tegenvoorbeeld, {c.Label}{(written.TryGetValue(r, out var file) ? $" ({file})" : "")}:");
                 foreach (var line in c.CaseFile.TrimEnd().Split('\n')) b.AppendLine("        " + line);
                 b.AppendLine("      Beslissing:");
-                foreach (var line in c.Decision.Where(d => !d.StartsWith("criterion", StringComparison.Ordinal))) b.AppendLine("        " + line);
+                foreach (var line in c.Decision.Where(d => !d.StartsWith("criterion", StringComparison.Ordinal))) b.AppendLine("        " + Readable(v, line));
             }
         }
 
         b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated)} geschonden, {Count(v, PropertyStatus.Unknown)} onbekend in {Seconds(v.Time)}");
         return b.ToString();
+    }
+
+    /// <summary>"outcome advies = negatief" as a lawyer reads it: "Advies beschut werk: negatief (advies = negatief)".</summary>
+    private static string Readable(VersionVerification v, string line)
+    {
+        var parts = line.Split(' ', 4);
+        if (parts is not ["outcome", var id, "=", var value] || v.Set.Outcomes.FirstOrDefault(o => o.Definition.Id == id).Definition is not { } definition)
+            return line;
+        return $"{definition.Title}: {(value == "geen" ? "geen regel van toepassing" : definition.Label(value))} ({id} = {value})";
     }
 
     private static int Count(VersionVerification v, PropertyStatus status) => v.Results.Count(r => r.Status == status);

@@ -1,5 +1,4 @@
 using EligibilityEngine.Evaluation;
-using EligibilityEngine.Decisions;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Runtime;
 using NRules.RuleModel;

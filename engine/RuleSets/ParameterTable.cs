@@ -1,5 +1,4 @@
 using System.Globalization;
-using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.RuleSets;
 

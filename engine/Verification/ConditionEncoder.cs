@@ -97,6 +97,25 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         return _parts[date] = parts;
     }
 
+    /// <summary>One of two values; when both are dates whose year, month and day are known, the choice's are the same
+    /// choice of theirs (no division, so a solver looking for a case need not search for them).</summary>
+    private string Choose(string condition, string then, string otherwise)
+    {
+        var term = Smt.Ite(condition, then, otherwise);
+        if (term != then && term != otherwise && _parts.TryGetValue(then, out var a) && _parts.TryGetValue(otherwise, out var b))
+            _parts[term] = (Smt.Ite(condition, a.Year, b.Year), Smt.Ite(condition, a.Month, b.Month), Smt.Ite(condition, a.Day, b.Day));
+        return term;
+    }
+
+    /// <summary>A chosen value under a name of its own; a date keeps its parts, named too.</summary>
+    private string SharePicked(string term, ValueType type)
+    {
+        var name = Share(term, Sym.SortOf(type));
+        if (name != term && !_parts.ContainsKey(name) && _parts.TryGetValue(term, out var p))
+            _parts[name] = (Share(p.Year, "Int"), Share(p.Month, "Int"), Share(p.Day, "Int"));
+        return name;
+    }
+
     /// <summary>The date of a year, month and day, remembered with its parts.</summary>
     private string DateOf(string year, string month, string day)
     {
@@ -353,13 +372,13 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         {
             result = node.Function switch
             {
-                "first_known" => new Sym(Smt.Or(result.Known, next.Known), Smt.Ite(result.Known, result.Value, next.Value), result.Type),
-                "min" => Lifted(result, next, $"(ite (<= {result.Value} {next.Value}) {result.Value} {next.Value})", result.Type),
-                _ => Lifted(result, next, $"(ite (>= {result.Value} {next.Value}) {result.Value} {next.Value})", result.Type),
+                "first_known" => new Sym(Smt.Or(result.Known, next.Known), Choose(result.Known, result.Value, next.Value), result.Type),
+                "min" => Lifted(result, next, Choose($"(<= {result.Value} {next.Value})", result.Value, next.Value), result.Type),
+                _ => Lifted(result, next, Choose($"(>= {result.Value} {next.Value})", result.Value, next.Value), result.Type),
             };
         }
 
-        return result with { Value = Share(result.Value, Sym.SortOf(result.Type)) };
+        return result with { Value = SharePicked(result.Value, result.Type) };
     }
 
     private Sym Aggregate(AggregateNode node)
@@ -444,7 +463,7 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
 
         var pickKnown = Smt.Or(Enumerable.Range(0, slots).Select(x => Smt.And(picked[x], Field(x).Known)));
         var pickValue = Field(slots - 1).Value;
-        for (var x = slots - 2; x >= 0; x--) pickValue = Smt.Ite(picked[x], Field(x).Value, pickValue);
-        return new Sym(Share(pickKnown, "Bool"), Share(pickValue, Sym.SortOf(type)), type);
+        for (var x = slots - 2; x >= 0; x--) pickValue = Choose(picked[x], Field(x).Value, pickValue);
+        return new Sym(Share(pickKnown, "Bool"), SharePicked(pickValue, type), type);
     }
 }

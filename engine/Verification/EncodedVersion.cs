@@ -28,6 +28,7 @@ public sealed class EncodedVersion : IDisposable
         Texts = texts;
     }
 
+    /// <summary>The version (of a pair: the first) whose decision <see cref="A"/> is.</summary>
     public CompiledRuleSet Set { get; }
 
     public IReadOnlyList<VersionEncoding> Cases { get; }
@@ -36,21 +37,37 @@ public sealed class EncodedVersion : IDisposable
 
     public VersionEncoding A => Cases[0];
 
-    public static EncodedVersion Load(CompiledRuleSet set, VerificationOptions options, int cases = 1)
+    public static EncodedVersion Load(CompiledRuleSet set, VerificationOptions options, int cases = 1) =>
+        Start(set, options, (script, texts) => Enumerable.Range(0, cases).Select(i =>
+        {
+            var symbolic = Declare(script, ((char)('a' + i)).ToString(), options);
+            return VersionEncoding.Encode(script, set, symbolic, texts);
+        }).ToList());
+
+    /// <summary>Two versions judging one symbolic case: <see cref="Cases"/> holds the decision of <paramref name="from"/>, then of
+    /// <paramref name="to"/>, over the same variables (what an exact difference asks about).</summary>
+    public static EncodedVersion LoadPair(CompiledRuleSet from, CompiledRuleSet to, VerificationOptions options) =>
+        Start(from, options, (script, texts) =>
+        {
+            var symbolic = Declare(script, "a", options);
+            return [VersionEncoding.Encode(script, from, symbolic, texts, "from"), VersionEncoding.Encode(script, to, symbolic, texts, "to")];
+        });
+
+    private static SymbolicCase Declare(SmtScript script, string prefix, VerificationOptions options)
+    {
+        var symbolic = new SymbolicCase(prefix, options.Events, options.EmployeeKinds);
+        symbolic.Declare(script);
+        script.Assert(symbolic.WellFormed());
+        return symbolic;
+    }
+
+    private static EncodedVersion Start(CompiledRuleSet set, VerificationOptions options, Func<SmtScript, TextUniverse, List<VersionEncoding>> encode)
     {
         if (options.Events < 1) throw new ArgumentOutOfRangeException(nameof(options), "a history of at least one event");
         var texts = new TextUniverse();
         var script = new SmtScript("base");
         script.Command(Calendar.Definitions);
-        var encodings = new List<VersionEncoding>();
-        for (var i = 0; i < cases; i++)
-        {
-            var symbolic = new SymbolicCase(((char)('a' + i)).ToString(), options.Events, options.EmployeeKinds);
-            symbolic.Declare(script);
-            script.Assert(symbolic.WellFormed());
-            encodings.Add(VersionEncoding.Encode(script, set, symbolic, texts));
-        }
-
+        var encodings = encode(script, texts);
         var solver = SmtSolver.Start(options.SolverKind);
         try
         {

@@ -22,14 +22,19 @@ public sealed class VersionEncoding : IConclusionTerms
     private readonly Dictionary<string, Sym> _criteria = [];
     private readonly Dictionary<string, Sym> _findings = [];
     private readonly Dictionary<string, string> _outcomes = [];
+    private readonly Dictionary<string, string> _deciders = [];
     private readonly Dictionary<string, int> _producersSeen = [];
 
-    private VersionEncoding(CompiledRuleSet set, SymbolicCase @case)
+    private VersionEncoding(CompiledRuleSet set, SymbolicCase @case, string names)
     {
         _set = set;
         Case = @case;
+        _names = names;
         _rules = new Sym[set.Rules.Length];
     }
+
+    /// <summary>Starts the names of this encoding's terms: the case's prefix, and a tag when two versions judge one case.</summary>
+    private readonly string _names;
 
     public SymbolicCase Case { get; }
 
@@ -47,10 +52,11 @@ public sealed class VersionEncoding : IConclusionTerms
     /// <summary>Whether some rule reads a field of an employee.</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
-    public static VersionEncoding Encode(SmtScript script, CompiledRuleSet set, SymbolicCase @case, TextUniverse texts)
+    /// <param name="tag">Names this version's terms apart, when another version judges the same case in one script.</param>
+    public static VersionEncoding Encode(SmtScript script, CompiledRuleSet set, SymbolicCase @case, TextUniverse texts, string? tag = null)
     {
-        var encoding = new VersionEncoding(set, @case);
-        var p = @case.Prefix;
+        var p = tag is null ? @case.Prefix : $"{@case.Prefix}.{tag}";
+        var encoding = new VersionEncoding(set, @case, p);
         var encoder = new ConditionEncoder(script, @case, set.Version.Parameters, encoding, texts);
         for (var i = 0; i < set.Rules.Length; i++)
         {
@@ -93,20 +99,30 @@ public sealed class VersionEncoding : IConclusionTerms
     }
 
     /// <summary>Conclusions.ResolveOutcome as one term: the first true producer decides unless an earlier producer for
-    /// another value is unknown.</summary>
+    /// another value is unknown. Beside it, which rule decided (<see cref="Decider"/>).</summary>
     private void Resolve(SmtScript script, int o)
     {
         var (definition, producers, _) = _set.Outcomes[o];
-        var rules = producers.Select(r => (Sym: _rules[r], Value: _set.Rules[r].ValueIndex)).ToList();
+        _outcomes[definition.Id] = script.Define($"{_names}.outcome.{definition.Id}", "Int", Chain(producers, r => _set.Rules[r].ValueIndex));
+        _deciders[definition.Id] = script.Define($"{_names}.decider.{definition.Id}", "Int", Chain(producers, r => r));
+    }
+
+    /// <summary>The outcome's resolution, giving <paramref name="result"/> of the deciding rule, or undetermined / no value.</summary>
+    private string Chain(int[] producers, Func<int, int> result)
+    {
+        var rules = producers.Select(r => (Sym: _rules[r], Value: _set.Rules[r].ValueIndex, Result: result(r))).ToList();
         var term = Smt.Ite(Smt.Or(rules.Select(r => Smt.Not(r.Sym.Known))), Smt.Int(EvaluationState.Undetermined), Smt.Int(EvaluationState.NoValue));
         for (var i = rules.Count - 1; i >= 0; i--)
         {
             var blocked = Smt.Or(rules.Take(i).Where(r => r.Value != rules[i].Value).Select(r => Smt.Not(r.Sym.Known)));
-            term = Smt.Ite(rules[i].Sym.IsTrue, Smt.Ite(blocked, Smt.Int(EvaluationState.Undetermined), Smt.Int(rules[i].Value)), term);
+            term = Smt.Ite(rules[i].Sym.IsTrue, Smt.Ite(blocked, Smt.Int(EvaluationState.Undetermined), Smt.Int(rules[i].Result)), term);
         }
 
-        _outcomes[definition.Id] = script.Define($"{Case.Prefix}.outcome.{definition.Id}", "Int", term);
+        return term;
     }
+
+    /// <summary>Which rule decided the outcome: its index in the version's rules; -2 undetermined, -1 no rule applied.</summary>
+    public string Decider(string outcome) => _deciders[outcome];
 
     public Sym Rule(int index) => _rules[index];
 

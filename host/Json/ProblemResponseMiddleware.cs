@@ -1,5 +1,4 @@
 using EligibilityEngine.Facts;
-using EligibilityEngine.Host.Services;
 using Google.Protobuf;
 using Microsoft.Net.Http.Headers;
 

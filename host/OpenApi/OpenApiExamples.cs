@@ -1,10 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using EligibilityEngine.RuleSets;
 using Google.Protobuf;
 using EligibilityEngine.Host.Json;
 using EligibilityEngine.Host.Services;
-using Microsoft.AspNetCore.Http;
 using V1 = EligibilityEngine.Grpc.V1;
 
 namespace EligibilityEngine.Host.OpenApi;

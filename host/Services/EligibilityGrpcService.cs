@@ -1,7 +1,6 @@
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
-using EligibilityEngine.Runtime;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Review;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 

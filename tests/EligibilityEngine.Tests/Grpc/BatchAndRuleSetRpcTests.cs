@@ -1,4 +1,3 @@
-using EligibilityEngine.Runtime;
 using EligibilityEngine.Grpc.V1;
 using Grpc.Core;
 using EligibilityEngine.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using EligibilityEngine.Decisions;
 using EligibilityEngine.Grpc.V1;
 using EligibilityEngine.Tests.Support;
 using Google.Protobuf;

@@ -1,4 +1,3 @@
-using EligibilityEngine.RuleSets;
 using EligibilityEngine.Review;
 using EligibilityEngine.Tests.Support;
 using YamlDotNet.Core;

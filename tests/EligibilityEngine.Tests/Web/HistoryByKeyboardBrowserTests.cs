@@ -1,5 +1,4 @@
 using EligibilityEngine.Cases;
-using EligibilityEngine.Conditions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Tests.Grpc;

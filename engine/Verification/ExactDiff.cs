@@ -1,0 +1,288 @@
+using EligibilityEngine.Runtime;
+using EligibilityEngine.Compilation;
+using EligibilityEngine.Decisions;
+using System.Diagnostics;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Facts;
+using EligibilityEngine.Review;
+
+namespace EligibilityEngine.Verification;
+
+/// <summary>How one version judges a part of the decision in a region: the value (or criterion status) with its Dutch
+/// label, and the rule that gave it (none when the outcome is undetermined or no rule applied).</summary>
+/// <param name="RuleChanged">The rule is not in the other version, or reads differently there.</param>
+public sealed record RegionSide(string Value, string Label, string? RuleId, string? RuleTitle, string? Condition, Citation? Citation, bool RuleChanged);
+
+/// <summary>
+/// A region of the exact difference (verschilgebied): every case whose outcome (or criterion) <see cref="Id"/> the older
+/// version decides as <see cref="Before"/> (by its rule) and the newer as <see cref="After"/>. Every case in it changes;
+/// <see cref="Witness"/> is one, as a case file.
+/// </summary>
+public sealed record DiffRegion(int Number, DecisionPartKind Kind, string Id, string Title, RegionSide Before, RegionSide After, string Witness)
+{
+    /// <summary>Whether the two engine decisions of one case put it in this region.</summary>
+    public bool Contains(Decision before, Decision after) => Matches(Before, before) && Matches(After, after);
+
+    private bool Matches(RegionSide side, Decision decision)
+    {
+        if (Kind == DecisionPartKind.Criterion)
+            return decision.Criteria.FirstOrDefault(c => c.Id == Id) is { } c && ImpactAnalysis.Status(c.Status) == side.Value;
+        return decision.Outcomes.FirstOrDefault(o => o.Id == Id) is { } o && o.Value == side.Value && o.RuleId == side.RuleId;
+    }
+}
+
+public enum ExactDiffStatus
+{
+    /// <summary>The solver proved that no case outside the regions changes (for histories of at most K events).</summary>
+    Proven,
+
+    /// <summary>The solver ran out of time: the regions found are real, but that there are no others is not proven.</summary>
+    Unknown,
+
+    /// <summary>More regions than asked for: the search stopped; not proven.</summary>
+    TooManyRegions,
+
+    /// <summary>A witness the engines judge otherwise than the encoding: a bug in the encoding.</summary>
+    NotReproduced,
+}
+
+/// <summary>
+/// The exact difference between two versions (exact verschil): the cases with a peildatum from <see cref="AsOfFrom"/> on
+/// and at most <see cref="Events"/> events whose decision differs — an outcome common to both versions with another
+/// value, or a criterion common to both with another status — as regions, each a pair of ways the two versions decide one
+/// part. Outcomes only one version has (<see cref="OneSidedOutcomes"/>) differ for every case and are listed apart.
+/// Findings and texts are not compared (as the impact analysis does not).
+/// </summary>
+public sealed record ExactDifference(
+    RuleSetReference From, RuleSetReference To, DateOnly AsOfFrom, int Events, IReadOnlyList<string> OneSidedOutcomes,
+    IReadOnlyList<DiffRegion> Regions, ExactDiffStatus Status, int Questions, TimeSpan Time, IReadOnlyDictionary<string, string> NotVerified, string? Detail)
+{
+    /// <summary>Whether the two engine decisions of one case differ only where some region holds it: every outcome and
+    /// criterion that changed lies in a region of that part.</summary>
+    public bool Covers(Decision before, Decision after) =>
+        ChangedParts(before, after).All(p => Regions.Any(r => r.Kind == p.Kind && r.Id == p.Id && r.Contains(before, after)));
+
+    /// <summary>The parts common to both decisions whose value or status differs.</summary>
+    public static IEnumerable<(DecisionPartKind Kind, string Id)> ChangedParts(Decision before, Decision after) =>
+        before.Outcomes.Where(o => after.Outcomes.FirstOrDefault(x => x.Id == o.Id) is { } x && x.Value != o.Value).Select(o => (DecisionPartKind.Outcome, o.Id))
+            .Concat(before.Criteria.Where(c => after.Criteria.FirstOrDefault(x => x.Id == c.Id) is { } x && x.Status != c.Status).Select(c => (DecisionPartKind.Criterion, c.Id)));
+}
+
+/// <summary>
+/// Computes the exact difference with the solver: both versions judge one symbolic case; each question asks for a case
+/// where some part differs outside the regions found so far, and its model adds a region for every such part, with the
+/// case as witness. When the solver answers that there is none (unsat), that is the proof. Every witness is read back
+/// from its case file and judged by both engines under both versions, which must put it in its region.
+/// </summary>
+public static class ExactDiff
+{
+    /// <param name="candidates">Cases to try first (the rule tests): the engine judges each under both versions, and every
+    /// region one of them lies in is found without the solver, whose questions are then mostly the proof.</param>
+    public static ExactDifference Compute(CompiledRuleSet from, CompiledRuleSet to, VerificationOptions options,
+        IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null, int maxRegions = 40)
+    {
+        var watch = Stopwatch.StartNew();
+        using var encoded = EncodedVersion.LoadPair(from, to, options);
+        var (a, b) = (encoded.Cases[0], encoded.Cases[1]);
+        var asOfFrom = new[] { from.Version.EffectiveFrom, to.Version.EffectiveFrom }.OfType<DateOnly>().DefaultIfEmpty(Calendar.First).Min();
+        var parts = Parts(from, to, a, b);
+        var blocked = parts.ToDictionary(p => p, _ => new List<string>());
+        var regions = new List<DiffRegion>();
+
+        // Adds the regions a case lies in (by how each version decides each part), each with the case as its witness.
+        int Add(Func<Part, (long From, long To)> codes, Func<string> witness)
+        {
+            var added = 0;
+            foreach (var part in parts)
+            {
+                var (x, y) = codes(part);
+                var (sideFrom, sideTo) = (part.From(x), part.To(y));
+                if (sideFrom.Value == sideTo.Value || regions.Any(r => r.Kind == part.Kind && r.Id == part.Id && r.Before == sideFrom && r.After == sideTo)) continue;
+                var region = new DiffRegion(regions.Count + 1, part.Kind, part.Id, part.Title, sideFrom, sideTo, witness());
+                regions.Add(region with { Witness = Smaller(from, to, region) });
+                blocked[part].Add(Smt.Not(Smt.And(Smt.Eq(part.SignatureFrom, Smt.Int(x)), Smt.Eq(part.SignatureTo, Smt.Int(y)))));
+                added++;
+            }
+
+            return added;
+        }
+
+        // Each candidate on its own peildatum and on the dates the two versions take effect.
+        var dates = new[] { from.Version.EffectiveFrom, to.Version.EffectiveFrom }.OfType<DateOnly>().ToList();
+        foreach (var (@case, asOf) in (candidates ?? []).SelectMany(c => dates.Prepend(c.AsOf).Distinct().Select(d => (c.Case, d))))
+        {
+            if (asOf < asOfFrom || a.Case.Fix(@case, asOf, encoded.Texts, lumpEmployees: !a.ReadsEmployeeFields && !b.ReadsEmployeeFields) is null) continue;
+            var (before, after) = (CompiledEngine.Instance.Evaluate(from, @case, asOf, EvaluationOptions.Minimal), CompiledEngine.Instance.Evaluate(to, @case, asOf, EvaluationOptions.Minimal));
+            Add(p => (p.CodeFrom(before), p.CodeTo(after)), () => CaseYamlWriter.Write(@case, asOf));
+        }
+
+        var wanted = a.Case.Variables().Select(v => v.Name).Concat(parts.SelectMany(p => new[] { p.SignatureFrom, p.SignatureTo })).ToList();
+        var (status, questions) = (ExactDiffStatus.Proven, 0);
+        // One part at a time: a part no rule change reaches is settled by simplification alone, where one question about
+        // every part at once leaves the solver to search them all together.
+        foreach (var part in parts)
+        {
+            while (status == ExactDiffStatus.Proven)
+            {
+                var query = encoded.NewQuery();
+                query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
+                query.Assert(Smt.And(blocked[part].Prepend(part.Differs)));
+                var (answer, model) = encoded.Ask(query, wanted);
+                questions++;
+                if (answer == SolverAnswer.Unsat) break;
+                if (answer == SolverAnswer.Unknown || regions.Count >= maxRegions)
+                {
+                    status = answer == SolverAnswer.Unknown ? ExactDiffStatus.Unknown : ExactDiffStatus.TooManyRegions;
+                    break;
+                }
+
+                // Every part that differs in this case gets its region, so that fewer questions are needed.
+                if (Add(p => (SymbolicCase.Int(model![p.SignatureFrom]), SymbolicCase.Int(model[p.SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
+                    throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+            }
+        }
+
+        var notReproduced = regions.FirstOrDefault(r => !Reproduces(from, to, r));
+        var notVerified = a.NotVerified.Select(n => KeyValuePair.Create($"{from.Version.Version}: {n.Key}", n.Value))
+            .Concat(b.NotVerified.Select(n => KeyValuePair.Create($"{to.Version.Version}: {n.Key}", n.Value))).ToDictionary();
+        var oneSided = from.Outcomes.Select(o => o.Definition.Id).Except(to.Outcomes.Select(o => o.Definition.Id))
+            .Concat(to.Outcomes.Select(o => o.Definition.Id).Except(from.Outcomes.Select(o => o.Definition.Id))).ToList();
+        return new ExactDifference(from.Reference, to.Reference, asOfFrom, options.Events, oneSided, regions,
+            notReproduced is null ? status : ExactDiffStatus.NotReproduced, questions, watch.Elapsed, notVerified,
+            notReproduced is null ? null : $"gebied {notReproduced.Number}: de motoren plaatsen de getuige niet in dit gebied");
+    }
+
+    /// <summary>A part of the decision both versions give: the term that says how each decides it (the deciding rule, or
+    /// the criterion's status), whether they differ, and how each way reads.</summary>
+    /// <param name="CodeFrom">The same number read from an engine's decision under the older version.</param>
+    private sealed record Part(DecisionPartKind Kind, string Id, string Title, string SignatureFrom, string SignatureTo, string Differs,
+        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo);
+
+    private static List<Part> Parts(CompiledRuleSet from, CompiledRuleSet to, VersionEncoding a, VersionEncoding b)
+    {
+        var parts = new List<Part>();
+        foreach (var (definition, _, _) in from.Outcomes)
+        {
+            if (to.Outcomes.FirstOrDefault(o => o.Definition.Id == definition.Id).Definition is not { } other) continue;
+            // Equal when both give a value of the same name (undetermined and "geen" included), as the impact analysis compares.
+            var equal = Smt.Or(OutcomeNames(definition).SelectMany(x => OutcomeNames(other).Where(y => y.Name == x.Name)
+                .Select(y => Smt.And(Smt.Eq(a.Outcome(definition.Id)!.Value.Term, Smt.Int(x.Code)), Smt.Eq(b.Outcome(definition.Id)!.Value.Term, Smt.Int(y.Code))))));
+            parts.Add(new Part(DecisionPartKind.Outcome, definition.Id, definition.Title, a.Decider(definition.Id), b.Decider(definition.Id), Smt.Not(equal),
+                d => OutcomeSide(from, to, definition.Id, d), d => OutcomeSide(to, from, definition.Id, d),
+                d => Decider(from, d.Outcome(definition.Id)), d => Decider(to, d.Outcome(definition.Id))));
+        }
+
+        foreach (var (id, rule) in from.Criteria)
+        {
+            if (to.Criteria.FirstOrDefault(c => c.Id == id).Id is null) continue;
+            var (statusFrom, statusTo) = (Status(a.Criterion(id)!.Value), Status(b.Criterion(id)!.Value));
+            parts.Add(new Part(DecisionPartKind.Criterion, id, from.Rules[rule].Definition.Title ?? id, statusFrom, statusTo, Smt.Not(Smt.Eq(statusFrom, statusTo)),
+                s => CriterionSide(from, to, id, s), s => CriterionSide(to, from, id, s),
+                d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)), d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status))));
+        }
+
+        return parts;
+    }
+
+    /// <summary>The deciding rule of an engine's outcome, numbered as <see cref="VersionEncoding.Decider"/> numbers it.</summary>
+    private static long Decider(CompiledRuleSet set, OutcomeResult outcome) => outcome.Status switch
+    {
+        OutcomeStatus.Undetermined => EvaluationState.Undetermined,
+        OutcomeStatus.NoRuleApplied => EvaluationState.NoValue,
+        _ => set.Rules.ToList().FindIndex(r => r.Definition.Id == outcome.RuleId),
+    };
+
+    private static IEnumerable<(string Name, int Code)> OutcomeNames(RuleSets.OutcomeDefinition definition) =>
+        definition.Values.Select((v, i) => (v, i)).Append((definition.UndeterminedValue, EvaluationState.Undetermined)).Append(("geen", EvaluationState.NoValue));
+
+    /// <summary>A criterion's status as a number: 0 met, 1 not met, 2 undetermined.</summary>
+    private static string Status(Sym criterion) => Smt.Ite(criterion.Known, Smt.Ite(criterion.Value, "0", "1"), "2");
+
+    private static readonly string[] StatusNames = ["met", "not_met", "undetermined"];
+    private static readonly string[] StatusLabels = ["voldaan", "niet voldaan", "onbepaald"];
+
+    private static RegionSide OutcomeSide(CompiledRuleSet set, CompiledRuleSet other, string outcome, long decider)
+    {
+        var definition = set.Outcomes.First(o => o.Definition.Id == outcome).Definition;
+        if (decider < 0)
+        {
+            var value = decider == EvaluationState.Undetermined ? definition.UndeterminedValue : "geen";
+            return new RegionSide(value, decider == EvaluationState.Undetermined ? definition.Label(value) : "geen regel van toepassing", null, null, null, null, false);
+        }
+
+        var rule = set.Rules[(int)decider];
+        var name = definition.Values[rule.ValueIndex];
+        return RuleSide(name, definition.Label(name), rule, other);
+    }
+
+    private static RegionSide CriterionSide(CompiledRuleSet set, CompiledRuleSet other, string criterion, long status) =>
+        RuleSide(StatusNames[(int)status], StatusLabels[(int)status], set.Rules[set.Criteria.First(c => c.Id == criterion).Rule], other);
+
+    private static RegionSide RuleSide(string value, string label, CompiledRule rule, CompiledRuleSet other)
+    {
+        var same = other.Rules.FirstOrDefault(r => r.Definition.Id == rule.Definition.Id);
+        return new RegionSide(value, label, rule.Definition.Id, rule.Definition.Title, rule.Definition.When.Text, rule.Citation,
+            same is null || same.Definition.When.Text != rule.Definition.When.Text);
+    }
+
+    /// <summary>
+    /// The witness with as little as it needs: each event and each known fact left out in turn (a line of the case file,
+    /// or an event's lines), kept out when the compiled engine still puts the case in the region under both versions. The
+    /// solver's case says whatever it happened to choose; a lawyer reads the smaller one. Both engines judge the result
+    /// (<see cref="Reproduces"/>).
+    /// </summary>
+    private static string Smaller(CompiledRuleSet from, CompiledRuleSet to, DiffRegion region)
+    {
+        bool InRegion(List<string> lines)
+        {
+            try
+            {
+                var file = CaseReader.ReadText(string.Join('\n', lines) + "\n", "getuige");
+                return region.Contains(CompiledEngine.Instance.Evaluate(from, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal),
+                    CompiledEngine.Instance.Evaluate(to, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal));
+            }
+            catch (InvalidInputException)
+            {
+                return false;
+            }
+        }
+
+        var kept = region.Witness.TrimEnd('\n').Split('\n').ToList();
+        if (!InRegion(kept)) return region.Witness;
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (i >= kept.Count || kept[i].EndsWith(':') || kept[i].StartsWith("version", StringComparison.Ordinal) || kept[i].StartsWith("as_of", StringComparison.Ordinal)) continue;
+            // An event is its "- type" line and the lines under it; a fact, an employee's line or an event field is one line.
+            var count = kept[i].StartsWith("  - ", StringComparison.Ordinal)
+                ? 1 + kept.Skip(i + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Count()
+                : kept[i].StartsWith("    date:", StringComparison.Ordinal) || kept[i].StartsWith("    - ", StringComparison.Ordinal) || kept[i].StartsWith("      ", StringComparison.Ordinal) ? 0 : 1;
+            if (count == 0) continue;
+            var trial = kept.Take(i).Concat(kept.Skip(i + count)).ToList();
+            // A section (person:, application:, events:) left empty goes too.
+            trial = trial.Where((l, j) => !(l.EndsWith(':') && !l.StartsWith(' ') && (j + 1 >= trial.Count || !trial[j + 1].StartsWith(' ')))).ToList();
+            if (InRegion(trial)) kept = trial;
+        }
+
+        return string.Join('\n', kept) + "\n";
+    }
+
+    private static readonly IDecisionEngine NRules = DecisionEngines.Create(EngineKind.NRules);
+
+    /// <summary>The witness read back from its case file and judged by both engines under both versions: they agree, and
+    /// put it in the region.</summary>
+    private static bool Reproduces(CompiledRuleSet from, CompiledRuleSet to, DiffRegion region)
+    {
+        var file = CaseReader.ReadText(region.Witness, $"getuige van gebied {region.Number}");
+        Decision Judge(CompiledRuleSet set)
+        {
+            var compiled = CompiledEngine.Instance.Evaluate(set, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal);
+            var nrules = NRules.Evaluate(set, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal);
+            return VersionEncoding.DecisionOf(compiled).SequenceEqual(VersionEncoding.DecisionOf(nrules)) ? compiled
+                : throw new SolverException($"the engines disagree on the witness of region {region.Number}");
+        }
+
+        return region.Contains(Judge(from), Judge(to));
+    }
+}
