@@ -27,7 +27,8 @@ public sealed partial class EngineLayeringTests
         ["Evaluation"],
         ["NRules"],
         [Root],
-        ["Quota", "Review", "Testing", "Verification"],
+        ["Quota", "Review", "Testing"],
+        ["Verification"],
     ];
 
     private const string Root = "(root)";
