@@ -33,6 +33,8 @@ public static class AuditSetup
                 log.Store!.Description, options.StoreFacts ? "stored, encrypted" : "not stored (their hash only)",
                 options.ProcessingActivityId ?? "not configured (Audit:ProcessingActivityId)");
         if (!log.Enabled) return;
+        if (options.ProcessingActivityId is { } activity && !Uri.TryCreate(activity, UriKind.Absolute, out _))
+            app.Logger.LogWarning("Audit:ProcessingActivityId '{Activity}' is not a URI; the Logboek Dataverwerkingen asks for a URI into the register of processing activities", activity);
         if (string.IsNullOrEmpty(options.Logboek.Endpoint))
         {
             app.Logger.LogInformation("Decision records are not shipped to a Logboek (Audit:Logboek:Endpoint is not set)");
