@@ -96,10 +96,32 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
     public override async Task<IAsyncDisposable?> TryLeadShippingAsync(CancellationToken cancellation = default)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellation);
-        await using var take = Command(connection, null, "SELECT pg_try_advisory_lock(7420110303)");
-        if (await take.ExecuteScalarAsync(cancellation) is true) return connection;
+        await using var take = Command(connection, null, $"SELECT pg_try_advisory_lock({ShippingLock})");
+        if (await take.ExecuteScalarAsync(cancellation) is true) return new ShippingLease(connection);
         await connection.DisposeAsync();
         return null;
+    }
+
+    private const long ShippingLock = 7420110303;
+
+    /// <summary>Lets go of the lock before the connection goes back to the pool, where its session (and so the lock)
+    /// would live on.</summary>
+    private sealed class ShippingLease(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var release = Command(connection, null, $"SELECT pg_advisory_unlock({ShippingLock})");
+                await release.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // The connection is gone, and its lock with it.
+            }
+
+            await connection.DisposeAsync();
+        }
     }
 
     protected override object IdValue(Guid id) => id;

@@ -57,6 +57,19 @@ public sealed class PostgresDecisionStoreTests(PostgresServer server) : Decision
         Convert.ToInt32(await versions.ExecuteScalarAsync()).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task One_replica_ships_at_a_time_and_another_takes_over_when_it_stops()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var first = await PostgresDecisionStore.OpenAsync(connectionString);
+        await using var second = await PostgresDecisionStore.OpenAsync(connectionString);
+        var lease = (await first.TryLeadShippingAsync()).ShouldNotBeNull();
+        (await second.TryLeadShippingAsync()).ShouldBeNull();
+        await lease.DisposeAsync();
+        await using var taken = (await second.TryLeadShippingAsync()).ShouldNotBeNull();
+        (await first.TryLeadShippingAsync()).ShouldBeNull();
+    }
+
     private sealed class Restore(Func<Task> restore) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await restore();
