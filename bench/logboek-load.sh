@@ -7,7 +7,7 @@
 #   2. the host's decisions/s with shipping off and on, alternated twice, SECONDS each, CLIENTS callers
 #   3. drain time: under the same load, the Logboek down for OUTAGE seconds, then back: the time until it has
 #      acknowledged every record made before it came back (the load goes on meanwhile)
-# Usage: bash bench/logboek-load.sh [seconds=30] [clients=16] [outage=60]
+# Usage: bash bench/logboek-load.sh [seconds=30] [clients=16] [outage=60]     (STEPS="1 3" runs only those)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -45,7 +45,9 @@ acknowledged() { sqlite3 "$1" "SELECT COALESCE(MAX(acknowledged_position), 0) FR
 last_position() { sqlite3 "$1" "SELECT COALESCE(MAX(chain_position), 0) FROM decision_records"; }
 load() { dotnet $bench grpc-load http://127.0.0.1:$port "$1" "$clients" | head -1; }
 shipping=(--Audit:Logboek:Endpoint=http://127.0.0.1:$sink_port)
+steps=" ${STEPS:-1 2 3} "
 
+if [[ $steps == *" 1 "* ]]; then
 echo "== 1. shipping throughput"
 store=$out/ship.db
 dotnet $bench audit-write "$store" 20 256
@@ -58,7 +60,9 @@ awk -v n="$n" 'NF == 3 && $2 > 0 && !t0 { t0 = $1; s0 = $2 } NF == 3 && $2 >= n 
   "$out/sink-ship.log"
 down $host_pid
 down $sink_pid
+fi
 
+if [[ $steps == *" 2 "* ]]; then
 echo "== 2. decisions/s, shipping off and on ($seconds s each, $clients callers)"
 for round in 1 2; do
   for mode in off on; do
@@ -73,7 +77,9 @@ for round in 1 2; do
     if [ $mode = on ]; then down $sink_pid; fi
   done
 done
+fi
 
+if [[ $steps != *" 3 "* ]]; then exit 0; fi
 echo "== 3. drain after a ${outage}-second Logboek outage under load"
 store=$out/outage.db
 sink_up outage-before
