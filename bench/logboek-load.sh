@@ -27,7 +27,7 @@ sink_up() {
   dotnet $bench otlp-sink $sink_port > "$out/sink-$1.log" 2>&1 &
   sink_pid=$!
   pids+=($sink_pid)
-  until grep -q listening "$out/sink-$1.log"; do sleep 0.1; done
+  until grep -qs listening "$out/sink-$1.log"; do sleep 0.1; done
 }
 host_up() { # STORE [settings…]: waits until the engine is ready for every version
   local store=$1

@@ -19,8 +19,9 @@ public sealed class ShippingStatus
 
     public long Backlog => Interlocked.Read(ref _backlog);
 
-    /// <summary>Why the last attempt failed, and when; null once an export is acknowledged again.</summary>
-    public (string Reason, DateTimeOffset Since)? Failure { get; private set; }
+    /// <summary>Why the last attempt failed, and since when the Logboek acknowledges nothing; null once an export is
+    /// acknowledged again. A class, so the health check never reads half of one.</summary>
+    public ShippingFailure? Failure { get; private set; }
 
     /// <summary>False while another replica ships (PostgreSQL): this one keeps its records and waits.</summary>
     public bool Leading { get; private set; }
@@ -33,7 +34,9 @@ public sealed class ShippingStatus
 
     public void Acknowledged() => Failure = null;
 
-    public void Failed(string reason, DateTimeOffset at) => Failure = (reason, Failure?.Since ?? at);
+    public void Failed(string reason, DateTimeOffset at) => Failure = new ShippingFailure(reason, Failure?.Since ?? at);
 
     public void Following() => Leading = false;
 }
+
+public sealed record ShippingFailure(string Reason, DateTimeOffset Since);
