@@ -39,12 +39,18 @@ public sealed record RecordedCaller(string? Oin, string? ClientId, string? UserI
 }
 
 /// <summary>
-/// The fields of the Logboek Dataverwerkingen standard for this processing: the W3C trace context of the operation,
-/// its name, times and status, and the attributes <c>dpl.core.processing_activity_id</c> (the entry in the register of
+/// The fields of the Logboek Dataverwerkingen standard for this processing (dataverwerking; docs/audit.md maps them
+/// to the standard's log line): the operation's trace and id, its name, times and status, the caller's operation
+/// (<c>foreign_operation</c>), and the attributes <c>dpl.core.processing_activity_id</c> (the entry in the register of
 /// processing activities), <c>dpl.core.data_subject_id</c> (a keyed pseudonym, never the id itself) and its type.
 /// </summary>
-/// <param name="ParentSpanId">The caller's span when it sent a <c>traceparent</c>: the foreign operation this one serves.</param>
+/// <param name="SpanId">The standard's <c>operation_id</c>.</param>
+/// <param name="ParentSpanId">The standard's <c>parent_operation_id</c>: a calling operation inside this processing
+/// activity. An evaluation has none (it is the host's first operation); records made before issue #25 hold the
+/// caller's span here, which is now <paramref name="ForeignOperation"/>.</param>
 /// <param name="Status">Ok for every legal outcome, positive, negative or undetermined alike.</param>
+/// <param name="ForeignOperation">The operation of another organisation's application that asked for this one (its
+/// W3C <c>traceparent</c>), with the URI of that organisation.</param>
 public sealed record ProcessingOperation(
     string TraceId,
     string SpanId,
@@ -55,10 +61,30 @@ public sealed record ProcessingOperation(
     string Status,
     string? ProcessingActivityId,
     string? DataSubjectId,
-    string? DataSubjectIdType)
+    string? DataSubjectIdType,
+    ForeignOperation? ForeignOperation = null)
 {
     /// <summary>The operation name of an evaluation, in traces and in the log alike.</summary>
     public const string EvaluationName = "beoordelen-beschut-werk";
+}
+
+/// <summary>
+/// The standard's <c>foreign_operation</c>: the calling operation at another party, by its trace and operation id, and
+/// that party (<c>entity</c>) as a URI: <c>urn:oin:&lt;OIN&gt;</c> from its certificate, else its token's client id
+/// (<see cref="CallerEntity"/>). Null entity: the host runs open and does not know who called.
+/// </summary>
+public sealed record ForeignOperation(string TraceId, string OperationId, string? Entity)
+{
+    /// <summary>The URI of the calling organisation: its OIN (<c>urn:oin:…</c>, as the Digikoppeling standards write
+    /// an OIN as a URN), else its token's client id when that is a URI already, else that client id under its token's
+    /// issuer (<c>{iss}#client_id={client id}</c>): a client id is only unique at its issuer.</summary>
+    public static string? CallerEntity(RecordedCaller caller, string? issuer)
+    {
+        if (caller.Oin is { } oin) return "urn:oin:" + oin;
+        if (caller.ClientId is not { } client) return null;
+        if (Uri.TryCreate(client, UriKind.Absolute, out _)) return client;
+        return issuer is not null && Uri.TryCreate(issuer, UriKind.Absolute, out _) ? $"{issuer}#client_id={Uri.EscapeDataString(client)}" : null;
+    }
 }
 
 /// <summary>

@@ -21,8 +21,9 @@ public sealed class DecisionRecordFactory(AuditSettings settings)
             ? null
             : (settings.Pseudonym ?? throw new AuditConfigurationException(NoPseudonymKey)).Of(context.Subject.Id);
         var id = Guid.CreateVersion7(decidedAt);
-        var operation = new ProcessingOperation(context.Trace.TraceId, context.Trace.SpanId, context.Trace.ParentSpanId,
-            ProcessingOperation.EvaluationName, context.ReceivedAt, decidedAt, "Ok", settings.ProcessingActivityId, pseudonym, context.Subject?.IdType);
+        var operation = new ProcessingOperation(context.Trace.TraceId, context.Trace.SpanId, null,
+            ProcessingOperation.EvaluationName, context.ReceivedAt, decidedAt, "Ok", settings.ProcessingActivityId, pseudonym, context.Subject?.IdType,
+            context.Trace.Foreign);
         return new DecisionRecord(id, context.ReceivedAt, decidedAt, context.Channel, context.Caller.Bounded(), operation,
             CaseInputHash.Compute(@case, decision.AsOf), RecordedDecision.Of(decision),
             settings.Facts?.Encrypt(CaseInputHash.Canonical(@case, decision.AsOf), id));

@@ -71,7 +71,58 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
             "CREATE TRIGGER decision_records_no_change BEFORE UPDATE OR DELETE ON decision_records FOR EACH ROW EXECUTE FUNCTION decision_records_append_only()",
             "CREATE TRIGGER decision_records_no_truncate BEFORE TRUNCATE ON decision_records FOR EACH STATEMENT EXECUTE FUNCTION decision_records_append_only()",
         ],
+        [
+            // Issue #25: see SqliteDecisionStore's third migration.
+            "ALTER TABLE decision_records ADD COLUMN chain_position bigint, ADD COLUMN previous_hash text, ADD COLUMN chain_hash text",
+            "CREATE UNIQUE INDEX decision_records_chain ON decision_records (chain_position)",
+            "CREATE TABLE audit_checkpoints (chain_position bigint PRIMARY KEY, chain_hash text NOT NULL, signed_at text NOT NULL, signature text NOT NULL)",
+            "CREATE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION decision_records_append_only()",
+            "CREATE TABLE logboek_shipping (receiver text PRIMARY KEY, acknowledged_position bigint NOT NULL, acknowledged_at text, attempted_at text, last_error text)",
+        ],
     ];
+
+    /// <summary>
+    /// Replicas append to one chain, one transaction at a time: each takes this lock, reads the last link and writes
+    /// the next positions, so positions follow each other without a hole and in commit order. A sequence would not do:
+    /// it leaves holes on every rollback (a deleted record could not be told from a failed write) and hands out numbers
+    /// in an order other than the commits. Per-replica chains would need a lasting replica identity, which replicas
+    /// that come and go do not have, and a deleted replica's whole chain could not be missed. Group commit keeps the
+    /// cost to one lock per batch.
+    /// </summary>
+    protected override string ChainLock => "SELECT pg_advisory_xact_lock(7420110302)";
+
+    /// <summary>One replica ships at a time: the one holding this session lock on a connection of its own (released
+    /// when that connection closes, also when the replica dies).</summary>
+    public override async Task<IAsyncDisposable?> TryLeadShippingAsync(CancellationToken cancellation = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellation);
+        await using var take = Command(connection, null, $"SELECT pg_try_advisory_lock({ShippingLock})");
+        if (await take.ExecuteScalarAsync(cancellation) is true) return new ShippingLease(connection);
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    private const long ShippingLock = 7420110303;
+
+    /// <summary>Lets go of the lock before the connection goes back to the pool, where its session (and so the lock)
+    /// would live on.</summary>
+    private sealed class ShippingLease(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var release = Command(connection, null, $"SELECT pg_advisory_unlock({ShippingLock})");
+                await release.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // The connection is gone, and its lock with it.
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
 
     protected override object IdValue(Guid id) => id;
 

@@ -113,6 +113,18 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
             BEGIN SELECT RAISE(ABORT, 'decision records are append-only'); END
             """,
         ],
+        [
+            // Issue #25: the hash chain (records made before it have none), signed checkpoints, and how far each Logboek
+            // has acknowledged the records shipped to it (the one table that changes: it is state, not history).
+            "ALTER TABLE decision_records ADD COLUMN chain_position INTEGER",
+            "ALTER TABLE decision_records ADD COLUMN previous_hash TEXT",
+            "ALTER TABLE decision_records ADD COLUMN chain_hash TEXT",
+            "CREATE UNIQUE INDEX decision_records_chain ON decision_records (chain_position)",
+            "CREATE TABLE audit_checkpoints (chain_position INTEGER PRIMARY KEY, chain_hash TEXT NOT NULL, signed_at TEXT NOT NULL, signature TEXT NOT NULL)",
+            "CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END",
+            "CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END",
+            "CREATE TABLE logboek_shipping (receiver TEXT PRIMARY KEY, acknowledged_position INTEGER NOT NULL, acknowledged_at TEXT, attempted_at TEXT, last_error TEXT)",
+        ],
     ];
 
     protected override object IdValue(Guid id) => id.ToString();

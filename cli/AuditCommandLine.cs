@@ -82,6 +82,30 @@ internal static class AuditCommandLine
         return result.Identical ? 0 : 1;
     }
 
+    /// <summary>Exit 0 when the chain between the positions is intact, 1 with every problem otherwise.</summary>
+    public static int Verify(CommandLine.Arguments options, TextWriter output)
+    {
+        var signer = options.Value("--checkpoint-key-file") is { } keyFile ? new CheckpointSigner(AuditKey.Read(keyFile, "--checkpoint-key-file")) : null;
+        using var store = Open(options);
+        var report = ChainVerification.VerifyAsync(store.Value, Position(options, "--from"), Position(options, "--to"), signer).GetAwaiter().GetResult();
+        output.Write(RecordText.Verification(report));
+        return report.Intact ? 0 : 1;
+    }
+
+    /// <summary>The chain's length, its checkpoints and, per Logboek, the backlog and the last failure.</summary>
+    public static int Status(CommandLine.Arguments options, TextWriter output)
+    {
+        using var store = Open(options);
+        var s = store.Value;
+        output.Write(RecordText.Status(s.ChainExtentAsync().GetAwaiter().GetResult(), s.CheckpointsAsync().GetAwaiter().GetResult(),
+            s.ShippingStatesAsync().GetAwaiter().GetResult()));
+        return 0;
+    }
+
+    private static long? Position(CommandLine.Arguments options, string option) => options.Value(option) is not { } text ? null
+        : long.TryParse(text, out var position) && position > 0 ? position
+        : throw new CommandLine.UsageException($"{option} takes a position in the chain (a whole number from 1), not '{text}'");
+
     private static DecisionRecord Find(IDecisionStore store, CommandLine.Arguments options)
     {
         var text = options.Argument("decision-id")!;
@@ -112,9 +136,9 @@ internal static class AuditCommandLine
     }
 
     /// <summary>A store closed when the command is done.</summary>
-    private sealed class Owned(IDecisionStore store) : IDisposable
+    private sealed class Owned(SqlDecisionStore store) : IDisposable
     {
-        public IDecisionStore Value => store;
+        public SqlDecisionStore Value => store;
 
         public void Dispose() => store.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }

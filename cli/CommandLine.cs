@@ -131,7 +131,7 @@ public static class CommandLine
         return failed == 0 ? 0 : 1;
     }
 
-    internal static int Verify(Arguments options, TextWriter output)
+    internal static int Verify(Arguments options, TextWriter output, TimeProvider time)
     {
         var directory = options.Argument("dir") ?? options.Value("--rules") ?? DefaultRules;
         var library = RuleLibrary.Load(directory, CompileMode.Interpreted);
@@ -154,7 +154,7 @@ public static class CommandLine
             results.Add(result);
         }
 
-        if (options.Value("--write-status") is { } status) VerificationStatusFile.Write(status, results, verifier.SolverName, DateTimeOffset.UtcNow);
+        if (options.Value("--write-status") is { } status) VerificationStatusFile.Write(status, results, verifier.SolverName, time.GetUtcNow());
 
         output.WriteLine();
         output.WriteLine(failed == 0 ? "Geen enkele eigenschap geschonden." : $"{failed} eigenschap(pen) geschonden.");

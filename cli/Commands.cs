@@ -52,7 +52,7 @@ internal static class Commands
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
                 new Option<string>("--write-status") { Description = "write the results per version (with its content hash) to this JSON file, which the host's page of a version shows" },
             ],
-            r => CommandLine.Verify(new(r), output)));
+            r => CommandLine.Verify(new(r), output, time)));
         var quota = new Command("quota", "The year's numbers of the Regeling vaststelling aantallen beschut werk.");
         quota.Subcommands.Add(Command("import",
             "Load a year's complete annex (columns municipality_code, number; optionally municipality_name, year, source): every row " +
@@ -89,7 +89,7 @@ internal static class Commands
 
     private static Command Audit(TextWriter output)
     {
-        var audit = new Command("audit", "The audit log of decisions (Logboek Dataverwerkingen): show, list and replay records.");
+        var audit = new Command("audit", "The audit log of decisions (Logboek Dataverwerkingen): show, list, replay and verify records; shipping status.");
         audit.Subcommands.Add(Command("show", "One record: when, by whom, which rules (version, hash) and engine, outcomes, criteria, missing facts.",
             [DecisionId()],
             [Store(), Format("text", "json"), new Option<string>("--facts-key-file") { Description = "the key the facts were stored with, to show them" }],
@@ -111,6 +111,18 @@ internal static class Commands
             [DecisionId()],
             [new Option<string>("--case") { Description = "the case file the decision was made on (YAML or JSON)", Required = true }, Store(), Rules()],
             r => AuditCommandLine.Replay(new(r), output)));
+        audit.Subcommands.Add(Command("verify",
+            "Check the hash chain: the first broken link, every record altered, deleted or slipped in, and the signed checkpoints; exit 0 when intact, else 1.",
+            [],
+            [
+                new Option<string>("--from") { Description = "the first position in the chain to check (default 1)" },
+                new Option<string>("--to") { Description = "the last position to check (default the last)" },
+                new Option<string>("--checkpoint-key-file") { Description = "the key the checkpoints were signed with (Audit:CheckpointKeyFile), to check their signatures" },
+                Store(),
+            ],
+            r => AuditCommandLine.Verify(new(r), output)));
+        audit.Subcommands.Add(Command("status", "The chain's length and checkpoints, and per Logboek what it acknowledged, the backlog and the last failure.", [],
+            [Store()], r => AuditCommandLine.Status(new(r), output)));
         return audit;
     }
 

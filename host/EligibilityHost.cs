@@ -56,6 +56,7 @@ public static class EligibilityHost
         // Open to everyone, and never rate-limited: load balancers and tools must always be able to ask.
         app.MapGrpcHealthChecksService().DisableRateLimiting();
         app.MapGrpcReflectionService().DisableRateLimiting();
+        HealthEndpoint.Map(app);
         OpenApi.OpenApiEndpoint.Map(app);
         Web.WebSetup.Map(app);
         return app;

@@ -11,6 +11,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-count STORE   (records in a store)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-load ADDRESS SECONDS CLIENTS [CA [CERT KEY]] [--token FILE] [--host-pid PID]
 //                                                                                    (gRPC load with mutual TLS; bench/grpc-load.sh)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- otlp-sink PORT   (a Logboek that counts spans; bench/logboek-load.sh)
 if (args is ["grpc-body", var file])
 {
     GrpcRequestBody.Write(file);
@@ -42,6 +43,12 @@ if (args is ["grpc-load", var address, var loadSeconds, var loadClients, ..])
     await GrpcLoad.Run(new GrpcLoad.Options(address, TimeSpan.FromSeconds(double.Parse(loadSeconds, System.Globalization.CultureInfo.InvariantCulture)),
         int.Parse(loadClients, System.Globalization.CultureInfo.InvariantCulture),
         rest.ElementAtOrDefault(0), rest.ElementAtOrDefault(1), rest.ElementAtOrDefault(2), token, hostPid));
+    return;
+}
+
+if (args is ["otlp-sink", var sinkPort])
+{
+    await OtlpSink.Run(int.Parse(sinkPort, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -34,7 +34,9 @@ public static class RecordText
         foreach (var m in d.MissingFacts) b.AppendLine($"  {m.Path} (bepaalt: {string.Join(", ", m.Affects)})");
         var op = r.Operation;
         b.AppendLine("Logboek Dataverwerkingen:");
-        b.AppendLine($"  {op.Name}, status {op.Status}, trace_id {op.TraceId}, span_id {op.SpanId}, parent_span_id {op.ParentSpanId ?? "-"}");
+        b.AppendLine($"  {op.Name}, status_code {op.Status}, trace_id {op.TraceId}, operation_id {op.SpanId}, parent_operation_id {op.ParentSpanId ?? "-"}");
+        if (op.ForeignOperation is { } foreign)
+            b.AppendLine($"  foreign_operation: trace_id {foreign.TraceId}, operation_id {foreign.OperationId}, entity {foreign.Entity ?? "(onbekend: de host draait open)"}");
         b.AppendLine($"  verwerkingsactiviteit {op.ProcessingActivityId ?? "-"}; betrokkene {(op.DataSubjectId is null ? "-" : $"{op.DataSubjectIdType} (pseudoniem {op.DataSubjectId})")}");
         b.AppendLine($"Invoer: sha256 {r.InputHash}");
         if (facts is not null) b.AppendLine("Feiten:").Append(facts);
@@ -80,4 +82,39 @@ public static class RecordText
         OutcomeStatus.Undetermined => "onbepaald",
         _ => "geen regel van toepassing",
     };
+
+    /// <summary>The result of <c>audit verify</c>: intact, or every problem by position, first the first.</summary>
+    public static string Verification(ChainReport report)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"Keten gecontroleerd van positie {report.From} t/m {report.To}: {report.Checked} vastlegging(en), " +
+                     $"{report.CheckpointsChecked} controlepunt(en){(report.SignaturesChecked ? " met handtekening" : " zonder hun handtekening te controleren (geen --checkpoint-key-file)")}");
+        if (report.BeforeChain > 0)
+            b.AppendLine($"{report.BeforeChain} vastlegging(en) van vóór de keten (gemaakt voordat deze versie de keten bijhield) vallen er niet onder");
+        if (report.Intact) b.AppendLine("Keten intact: geen vastlegging gewijzigd, verwijderd of tussengevoegd");
+        else
+        {
+            b.AppendLine($"Keten NIET intact: {report.Problems.Count} probleem/problemen, het eerste bij positie {report.Problems[0].Position}");
+            foreach (var p in report.Problems) b.AppendLine("  " + p.Text);
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>The result of <c>audit status</c>: the chain and, per Logboek, what it acknowledged and what waits.</summary>
+    public static string Status(ChainExtent extent, IReadOnlyList<Checkpoint> checkpoints, IReadOnlyList<ShippingState> shipping)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"Keten: {extent.LastPosition} vastlegging(en){(extent.BeforeChain > 0 ? $", en {extent.BeforeChain} van vóór de keten" : "")}; " +
+                     (checkpoints.Count == 0 ? "geen controlepunten" : $"laatste controlepunt bij positie {checkpoints[^1].Position} ({checkpoints[^1].SignedAt})"));
+        if (shipping.Count == 0) b.AppendLine("Logboek: nog nooit naar een Logboek verzonden (Audit:Logboek:Endpoint)");
+        foreach (var s in shipping)
+        {
+            b.AppendLine($"Logboek {s.Receiver}: bevestigd t/m positie {s.AcknowledgedPosition}{(s.AcknowledgedAt is { } at ? $" (laatst om {at})" : "")}; " +
+                         $"achterstand {Math.Max(0, extent.LastPosition - s.AcknowledgedPosition)} vastlegging(en)");
+            if (s.LastError is { } error) b.AppendLine($"  laatste poging {s.AttemptedAt} mislukt: {error}");
+        }
+
+        return b.ToString();
+    }
 }

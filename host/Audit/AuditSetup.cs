@@ -14,6 +14,11 @@ public static class AuditSetup
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
         builder.Services.AddSingleton(services => Create(services.GetRequiredService<IOptions<AuditOptions>>().Value,
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<DecisionLog>>()));
+        var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        if (!audit.Enabled || string.IsNullOrEmpty(audit.Logboek.Endpoint)) return;
+        builder.Services.AddSingleton<Logboek.ShippingStatus>();
+        builder.Services.AddHostedService<Logboek.LogboekShipper>();
+        builder.Services.AddHealthChecks().AddCheck<Logboek.LogboekShippingCheck>("logboek");
     }
 
     /// <summary>Resolves the log at start-up, so a broken setting stops the host before it listens.</summary>
@@ -27,6 +32,28 @@ public static class AuditSetup
             app.Logger.LogInformation("Decision records go to {Store}; facts {Facts}; processing activity {Activity}",
                 log.Store!.Description, options.StoreFacts ? "stored, encrypted" : "not stored (their hash only)",
                 options.ProcessingActivityId ?? "not configured (Audit:ProcessingActivityId)");
+        if (!log.Enabled) return;
+        if (options.ProcessingActivityId is { } activity && !Uri.TryCreate(activity, UriKind.Absolute, out _))
+            app.Logger.LogWarning("Audit:ProcessingActivityId '{Activity}' is not a URI; the Logboek Dataverwerkingen asks for a URI into the register of processing activities", activity);
+        if (string.IsNullOrEmpty(options.Logboek.Endpoint))
+        {
+            app.Logger.LogInformation("Decision records are not shipped to a Logboek (Audit:Logboek:Endpoint is not set)");
+            return;
+        }
+
+        // A setting that cannot work stops the host now; a Logboek that cannot be reached is the shipper's to wait for.
+        if (!Uri.TryCreate(options.Logboek.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+            throw new AuditConfigurationException($"Audit:Logboek:Endpoint '{options.Logboek.Endpoint}' is not an http(s) URL of an OTLP/gRPC receiver");
+        try
+        {
+            Logboek.LogboekShipper.Channel(options.Logboek).Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
+        {
+            throw new AuditConfigurationException($"Audit:Logboek: the client certificate, its key or the trust anchor cannot be read: {ex.Message}");
+        }
+
+        app.Logger.LogInformation("Decision records are shipped to the Logboek at {Endpoint} over OTLP/gRPC", endpoint);
     }
 
     private static DecisionLog Create(AuditOptions options, TimeProvider time, ILogger<DecisionLog> logger)
@@ -41,7 +68,7 @@ public static class AuditSetup
         var factory = new DecisionRecordFactory(new AuditSettings(options.ProcessingActivityId, pseudonym, facts));
         if (!options.Enabled) return new DecisionLog(factory, null, time, logger);
 
-        IDecisionStore store;
+        SqlDecisionStore store;
         try
         {
             store = DecisionStores.OpenAsync(options.Store, options.SqliteBusyTimeoutMilliseconds).GetAwaiter().GetResult();
@@ -52,6 +79,10 @@ public static class AuditSetup
             throw new AuditConfigurationException($"{where} (Audit:Store) cannot be opened: {ex.Message}");
         }
 
+        store.Time = time;
+        if (options.CheckpointKeyFile is { Length: > 0 } checkpointKey)
+            store.Checkpoints = new CheckpointSigner(AuditKey.Read(checkpointKey, "Audit:CheckpointKeyFile"), Math.Max(1, options.CheckpointEvery),
+                TimeSpan.FromMinutes(Math.Max(1, options.CheckpointIntervalMinutes)));
         return new DecisionLog(factory, new GroupCommitWriter(store, options.MaxBatch), time, logger);
     }
 }

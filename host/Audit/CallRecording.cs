@@ -10,11 +10,25 @@ namespace EligibilityEngine.Host.Audit;
 /// ZGW claims <c>user_id</c> and <c>user_representation</c> when the token carries them) and the trace context.</summary>
 public static class CallRecording
 {
-    public static RecordingContext Context(HttpContext http, Activity? span, DateTimeOffset receivedAt, DataSubject? subject)
+    /// <summary>
+    /// The caller's operation from its W3C <c>traceparent</c>: the standard's <c>foreign_operation</c>. A header that
+    /// is not valid Trace Context is ignored for linking (said at Debug, without its value) and never fails the call.
+    /// </summary>
+    public static ActivityContext? ForeignOperation(HttpContext http, ILogger logger)
     {
-        ActivityContext? foreign = ActivityContext.TryParse(http.Request.Headers.TraceParent, http.Request.Headers.TraceState, isRemote: true, out var parsed)
-            ? parsed : null;
-        return new RecordingContext(GrpcRequests.IsGrpc(http.Request) ? "grpc" : "json", Caller(http), receivedAt, TraceIds.Of(span, foreign), subject);
+        var header = http.Request.Headers.TraceParent;
+        if (header.Count == 0) return null;
+        if (ActivityContext.TryParse(header, http.Request.Headers.TraceState, isRemote: true, out var parsed)) return parsed;
+        logger.LogDebug("A traceparent that is not W3C Trace Context was ignored: the decision is recorded without a foreign operation");
+        return null;
+    }
+
+    /// <param name="foreign">The caller's operation (<see cref="ForeignOperation"/>).</param>
+    public static RecordingContext Context(HttpContext http, Activity? span, ActivityContext? foreign, DateTimeOffset receivedAt, DataSubject? subject)
+    {
+        var caller = Caller(http);
+        var entity = EligibilityEngine.Audit.ForeignOperation.CallerEntity(caller, Claim(http.User, "iss"));
+        return new RecordingContext(GrpcRequests.IsGrpc(http.Request) ? "grpc" : "json", caller, receivedAt, TraceIds.Of(span, foreign, entity), subject);
     }
 
     /// <summary>Who is calling, as the record names it.</summary>

@@ -18,6 +18,9 @@ public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter
 
     public IDecisionStore? Store => writer?.Store;
 
+    /// <summary>The store with its hash chain and shipping state (every store the host opens is one).</summary>
+    public SqlDecisionStore? ChainStore => writer?.Store as SqlDecisionStore;
+
     /// <summary>Records the decision; its id, or null when records are off.</summary>
     public async Task<Guid?> RecordAsync(Decision decision, Case @case, RecordingContext context)
     {

@@ -253,7 +253,8 @@ public sealed class EligibilityGrpcService(
         if (subject is not null && decisionLog.Enabled && !decisionLog.TakesDataSubjects)
             return (null, new CallError(StatusCode.FailedPrecondition, EligibilityEngine.Audit.DecisionRecordFactory.NoPseudonymKey, []));
 
-        using var span = Telemetry.DecisionTelemetry.StartEvaluation();
+        var foreign = Audit.CallRecording.ForeignOperation(context.GetHttpContext(), logger);
+        using var span = Telemetry.DecisionTelemetry.StartEvaluation(foreign);
         Decision decision;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -270,7 +271,7 @@ public sealed class EligibilityGrpcService(
         Guid? decisionId;
         try
         {
-            decisionId = await decisionLog.RecordAsync(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, receivedAt, subject));
+            decisionId = await decisionLog.RecordAsync(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, foreign, receivedAt, subject));
         }
         catch (Audit.DecisionNotRecordedException notRecorded)
         {

@@ -6,7 +6,7 @@ namespace EligibilityEngine.Host.Telemetry;
 
 /// <summary>
 /// The host's own traces and metrics, under the name <see cref="Name"/>: a span per judged case
-/// (<c>beoordelen-beschut-werk</c>, a child of the caller's <c>traceparent</c> when it sends one), a counter of decisions
+/// (<c>beoordelen-beschut-werk</c>, linked to the caller's <c>traceparent</c> when it sends one), a counter of decisions
 /// per outcome value and rule-set version, and a histogram of evaluation time. Only rule-set, engine and outcome
 /// values are attributes: nothing about the person. Free when nobody listens (no exporter configured).
 /// </summary>
@@ -30,7 +30,21 @@ public static class DecisionTelemetry
     private static readonly Histogram<double> AuditWriteTime = Meter.CreateHistogram<double>(
         "eligibility.audit.write.duration", unit: "s", description: "Time from handing a decision's record to the audit log until it is committed (or failed).");
 
-    public static Activity? StartEvaluation() => Source.StartActivity(SpanName);
+    /// <summary>
+    /// The evaluation's span. Called by another party (<paramref name="foreign"/>, its <c>traceparent</c>), it starts a
+    /// trace of its own linked to the caller's operation: the Logboek Dataverwerkingen groups an organisation's
+    /// processing in its own trace and names the other party's operation as <c>foreign_operation</c>.
+    /// </summary>
+    public static Activity? StartEvaluation(ActivityContext? foreign)
+    {
+        if (foreign is not { } caller) return Source.StartActivity(SpanName);
+        var request = Activity.Current;
+        Activity.Current = null;
+        var span = Source.StartActivity(SpanName, ActivityKind.Internal, default(ActivityContext), links: [new ActivityLink(caller)]);
+        // No listener, no span: the request's activity stays current.
+        if (span is null) Activity.Current = request;
+        return span;
+    }
 
     /// <summary>A decision given: its span's attributes and status, and the metrics.</summary>
     public static void Decided(Activity? span, Decision decision, TimeSpan elapsed)

@@ -115,7 +115,7 @@ public sealed class AuditHostTests
     }
 
     [Fact]
-    public async Task A_callers_traceparent_is_recorded_as_the_trace_and_the_parent_span()
+    public async Task A_callers_traceparent_is_recorded_as_the_foreign_operation_beside_a_trace_of_the_hosts_own()
     {
         await using var host = await RunningHost.StartAsync(RepositoryPaths.Rules);
         var (traceId, callerSpan) = (ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom());
@@ -124,8 +124,12 @@ public sealed class AuditHostTests
 
         await using var store = await Open(host);
         var record = (await store.FindAsync(Guid.Parse(answer.Decision.DecisionId))).ShouldNotBeNull();
-        record.Operation.TraceId.ShouldBe(traceId.ToHexString());
-        record.Operation.ParentSpanId.ShouldBe(callerSpan.ToHexString());
+        // Logboek Dataverwerkingen: the caller's operation is another party's (foreign_operation); this organisation's
+        // processing has a trace of its own and no parent within it. The host runs open: who called is not known.
+        record.Operation.ForeignOperation.ShouldBe(new ForeignOperation(traceId.ToHexString(), callerSpan.ToHexString(), null));
+        record.Operation.TraceId.ShouldNotBe(traceId.ToHexString());
+        record.Operation.TraceId.Length.ShouldBe(32);
+        record.Operation.ParentSpanId.ShouldBeNull();
         record.Operation.SpanId.ShouldNotBe(callerSpan.ToHexString());
         record.Operation.SpanId.Length.ShouldBe(16);
     }

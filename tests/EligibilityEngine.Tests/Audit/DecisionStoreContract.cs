@@ -88,7 +88,8 @@ public abstract class DecisionStoreContract : IAsyncLifetime
         var record = AuditSamples.Record("positief-advies.yaml", Noon);
         await Store.AppendAsync([record]);
         await using var connection = await ConnectAsync();
-        foreach (var sql in Rewrites("SELECT decision_id, decided_at, rule_set_hash, 'advies=negatief', subject_pseudonym, caller, record, facts FROM decision_records WHERE true"))
+        foreach (var sql in Rewrites("SELECT decision_id, decided_at, rule_set_hash, 'advies=negatief', subject_pseudonym, caller, record, facts, " +
+                                          "chain_position, previous_hash, chain_hash FROM decision_records WHERE true"))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -142,4 +143,46 @@ public abstract class DecisionStoreContract : IAsyncLifetime
     }
 
     private static IEnumerable<Guid> Ids(IEnumerable<DecisionRecord> records) => records.Select(r => r.DecisionId).ToList();
+
+    [Fact]
+    public async Task Records_written_together_and_apart_form_one_chain_without_a_hole_that_verifies_intact()
+    {
+        var store = (SqlDecisionStore)Store;
+        store.Checkpoints = new CheckpointSigner(AuditSamples.Key, every: 4);
+        await store.AppendAsync([AuditSamples.Record("positief-advies.yaml", Noon)]);
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => store.AppendAsync([AuditSamples.Record("positief-advies.yaml", Noon.AddSeconds(i))])));
+        await store.AppendAsync([AuditSamples.Record("positief-advies.yaml", Noon, withFacts: true), AuditSamples.Record("positief-advies.yaml", Noon)]);
+
+        var chain = await store.ReadChainAsync(0, 100);
+        chain.Select(c => c.Position).ShouldBe(Enumerable.Range(1, 9).Select(i => (long)i));
+        chain[0].PreviousHash.ShouldBe(RecordChain.Start);
+        for (var i = 1; i < chain.Count; i++) chain[i].PreviousHash.ShouldBe(chain[i - 1].ChainHash);
+        (await store.LastPositionAsync()).ShouldBe(9);
+        // The first write after opening, then every fourth record.
+        var checkpoints = await store.CheckpointsAsync();
+        checkpoints.Select(c => c.Position).ShouldContain(1);
+        checkpoints.Select(c => c.Position).ShouldContain(4);
+        checkpoints.Select(c => c.Position).ShouldContain(9);
+
+        var report = await ChainVerification.VerifyAsync(store, null, null, new CheckpointSigner(AuditSamples.Key));
+        report.Problems.ShouldBeEmpty();
+        report.Checked.ShouldBe(9);
+        report.CheckpointsChecked.ShouldBe(checkpoints.Count);
+        (await ChainVerification.VerifyAsync(store, null, null, new CheckpointSigner(new byte[32]))).Problems.Count.ShouldBe(checkpoints.Count);
+    }
+
+    [Fact]
+    public async Task A_logboek_acknowledgement_is_kept_and_never_moves_back_and_a_failure_is_kept_beside_it()
+    {
+        var store = (SqlDecisionStore)Store;
+        await store.AcknowledgeAsync("https://logboek.example:4317", 7);
+        await store.ShippingFailedAsync("https://logboek.example:4317", "Unavailable: no route to host");
+        await store.AcknowledgeAsync("https://logboek.example:4317", 5);
+        var state = (await store.ShippingStatesAsync()).ShouldHaveSingleItem();
+        state.AcknowledgedPosition.ShouldBe(7);
+        state.LastError.ShouldBeNull();
+        await store.ShippingFailedAsync("https://logboek.example:4317", "Unavailable: no route to host");
+        (await store.ShippingStatesAsync()).Single().LastError.ShouldBe("Unavailable: no route to host");
+        (await store.ShippingStatesAsync()).Single().AcknowledgedPosition.ShouldBe(7);
+    }
 }

@@ -52,8 +52,22 @@ public sealed class PostgresDecisionStoreTests(PostgresServer server) : Decision
         foreach (var store in stores) await store.DisposeAsync();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        // One row per migration (the schema and the hash chain of issue #25), each written once.
         await using var versions = new NpgsqlCommand("SELECT COUNT(*) FROM audit_schema_version", connection);
-        Convert.ToInt32(await versions.ExecuteScalarAsync()).ShouldBe(1);
+        Convert.ToInt32(await versions.ExecuteScalarAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task One_replica_ships_at_a_time_and_another_takes_over_when_it_stops()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var first = await PostgresDecisionStore.OpenAsync(connectionString);
+        await using var second = await PostgresDecisionStore.OpenAsync(connectionString);
+        var lease = (await first.TryLeadShippingAsync()).ShouldNotBeNull();
+        (await second.TryLeadShippingAsync()).ShouldBeNull();
+        await lease.DisposeAsync();
+        await using var taken = (await second.TryLeadShippingAsync()).ShouldNotBeNull();
+        (await first.TryLeadShippingAsync()).ShouldBeNull();
     }
 
     private sealed class Restore(Func<Task> restore) : IAsyncDisposable

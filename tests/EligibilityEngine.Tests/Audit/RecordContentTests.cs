@@ -39,4 +39,13 @@ public sealed class RecordContentTests
         record.Caller.UserRepresentation!.Length.ShouldBe(RecordedCaller.MaxClaimCharacters);
         record.Caller.ClientId.ShouldBe("gemeente-test");
     }
+
+    [Theory]
+    [InlineData("00000001001234567000", "gemeente-testdam", null, "urn:oin:00000001001234567000")]
+    [InlineData(null, "https://clients.example.nl/gemeente-testdam", null, "https://clients.example.nl/gemeente-testdam")]
+    [InlineData(null, "gemeente testdam", "https://auth.example.nl", "https://auth.example.nl#client_id=gemeente%20testdam")]
+    [InlineData(null, "gemeente-testdam", null, null)]
+    [InlineData(null, null, "https://auth.example.nl", null)]
+    public void The_calling_organisation_of_a_foreign_operation_is_named_by_a_uri(string? oin, string? clientId, string? issuer, string? entity) =>
+        ForeignOperation.CallerEntity(new RecordedCaller(oin, clientId, null, null), issuer).ShouldBe(entity);
 }

@@ -52,6 +52,10 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
                          $"({string.Join(", ", killed.Failures.GroupBy(f => f).Select(g => $"{g.Key} ×{g.Count()}"))}), " +
                          $"{records} records ({records - killed.Answered.Count} committed whose answer the kill cut off)");
         (await store.ListAsync(new RecordQuery(Limit: 10_000))).Select(r => r.DecisionId).ShouldBeUnique();
+        // Both replicas wrote one chain, a kill in the middle: no hole, no broken link, every record in it.
+        var chain = await ChainVerification.VerifyAsync(store, null, null, null);
+        chain.Problems.ShouldBeEmpty();
+        chain.Checked.ShouldBe(await store.CountAsync());
     }
 
     private static async Task ShouldAllBeRecorded(IDecisionStore store, IEnumerable<string> answered)

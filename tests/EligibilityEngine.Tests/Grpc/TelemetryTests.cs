@@ -38,7 +38,7 @@ public sealed class TelemetryTests(RunningHost host) : IClassFixture<RunningHost
     }
 
     [Fact]
-    public async Task The_evaluation_span_is_a_child_of_the_callers_traceparent_and_carries_the_rule_set_not_the_person()
+    public async Task The_evaluation_span_starts_a_trace_linked_to_the_callers_traceparent_and_carries_the_rule_set_not_the_person()
     {
         var spans = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
@@ -48,16 +48,20 @@ public sealed class TelemetryTests(RunningHost host) : IClassFixture<RunningHost
             ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        var traceId = ActivityTraceId.CreateRandom();
+        var (traceId, callerSpan) = (ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom());
 
         await new EligibilityService.EligibilityServiceClient(host.Channel).EvaluateAsync(Sample(),
-            new Metadata { { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } });
+            new Metadata { { "traceparent", $"00-{traceId}-{callerSpan}-01" } });
 
-        var span = spans.Single(s => s.OperationName == DecisionTelemetry.SpanName && s.TraceId == traceId);
+        // Logboek Dataverwerkingen: the caller's operation is another party's (a link), the processing here a trace of its own.
+        var span = spans.Single(s => s.OperationName == DecisionTelemetry.SpanName && s.Links.Any(l => l.Context.TraceId == traceId));
+        span.Links.Single().Context.SpanId.ShouldBe(callerSpan);
+        span.TraceId.ShouldNotBe(traceId);
+        span.ParentSpanId.ShouldBe(default);
         span.Status.ShouldBe(ActivityStatusCode.Ok);
         span.GetTagItem("eligibility.ruleset.version").ShouldBe("2018-01-01");
         span.GetTagItem("eligibility.engine").ShouldBe("NRules 1.0.4");
-        spans.Where(s => s.TraceId == traceId).SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString())
+        spans.Where(s => s.TraceId == traceId || s.TraceId == span.TraceId).SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString())
             .Where(v => v is not null && PersonalValues.Any(v.Contains)).ShouldBeEmpty();
     }
 
