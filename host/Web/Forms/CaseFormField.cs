@@ -29,17 +29,17 @@ public sealed record CaseFormField(
     /// <summary>What to write, in Dutch: the hint under a typed field and the message when it is wrong.</summary>
     public string Hint => Kind switch
     {
-        FieldKind.Date => "Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.",
+        FieldKind.Date => "Schrijf een datum die bestaat, als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.",
         FieldKind.Number => $"Schrijf een getal van {Show(Min)} tot en met {Show(Max)}, zoals 25 of 25,5 (zonder punt voor duizendtallen).",
         FieldKind.WholeNumber => $"Schrijf een heel getal van {Show(Min)} tot en met {Show(Max)}, zonder punt voor duizendtallen.",
-        FieldKind.MunicipalityCode => "Schrijf de CBS-gemeentecode: GM en vier cijfers, zoals GM0014.",
+        FieldKind.MunicipalityCode => "Schrijf de CBS-gemeentecode (GM en vier cijfers, zoals GM0014) of een naam uit de keuzelijst; staat de gemeente daar niet in, schrijf dan de code.",
         _ => "Kies een van de mogelijkheden uit de lijst.",
     };
 
     /// <summary>What a case file takes for this fact, in Dutch: a file has dates as jjjj-mm-dd and choices as codes.</summary>
     public string FileHint => Kind switch
     {
-        FieldKind.Date => "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2018-01-08.",
+        FieldKind.Date => "Schrijf een datum die bestaat, als jjjj-mm-dd, bijvoorbeeld 2018-01-08.",
         FieldKind.Choice => $"Schrijf een van de codes: {string.Join(", ", Options.Select(o => $"{o.Code} voor {o.Label}"))}; of unknown als het onbekend is.",
         _ => Hint,
     };

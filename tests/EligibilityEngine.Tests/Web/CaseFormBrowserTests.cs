@@ -124,8 +124,8 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
 
         browser.Driver.FindElements(By.CssSelector(".uitkomst")).ShouldBeEmpty("nothing is judged while a field is wrong");
         browser.Driver.FindElement(By.CssSelector(".foutoverzicht h2")).Text.ShouldBe("3 velden zijn niet goed ingevuld");
-        Message(browser, "application.date").ShouldBe("Fout: Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
-        Message(browser, "municipality.code").ShouldBe("Fout: Schrijf de CBS-gemeentecode: GM en vier cijfers, zoals GM0014.");
+        Message(browser, "application.date").ShouldBe("Fout: Schrijf een datum die bestaat, als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
+        Message(browser, "municipality.code").ShouldBe("Fout: Schrijf de CBS-gemeentecode (GM en vier cijfers, zoals GM0014) of een naam uit de keuzelijst; staat de gemeente daar niet in, schrijf dan de code.");
         Message(browser, "person.wage_value_percent").ShouldStartWith("Fout: Schrijf een getal van 0 tot en met 100");
         browser.ById(Id("application.date")).GetAttribute("aria-invalid").ShouldBe("true");
         browser.ById(Id("application.date")).GetAttribute("aria-describedby")!.ShouldContain(Id("application.date") + "-fout");
@@ -141,7 +141,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         // The summary's links lead to the fields.
         browser.Driver.FindElements(By.CssSelector(".foutoverzicht a")).Select(a => a.GetAttribute("href")![(a.GetAttribute("href")!.IndexOf('#') + 1)..])
             .ShouldBe([Id("person.wage_value_percent"), Id("application.date"), Id("municipality.code")], "in the order of the form");
-        browser.Texts(".foutoverzicht a")[1].ShouldBe("Datum van de aanvraag: Schrijf een datum als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
+        browser.Texts(".foutoverzicht a")[1].ShouldBe("Datum van de aanvraag: Schrijf een datum die bestaat, als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.");
 
         // Corrected, the case is judged; neither the facts nor the decision went into a log or the audit log.
         applied = browser.ById(Id("application.date"));
@@ -355,7 +355,7 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
             browser.ById("bestand-fouten").Location.Y.ShouldBeLessThan(browser.ById("casusformulier").Location.Y);
             browser.ById("bestand-fouten").FindElement(By.TagName("h2")).Text.ShouldBe("Het bestand is niet gelezen");
             var errors = browser.Texts("#bestand-fouten li");
-            errors.ShouldContain(e => e.StartsWith("kapot.yaml, regel 2, kolom 18: Geboortedatum: Schrijf een datum als jjjj-mm-dd", StringComparison.Ordinal));
+            errors.ShouldContain(e => e.StartsWith("kapot.yaml, regel 2, kolom 18: Geboortedatum: Schrijf een datum die bestaat, als jjjj-mm-dd", StringComparison.Ordinal));
             errors.ShouldContain(e => e.StartsWith("kapot.yaml, regel 3, kolom 12: Uitkering: Schrijf een van de codes: participatiewet voor bijstand (Participatiewet), none voor geen uitkering", StringComparison.Ordinal));
             browser.AccessibilityViolations().ShouldBeEmpty();
             browser.Screenshot("casus-bestand-fout");
