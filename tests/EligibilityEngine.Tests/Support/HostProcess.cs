@@ -69,7 +69,13 @@ public sealed class HostProcess : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the host process exited with {_process.ExitCode} before serving: {string.Join(Environment.NewLine, _lines)}");
+            if (_process.HasExited)
+            {
+                // Waiting once more drains the redirected output to its end: HasExited can be true before the last lines arrive.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"the host process exited with {_process.ExitCode} before serving: {string.Join(Environment.NewLine, _lines)}");
+            }
+
             try
             {
                 if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
