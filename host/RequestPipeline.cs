@@ -1,12 +1,11 @@
-using EligibilityEngine.Host.Services;
-
 namespace EligibilityEngine.Host;
 
 /// <summary>
-/// The request pipeline branches once, on the kind of request: a gRPC call (application/grpc…) passes the security
-/// middleware and the unary message check; every other request (the JSON API, the pages, the documentation) passes
-/// the response headers of the API Design Rules, problem responses, the security middleware and the JSON body checks.
-/// Both branches then reach the same endpoints, so no middleware needs to ask what kind of request it has.
+/// The request pipeline branches once, on <see cref="RequestKind"/>: a gRPC call passes the security middleware and the
+/// unary message check; a JSON API request the response headers of the API Design Rules, problem responses, the
+/// security middleware and the JSON body checks; a page for a person the same response headers, Dutch error pages, the
+/// security middleware and the form check. Every branch then reaches the same endpoints, so no middleware needs to ask
+/// what kind of request it has.
 /// </summary>
 public static class RequestPipeline
 {
@@ -15,17 +14,29 @@ public static class RequestPipeline
         {
             var grpc = app.New();
             Security.SecuritySetup.Use(grpc);
-            grpc.UseMiddleware<UnaryMessageCheckMiddleware>(maxBytes);
+            grpc.UseMiddleware<Services.UnaryMessageCheckMiddleware>(maxBytes);
             grpc.Run(endpoints);
 
-            var http = app.New();
-            http.UseMiddleware<Json.ResponseHeadersMiddleware>();
-            http.UseMiddleware<Json.ProblemResponseMiddleware>();
-            Security.SecuritySetup.Use(http);
-            http.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
-            http.Run(endpoints);
+            var jsonApi = app.New();
+            jsonApi.UseMiddleware<Json.ResponseHeadersMiddleware>();
+            jsonApi.UseMiddleware<Json.ProblemResponseMiddleware>();
+            Security.SecuritySetup.Use(jsonApi);
+            jsonApi.UseMiddleware<Json.JsonRequestMiddleware>(maxBytes);
+            jsonApi.Run(endpoints);
 
-            RequestDelegate toGrpc = grpc.Build(), toHttp = http.Build();
-            return context => GrpcRequests.IsGrpc(context.Request) ? toGrpc(context) : toHttp(context);
+            var pages = app.New();
+            pages.UseMiddleware<Json.ResponseHeadersMiddleware>();
+            pages.UseMiddleware<Web.ErrorPageMiddleware>();
+            Security.SecuritySetup.Use(pages);
+            pages.Use(Web.UnreadableForm.ReadFirst);
+            pages.Run(endpoints);
+
+            RequestDelegate toGrpc = grpc.Build(), toJsonApi = jsonApi.Build(), toPages = pages.Build();
+            return context => RequestKinds.Of(context.Request) switch
+            {
+                RequestKind.Grpc => toGrpc(context),
+                RequestKind.JsonApi => toJsonApi(context),
+                _ => toPages(context),
+            };
         });
 }

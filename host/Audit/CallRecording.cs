@@ -28,7 +28,7 @@ public static class CallRecording
     {
         var caller = Caller(http);
         var entity = EligibilityEngine.Audit.ForeignOperation.CallerEntity(caller, Claim(http.User, "iss"));
-        return new RecordingContext(GrpcRequests.IsGrpc(http.Request) ? "grpc" : "json", caller, receivedAt, TraceIds.Of(span, foreign, entity), subject);
+        return new RecordingContext(RequestKinds.Of(http.Request) == RequestKind.Grpc ? "grpc" : "json", caller, receivedAt, TraceIds.Of(span, foreign, entity), subject);
     }
 
     /// <summary>Who is calling, as the record names it.</summary>

@@ -6,7 +6,7 @@ namespace EligibilityEngine.Host.Json;
 /// <summary>
 /// The headers the NL GOV API Design Rules ask on every response of the JSON side (`/core/version-header`,
 /// `/core/transport/security-headers`), also on errors: the API version, no caching of decisions about a person, no
-/// sniffing, no framing (and for a page: nothing loaded from elsewhere), no referrer, and over TLS HSTS. Only on the HTTP branch of the pipeline (<see cref="RequestPipeline"/>): gRPC
+/// sniffing, no framing (and for a page: nothing loaded from elsewhere), no referrer, and over TLS HSTS. On the JSON API's and the pages' branches of the pipeline (<see cref="RequestPipeline"/>): gRPC
 /// responses are left as they are.
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next, IOptions<SecurityOptions> security)

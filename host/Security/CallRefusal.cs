@@ -1,5 +1,4 @@
 using EligibilityEngine.Host.Json;
-using EligibilityEngine.Host.Services;
 using Grpc.Core;
 
 namespace EligibilityEngine.Host.Security;
@@ -12,7 +11,7 @@ public static class CallRefusal
 {
     public static Task WriteAsync(HttpContext context, int httpStatus, StatusCode grpcStatus, string detail)
     {
-        if (!GrpcRequests.IsGrpc(context.Request))
+        if (RequestKinds.Of(context.Request) != RequestKind.Grpc)
             return Problem.Create(context, httpStatus, detail, Problem.CodeName(grpcStatus)).WriteAsync(context);
 
         // gRPC answers with HTTP 200 and the status in the headers of a response without a body (trailers-only).

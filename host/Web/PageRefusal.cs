@@ -1,4 +1,3 @@
-using EligibilityEngine.Host.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 
@@ -21,7 +20,7 @@ public static class PageRefusal
 
     /// <summary>A page asked for by a browser (Accept names text/html).</summary>
     public static bool ForPerson(HttpContext context) =>
-        !GrpcRequests.IsGrpc(context.Request)
+        RequestKinds.Of(context.Request) == RequestKind.Page
         && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null
         && MediaTypeHeaderValue.TryParseList(context.Request.Headers.Accept, out var accepted)
         && accepted.Any(a => a.Quality != 0 && a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
@@ -32,12 +31,7 @@ public static class PageRefusal
     /// <summary>Renders the sign-in page for the refused request, with its status; nothing of a posted form is echoed.</summary>
     public static Task WriteAsync(HttpContext context, Refusal refusal)
     {
-        var page = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
-            .First(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == SignInPage);
         context.Items[Key] = refusal;
-        context.SetEndpoint(page);
-        context.Request.RouteValues = new RouteValueDictionary { ["page"] = SignInPage };
-        context.Response.StatusCode = refusal.SignInNeeded ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-        return page.RequestDelegate!(context);
+        return PageEndpoints.RunAsync(context, SignInPage, refusal.SignInNeeded ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
     }
 }

@@ -28,7 +28,6 @@ public static class WebSetup
 
     public static void Map(WebApplication app)
     {
-        app.Use(UnreadableForm.ReadFirst);
         app.MapRazorPages();
         // Signing in is a link (the refusal page's button, the header), so a GET: it sends the person to the provider,
         // which comes back to where they were going (a path on this host only).
