@@ -41,7 +41,10 @@ public sealed class PageSecurityTests(RunningHost host) : IClassFixture<RunningH
             [new("as_of", "2018-03-01"), new("person.has_work_capacity", "true"), new("actie", "beoordelen")]));
 
         post.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await post.Content.ReadAsStringAsync()).ShouldNotContain("uitkomst");
+        var page = await post.Content.ReadAsStringAsync();
+        page.ShouldNotContain("uitkomst");
+        page.ShouldContain("<h1>Het verzoek kan niet worden gelezen</h1>");
+        page.ShouldContain("er is niets beoordeeld of opgeslagen");
     }
 
     private static Regex Scripts() => new("<script[^>]*?src=\"(?<src>[^\"]+)\"[^>]*>", RegexOptions.IgnoreCase);
