@@ -5,8 +5,7 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>EvaluateBatch, ListRuleSets and GetRuleSet over a real socket.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class BatchAndRuleSetRpcTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
 
@@ -74,8 +73,7 @@ public sealed class BatchAndRuleSetRpcTests(RunningHost host) : IClassFixture<Ru
 }
 
 /// <summary>The levensloop timeline is computed only when asked for.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class TimelineRpcTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class TimelineRpcTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     [Fact]
     public async Task The_timeline_is_included_only_when_requested()

@@ -13,8 +13,7 @@ namespace EligibilityEngine.Tests.Grpc;
 /// field named, over real sockets on both ports: never a 500 / UNKNOWN, never a stream that dies. (A .NET client that
 /// sends <c>default(DateTime)</c> for an unknown date sends 0001-01-01.)
 /// </summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class DateRangeTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class DateRangeTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
 
@@ -54,7 +53,7 @@ public sealed class DateRangeTests(RunningHost host) : IClassFixture<RunningHost
     public async Task A_year_one_date_is_refused_over_json_with_400_naming_the_field()
     {
         var json = Google.Protobuf.JsonFormatter.Default.Format(OwnRequest("0001-03-01", "0001-02-01"));
-        using var http = host.CreateHttp(clientCertificate: null);
+        using var http = host.CreateHttp();
 
         using var response = await http.PostAsync("/v1/beoordelingen", new StringContent(json, Encoding.UTF8, "application/json"));
 

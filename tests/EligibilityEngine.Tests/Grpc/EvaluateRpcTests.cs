@@ -8,8 +8,7 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>eligibility.v1.EligibilityService/Evaluate over a real socket, as a municipal system calls it.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class EvaluateRpcTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
 
@@ -32,7 +31,7 @@ public sealed class EvaluateRpcTests(RunningHost host) : IClassFixture<RunningHo
     [Fact]
     public async Task A_host_configured_with_the_compiled_engine_gives_the_same_decision_and_names_that_engine()
     {
-        await using var compiled = await RunningHost.StartAsync(RepositoryPaths.Rules, "--Engine:Kind=compiled");
+        await using var compiled = await InProcessHost.StartOwnAsync("--Engine:Kind=compiled");
         var byCompiled = (await new EligibilityService.EligibilityServiceClient(compiled.Channel).EvaluateAsync(PositiveAdvice())).Decision;
         var byNRules = (await Client.EvaluateAsync(PositiveAdvice())).Decision;
 

@@ -9,8 +9,7 @@ using Microsoft.Extensions.Options;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>The operational hooks a platform team expects: health and reflection.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class OperationsRpcTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class OperationsRpcTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     [Fact]
     public async Task Health_is_not_serving_until_the_rule_sets_are_loaded_and_the_engine_is_ready()

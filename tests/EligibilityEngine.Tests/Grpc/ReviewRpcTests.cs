@@ -8,8 +8,7 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>DiffRuleSets and ImpactAnalysis over a real socket.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     private EligibilityService.EligibilityServiceClient Client => new(host.Channel);
 
@@ -111,7 +110,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
     [Fact]
     public async Task DiffRuleSets_is_served_as_json_on_the_json_port()
     {
-        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+        using var http = host.CreateHttp();
 
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2024-01-01&to=2026-01-01");
 
@@ -126,7 +125,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
     [Fact]
     public async Task An_impact_analysis_in_one_json_request_names_the_decisions_that_change()
     {
-        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+        using var http = host.CreateHttp();
 
         using var response = await http.PostAsJsonAsync("/v1/impactanalyses",
             new { settings = new { from = "2026-01-01", to = "planned-simpel-switchen", corpus = "samples" } });
@@ -141,7 +140,7 @@ public sealed class ReviewRpcTests(RunningHost host) : IClassFixture<RunningHost
     [Fact]
     public async Task An_impact_analysis_over_json_names_every_bad_case_field_by_its_json_path()
     {
-        using var http = new HttpClient { BaseAddress = host.JsonAddress };
+        using var http = host.CreateHttp();
 
         using var response = await http.PostAsJsonAsync("/v1/impactanalyses", new
         {

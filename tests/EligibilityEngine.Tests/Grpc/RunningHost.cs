@@ -97,22 +97,28 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             $"--Kestrel:Endpoints:Grpc:Url={scheme}://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Json:Url={scheme}://127.0.0.1:{jsonPort}",
             .. tls,
-            $"--Rules:Directory={rulesDirectory}",
-            $"--Rules:WatchForChanges={watchForChanges}",
-            "--Rules:ReloadDelayMilliseconds=100",
-            "--Logging:LogLevel:Default=Warning",
-            // The tests that send thousands of requests measure answers, not the limit; RateLimitTests sets its own.
-            "--Security:RateLimit:PermitsPerSecond=1000000",
-            "--Security:RateLimit:Burst=1000000",
-            "--Audit:Store=" + AuditStore,
+            .. Settings(rulesDirectory, watchForChanges, AuditStore),
             .. settings,
         ], _logs is null ? null : logging => logging.AddProvider(_logs), time: _time);
         await _app.StartAsync();
         GrpcAddress = new Uri($"{scheme}://127.0.0.1:{grpcPort}");
         JsonAddress = new Uri($"{scheme}://127.0.0.1:{jsonPort}");
         Channel = CreateChannel(_pki?.Client);
-        await WaitUntilServingAsync();
+        await WaitUntilServingAsync(Channel);
     }
+
+    /// <summary>What every test host is started with, before the test's own settings.</summary>
+    internal static string[] Settings(string rulesDirectory, bool watchForChanges, string auditStore) =>
+    [
+        $"--Rules:Directory={rulesDirectory}",
+        $"--Rules:WatchForChanges={watchForChanges}",
+        "--Rules:ReloadDelayMilliseconds=100",
+        "--Logging:LogLevel:Default=Warning",
+        // The tests that send thousands of requests measure answers, not the limit; RateLimitTests sets its own.
+        "--Security:RateLimit:PermitsPerSecond=1000000",
+        "--Security:RateLimit:Burst=1000000",
+        "--Audit:Store=" + auditStore,
+    ];
 
     /// <summary>A gRPC channel to this host that presents <paramref name="clientCertificate"/> (TLS hosts only), sent
     /// with the <paramref name="intermediates"/> that lead from it to the trust anchor.</summary>
@@ -139,9 +145,9 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>As a load balancer would: the host takes calls once its health service says SERVING (the engine is
     /// prepared for every version in the background after start-up).</summary>
-    private async Task WaitUntilServingAsync()
+    internal static async Task WaitUntilServingAsync(GrpcChannel channel)
     {
-        var health = new Health.HealthClient(Channel);
+        var health = new Health.HealthClient(channel);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {

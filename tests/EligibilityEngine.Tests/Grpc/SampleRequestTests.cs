@@ -7,8 +7,7 @@ namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>samples/requests holds one request per route of the law; each, sent over gRPC, gets the decision its
 /// twin in samples/cases states.</summary>
-[Trait(Category.Name, Category.Process)]
-public sealed class SampleRequestTests(RunningHost host) : IClassFixture<RunningHost>
+public sealed class SampleRequestTests(InProcessHost host) : IClassFixture<InProcessHost>
 {
     private static readonly Dictionary<string, CriterionStatus> Statuses = new()
     {

@@ -1,7 +1,7 @@
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Text;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Text;
 
 /// <summary>A rule's condition in Dutch (issue #24 point 6): from the condition's structure and the version's and fact
 /// model's labels; what has no Dutch rendering is shown as written, never paraphrased.</summary>

@@ -2,7 +2,7 @@ using EligibilityEngine.Cases;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Diagnostics;
 
-namespace EligibilityEngine.Tests;
+namespace EligibilityEngine.Tests.Cases;
 
 /// <summary>What the web form is built on (issue #23 point 4): errors that name their fact's path whatever the text's
 /// lines, a case's facts as (path, text) pairs, and the fact a version reads in place of a table row.</summary>
