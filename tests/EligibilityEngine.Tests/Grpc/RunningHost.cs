@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace EligibilityEngine.Tests.Grpc;
 
 /// <summary>The real host on Kestrel, bound to free ports on 127.0.0.1 (gRPC over HTTP/2, JSON over HTTP/1.1).
-/// As a class fixture it serves the rules in the checkout; <see cref="StartAsync"/> starts one on other rules.</summary>
+/// As a class fixture it is one host on the checkout's rules for the whole test run, shared by every class that only
+/// reads (started on first use, so that Chromium's pages, HTTP/1.1 and HTTP/2 are tested without starting a host per
+/// class); <see cref="StartAsync"/> and the other Start methods start one of its own.</summary>
 public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -29,12 +31,28 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 
     private string? _auditFolder;
 
-    public Task InitializeAsync() => StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
+    private static readonly Lazy<Task<RunningHost>> Shared = new(async () =>
+    {
+        var host = new RunningHost();
+        await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
+        // The shared host lives as long as the test run; its audit folder goes with it (an open file can be removed here).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(host._auditFolder!, recursive: true);
+        return host;
+    });
+
+    /// <summary>A host started for one test or class, stopped when it is disposed; the shared one is never.</summary>
+    private bool _owned;
+
+    public async Task InitializeAsync()
+    {
+        var shared = await Shared.Value;
+        (_app, Channel, GrpcAddress, JsonAddress, AuditStore) = (shared._app, shared.Channel, shared.GrpcAddress, shared.JsonAddress, shared.AuditStore);
+    }
 
     /// <summary>A host of its own, for a test that changes its rules folder or stops it.</summary>
     public static async Task<RunningHost> StartAsync(string rulesDirectory, params string[] settings)
     {
-        var host = new RunningHost();
+        var host = new RunningHost { _owned = true };
         await host.StartOnAsync(rulesDirectory, watchForChanges: true, settings);
         return host;
     }
@@ -42,7 +60,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>A host of its own on the checkout's rules that logs everything, at every level, into <paramref name="logs"/>.</summary>
     public static async Task<RunningHost> StartLoggingAsync(ILoggerProvider logs, params string[] settings)
     {
-        var host = new RunningHost { _logs = logs };
+        var host = new RunningHost { _owned = true, _logs = logs };
         await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false, ["--Logging:LogLevel:Default=Trace", "--Logging:Console:LogLevel:Default=Warning", .. settings]);
         return host;
     }
@@ -54,7 +72,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     /// </summary>
     public static async Task<RunningHost> StartSecuredAsync(TestPki pki, TestTokens tokens, params string[] settings)
     {
-        var host = new RunningHost { _pki = pki };
+        var host = new RunningHost { _owned = true, _pki = pki };
         await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false,
         [
             "--Security:ClientCertificates:TrustAnchorFile=" + pki.TrustAnchorFile,
@@ -69,7 +87,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>A host of its own on the checkout's rules whose clock reads <paramref name="time"/>.</summary>
     public static async Task<RunningHost> StartAtAsync(TimeProvider time)
     {
-        var host = new RunningHost { _time = time };
+        var host = new RunningHost { _owned = true, _time = time };
         await host.StartOnAsync(RepositoryPaths.Rules, watchForChanges: false);
         return host;
     }
@@ -178,6 +196,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 
     public async Task DisposeAsync()
     {
+        if (!_owned) return;
         Channel.Dispose();
         if (_app is not null) await _app.DisposeAsync();
         if (_auditFolder is not null) Directory.Delete(_auditFolder, recursive: true);
