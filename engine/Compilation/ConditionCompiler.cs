@@ -163,19 +163,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         ? scope.Leaf(LeafKind.Fact, $"municipality.employees.{field.Path}", $"{field.DutchLabel} van een dienstbetrekking beschut werk")
         : scope.Leaf(LeafKind.Fact, $"events.{collection}.{field.Path}", $"{field.DutchLabel} bij gebeurtenis {collection}");
 
-    /// <summary>A read that records its leaf as missing when the value is unknown. Written out in the tree rather
-    /// than called: compiled expression trees do not inline the methods they call, and every fact read passes here.</summary>
-    private static Expression Track(Expression read, int leaf)
-    {
-        var value = Expression.Variable(read.Type, "value");
-        Expression unknown = read.Type.IsValueType
-            ? Expression.Not(Expression.Property(value, "HasValue"))
-            : Expression.ReferenceEqual(value, Expression.Constant(null, read.Type));
-        return Expression.Block(read.Type, [value],
-            Expression.Assign(value, read),
-            Expression.IfThen(unknown, Expression.Call(State, nameof(EvaluationState.MarkMissing), null, Expression.Constant(leaf), Expression.Constant(null, typeof(string)))),
-            value);
-    }
+    private static Expression Track(Expression read, int leaf) =>
+        Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Track), null, read, State, Expression.Constant(leaf));
 
     private Typed? Parameter(NameNode node, string name)
     {

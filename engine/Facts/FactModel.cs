@@ -191,15 +191,9 @@ public static class FactModel
 
     private static Expression ToDecimal(Expression nullableInt) => Expression.Convert(nullableInt, typeof(decimal?));
 
-    /// <summary>A date as the condition language reads it: its day number, or null when unknown. Written out in the
-    /// tree rather than called: compiled expression trees do not inline the methods they call.</summary>
-    private static Expression Day(Expression nullableDate)
-    {
-        var date = Expression.Variable(typeof(DateOnly?), "date");
-        return Expression.Block(typeof(int?), [date],
-            Expression.Assign(date, nullableDate),
-            Expression.Condition(Expression.Property(date, nameof(Nullable<DateOnly>.HasValue)),
-                Expression.Convert(Expression.Property(Expression.Property(date, nameof(Nullable<DateOnly>.Value)), nameof(DateOnly.DayNumber)), typeof(int?)),
-                Expression.Constant(null, typeof(int?))));
-    }
+    private static Expression Day(Expression nullableDate) =>
+        Expression.Call(typeof(FactModel).GetMethod(nameof(DayNumber))!, nullableDate);
+
+    /// <summary>A date as the condition language reads it: its day number, or null when unknown.</summary>
+    public static int? DayNumber(DateOnly? date) => date?.DayNumber;
 }

@@ -9,6 +9,14 @@ namespace EligibilityEngine.Runtime;
 /// </summary>
 public static partial class RuntimeOps
 {
+    public static bool? Track(bool? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static decimal? Track(decimal? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static int? Track(int? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
+    public static string? Track(string? value, EvaluationState state, int leaf) { if (value is null) state.MarkMissing(leaf); return value; }
+
     public static bool? Truth(byte[] values, int index, EvaluationState state, int leaf) => values[index] switch
     {
         EvaluationState.True => true,
