@@ -61,13 +61,25 @@ public static class HandWrittenBeschutWerk
             (a.Date is null ? null : a.Date >= new DateOnly(2017, 1, 1), "ontvankelijk"),
             (a.Applicant is null ? null : a.Applicant == Applicant.Person, "ontvankelijk"));
 
+        // An own request without new facts, made from 2017-02-25, within twelve months of an advice (BabW art. 3 lid 3
+        // onder b): an earlier positive advice that still stands stays; otherwise the advice is negative. A conversion
+        // on a banenafspraak indication is no advice.
+        var repeated = And(And(a.Applicant is null ? null : a.Applicant == Applicant.Person, Not(a.NewFactsStated)),
+            a.Date is null ? null : a.Date >= new DateOnly(2017, 2, 25));
+        bool InWindow(CaseEvent e) => e.Date >= a.Date!.Value.AddMonths(-12) && e.Date <= a.Date;
+        var latestAdvice = Latest(EventType.AdviceIssued);
+        var earlierPositiveStands = a.Date is null ? null : (bool?)(Exists(EventType.AdviceIssued, e => e.Result == AdviceResult.Positief && InWindow(e))
+            && !Exists(EventType.AdviceIssued, e => e.Result == AdviceResult.Negatief && InWindow(e))
+            && !Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= latestAdvice!.Date)
+            && !Exists(EventType.Determined, e => e.Date >= latestAdvice!.Date)
+            && !Exists(EventType.Revoked, e => e.Date >= latestAdvice!.Date));
+
         // Advice, first applicable rule in priority order; an unknown earlier rule with another value blocks.
         var advies = FirstOf(
             (And(a.Applicant is null && a.Date is null, true), "geen_aanvraag"),
             (ontvankelijkheid == "onvoldoende_gegevens" ? null : ontvankelijkheid == "niet_ontvankelijk", "geen_advies_niet_ontvankelijk"),
-            (And(And(a.Applicant is null ? null : a.Applicant == Applicant.Person, Not(a.NewFactsStated)),
-                a.Date is null ? null : Exists(EventType.AdviceIssued, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)
-                    || Exists(EventType.BanenafspraakIndicationGranted, e => e.Date >= a.Date.Value.AddMonths(-12) && e.Date <= a.Date)), "negatief"),
+            (And(repeated, earlierPositiveStands), "eerder_positief_advies_blijft"),
+            (And(repeated, a.Date is null ? null : Exists(EventType.AdviceIssued, InWindow)), "negatief"),
             (And(And(p.WswIndication, p.WswSupportedWorkPossible), Not(a.NewFactsStated)), "negatief"),
             (And(And(p.WswIndication, Not(p.WswSupportedWorkPossible)), Not(a.NewFactsStated)), "positief"),
             (Not(arbeidsvermogen), "negatief"),

@@ -28,6 +28,17 @@ public sealed class CompiledRule
 
     public required IReadOnlyDictionary<string, ExplanationTemplate> Explanations { get; init; }
 
+    /// <summary>The explanation of a result of the rule's condition (a truth byte of <see cref="EvaluationState"/>): a
+    /// criterion's not_met, met or undetermined template; another rule's "fired" template when true. Found in
+    /// <see cref="Explanations"/> once, not per decision.</summary>
+    public ExplanationTemplate Explanation(byte result) =>
+        (_byResult ??= Kind == ConclusionKind.Criterion
+            ? [Explanations["not_met"], Explanations["met"], Explanations["undetermined"]]
+            : [null, Explanations["fired"], null])[result]
+        ?? throw new InvalidOperationException($"rule {Definition.Id} is explained only when it fired");
+
+    private ExplanationTemplate?[]? _byResult;
+
     public required IReadOnlyList<string> FactsRead { get; init; }
 
     /// <summary>The criteria, findings and outcomes the condition reads (index in the version's criteria, findings or
@@ -42,5 +53,8 @@ public sealed class CompiledRule
     /// <summary>Outcomes that are final once this rule has run (it is their last producer in the order).</summary>
     public int[] ResolvesOutcomes { get; set; } = [];
 
-    public RuleConclusion Conclusion => new(Definition.Kind, Definition.Target, Definition.Kind == ConclusionKind.Outcome ? Definition.Value : null);
+    // Made once: every trace entry of the rule shares it.
+    public RuleConclusion Conclusion => _conclusion ??= new(Definition.Kind, Definition.Target, Definition.Kind == ConclusionKind.Outcome ? Definition.Value : null);
+
+    private RuleConclusion? _conclusion;
 }

@@ -33,8 +33,12 @@ public sealed class CompiledRuleSet
 
     public required IReadOnlyList<Leaf> Leaves { get; init; }
 
-    /// <summary>Readers for the firing trace, by fact path.</summary>
-    public required IReadOnlyDictionary<string, Func<Case, string>> FactReaders { get; init; }
+    /// <summary>Every fact a rule reads, with its reader for the firing trace (the value as people read it).</summary>
+    public required ImmutableArray<(string Path, Func<Case, string> Read)> TraceFacts { get; init; }
+
+    /// <summary>Per rule (index in <see cref="Rules"/>), the facts its condition reads as indexes in
+    /// <see cref="TraceFacts"/>, in the order of <see cref="CompiledRule.FactsRead"/>.</summary>
+    public required ImmutableArray<int[]> TraceReads { get; init; }
 
     /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
     /// completed when none was started.</summary>

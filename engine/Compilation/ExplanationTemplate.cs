@@ -4,24 +4,27 @@ using EligibilityEngine.Conditions;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Runtime;
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Text;
+using ValueType = EligibilityEngine.Facts.ValueType;
 
 namespace EligibilityEngine.Compilation;
 
 /// <summary>
 /// A Dutch explanation with placeholders such as {person.date_of_birth} or {param.quota[municipality.code, year(case.as_of)]}.
 /// Placeholders are condition-language expressions with the same sandbox as conditions; a template compiles to one
-/// function that writes the whole text.
+/// function that writes its literal parts (split once, here) and its values, each by its type, into a
+/// <see cref="DutchTextBuilder"/>: rendering allocates the text and nothing else.
 /// </summary>
 public sealed class ExplanationTemplate
 {
-    private readonly Tiered<Func<EvaluationState, string>>? _render;
+    private readonly Tiered<Action<EvaluationState, DutchTextBuilder>>? _write;
 
-    private ExplanationTemplate(string text, string literal, Tiered<Func<EvaluationState, string>>? render)
+    private ExplanationTemplate(string text, string literal, Tiered<Action<EvaluationState, DutchTextBuilder>>? write)
     {
         Text = text;
         Literal = literal;
-        _render = render;
+        _write = write;
     }
 
     /// <summary>The template as written, with whitespace folded (so layout does not change it).</summary>
@@ -30,9 +33,12 @@ public sealed class ExplanationTemplate
     /// <summary>The text itself when the template has no placeholders.</summary>
     private string Literal { get; }
 
+    private static readonly ParameterExpression Builder = Expression.Parameter(typeof(DutchTextBuilder), "text");
+
     internal static ExplanationTemplate Compile(LocatedText template, CompileScope scope, string? ruleId, DiagnosticBag diagnostics)
     {
         var parts = new List<Expression>();
+        var literals = new StringBuilder();
         var text = template.Text;
         var literal = new StringBuilder();
         var placeholders = 0;
@@ -47,15 +53,14 @@ public sealed class ExplanationTemplate
                 break;
             }
 
-            if (literal.Length > 0) { parts.Add(Expression.Constant(FoldSpaces(literal.ToString()))); literal.Clear(); }
+            if (literal.Length > 0) { parts.Add(WriteLiteral(FoldSpaces(literal.ToString()), literals)); literal.Clear(); }
             var inner = template.Slice(i + 1, close - i - 1);
             try
             {
                 var compiler = new ConditionCompiler(scope, inner, ruleId, diagnostics);
                 if (compiler.CompileValue(Parser.Parse(inner.Text)) is { } value)
                 {
-                    parts.Add(Expression.Call(typeof(DutchFormat), nameof(DutchFormat.Value), null,
-                        Expression.Convert(value.Body, typeof(object)), Expression.Constant(value.Type)));
+                    parts.Add(WriteValue(value.Body, value.Type));
                     placeholders++;
                 }
             }
@@ -67,16 +72,43 @@ public sealed class ExplanationTemplate
             i = close + 1;
         }
 
-        if (literal.Length > 0) parts.Add(Expression.Constant(FoldSpaces(literal.ToString())));
+        if (literal.Length > 0) parts.Add(WriteLiteral(FoldSpaces(literal.ToString()), literals));
         if (placeholders == 0)
-            return new ExplanationTemplate(RuleText.Normalise(text), string.Concat(parts.Select(p => (string)((ConstantExpression)p).Value!)).Trim(), null);
+            return new ExplanationTemplate(RuleText.Normalise(text), literals.ToString().Trim(), null);
 
-        var concat = Expression.Call(ConcatArray, Expression.NewArrayInit(typeof(string), parts));
-        var render = scope.Tiered(Expression.Lambda<Func<EvaluationState, string>>(concat, ConditionCompiler.State));
-        return new ExplanationTemplate(RuleText.Normalise(text), "", render);
+        var write = scope.Tiered(Expression.Lambda<Action<EvaluationState, DutchTextBuilder>>(Expression.Block(parts), ConditionCompiler.State, Builder));
+        return new ExplanationTemplate(RuleText.Normalise(text), "", write);
     }
 
-    private static readonly System.Reflection.MethodInfo ConcatArray = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
+    private static MethodCallExpression WriteLiteral(string part, StringBuilder literals)
+    {
+        literals.Append(part);
+        return Expression.Call(Builder, nameof(DutchTextBuilder.Append), null, Expression.Constant(part));
+    }
+
+    /// <summary>A placeholder's value written by its type, unboxed; any other shape goes through the general
+    /// <see cref="DutchTextBuilder.AppendValue"/>, which says every value as <see cref="DutchFormat.Value"/> does.</summary>
+    private static MethodCallExpression WriteValue(Expression value, ValueType type)
+    {
+        if (value.Type == type.ClrType)
+        {
+            var method = type.Kind switch
+            {
+                ValueKind.Bool => nameof(DutchTextBuilder.AppendBool),
+                ValueKind.Date => nameof(DutchTextBuilder.AppendDate),
+                ValueKind.Money => nameof(DutchTextBuilder.AppendMoney),
+                ValueKind.Number when type.Percent => nameof(DutchTextBuilder.AppendPercent),
+                ValueKind.Number => nameof(DutchTextBuilder.AppendNumber),
+                ValueKind.Text => nameof(DutchTextBuilder.AppendText),
+                _ => null,
+            };
+            if (method is not null) return Expression.Call(Builder, method, null, value);
+            if (type.Kind == ValueKind.Code)
+                return Expression.Call(Builder, nameof(DutchTextBuilder.AppendCode), null, value, Expression.Constant(type.Domain));
+        }
+
+        return Expression.Call(Builder, nameof(DutchTextBuilder.AppendValue), null, Expression.Convert(value, typeof(object)), Expression.Constant(type));
+    }
 
     // Fold whitespace in literal parts so that re-wrapping a YAML string does not change the text users read.
     private static string FoldSpaces(string s)
@@ -91,5 +123,11 @@ public sealed class ExplanationTemplate
         return builder.ToString();
     }
 
-    public string Render(EvaluationState state) => _render is null ? Literal : _render.Current(state).Trim();
+    public string Render(EvaluationState state)
+    {
+        if (_write is null) return Literal;
+        var builder = DutchTextBuilder.Rent();
+        _write.Current(state, builder);
+        return builder.ToStringAndReturn(trim: true);
+    }
 }

@@ -131,6 +131,8 @@ public static class RuleSetCompiler
             rules[last].ResolvesOutcomes = [.. rules[last].ResolvesOutcomes, o];
         }
 
+        var traceFacts = rules.SelectMany(r => r.FactsRead).Distinct().ToList();
+        var traceIndex = traceFacts.Select((path, i) => (path, i)).ToDictionary(x => x.path, x => x.i);
         var canonicalVersion = CanonicalVersion.From(version, canonical);
         var hash = ContentHash.Compute(canonicalVersion);
         return new CompiledRuleSet
@@ -145,10 +147,15 @@ public static class RuleSetCompiler
                 .Select(r => position[r.FileIndex]).ToArray()))],
             Outcomes = [.. version.Outcomes.Select((o, i) => (o, outcomeProducers[i], undeterminedTemplates[i]))],
             Leaves = scope.Leaves,
-            FactReaders = FactModel.TraceReaders,
+            TraceFacts = [.. traceFacts.Select(path => (path, FactModel.TraceReaders.GetValueOrDefault(path) ?? EmployeesText))],
+            TraceReads = [.. rules.Select(r => r.FactsRead.Select(path => traceIndex[path]).ToArray())],
             Delegates = scope.Delegates,
         };
     }
+
+    // The one fact read that is not a value of the case: the municipality's employees, by their number.
+    private static string EmployeesText(Case @case) =>
+        @case.Municipality.Employees is { } list ? $"{list.Count} dienstbetrekking(en)" : "onbekend";
 
     private static string SpellingHint(string name, IEnumerable<string> candidates) =>
         Yaml.Spelling.Closest(name, candidates) is { } s ? $"; did you mean '{s}'?" : "";

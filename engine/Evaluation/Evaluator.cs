@@ -83,15 +83,16 @@ internal static class Evaluator
         {
             var (id, ruleIndex) = criterionArray[c];
             var rule = rules[ruleIndex];
-            var (status, key) = state.Criteria[c] switch
+            var result = state.Criteria[c];
+            var status = result switch
             {
-                EvaluationState.True => (CriterionStatus.Met, "met"),
-                EvaluationState.False => (CriterionStatus.NotMet, "not_met"),
-                _ => (CriterionStatus.Undetermined, "undetermined"),
+                EvaluationState.True => CriterionStatus.Met,
+                EvaluationState.False => CriterionStatus.NotMet,
+                _ => CriterionStatus.Undetermined,
             };
             criteria[c] = new CriterionResult(
                 id, rule.Definition.Title!, status,
-                explain ? rule.Explanations[key].Render(state) : "",
+                explain ? rule.Explanation(result).Render(state) : "",
                 rule.Definition.Id, rule.Citation,
                 missing?.ForRule(ruleIndex) ?? []);
         }
@@ -106,7 +107,7 @@ internal static class Evaluator
             {
                 var rule = rules[FirstTrue(state, producers)];
                 outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    definition.Label(definition.Values[value]), rule.Definition.Values, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                    definition.Label(definition.Values[value]), rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
             }
             else
             {
@@ -128,7 +129,7 @@ internal static class Evaluator
         {
             if (state.Findings[f] != EvaluationState.True) continue;
             var rule = rules[FirstTrue(state, findingArray[f].Rules)];
-            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanations["fired"].Render(state) : "", rule.Definition.Id, rule.Citation));
+            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation));
         }
 
         return new Decision(set.Reference, engine, asOf, outcomes, criteria, findings, MissingFacts(criteria, outcomes, missing), notices,
@@ -166,20 +167,24 @@ internal static class Evaluator
     private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state, IEnumerable<int> firingOrder)
     {
         var trace = new List<RuleFiring>(set.Rules.Length);
+        // Each fact is read and said once per decision, however many rules read it; the readings are immutable.
+        var readings = new FactReading?[set.TraceFacts.Length];
         foreach (var i in firingOrder)
         {
             var rule = set.Rules[i];
             var result = state.RuleResults[i] switch { EvaluationState.True => Truth.True, EvaluationState.False => Truth.False, _ => Truth.Unknown };
-            var reads = rule.FactsRead
-                .Select(path => new FactReading(path, set.FactReaders.TryGetValue(path, out var read) ? read(state.Case) : EmployeesText(state.Case)))
-                .ToList();
+            var facts = set.TraceReads[i];
+            var reads = facts.Length == 0 ? [] : new FactReading[facts.Length];
+            for (var k = 0; k < facts.Length; k++)
+            {
+                var (path, read) = set.TraceFacts[facts[k]];
+                reads[k] = readings[facts[k]] ??= new FactReading(path, read(state.Case));
+            }
+
             trace.Add(new RuleFiring(trace.Count + 1, rule.Stratum, rule.Definition.Id, rule.Conclusion, result,
                 rule.Definition.Kind == ConclusionKind.Criterion || state.RuleResults[i] == EvaluationState.True, reads));
         }
 
         return trace;
     }
-
-    private static string EmployeesText(Case @case) =>
-        @case.Municipality.Employees is { } list ? $"{list.Count} dienstbetrekking(en)" : "onbekend";
 }
