@@ -1,4 +1,5 @@
 using EligibilityEngine.Evaluation;
+using EligibilityEngine.RuleSets;
 using EligibilityEngine.Runtime;
 
 namespace EligibilityEngine.NRules;
@@ -7,7 +8,7 @@ namespace EligibilityEngine.NRules;
 // Equals, and two conclusions of equal value (say two criteria both met) are different facts.
 
 /// <summary>The case being judged (the only fact inserted from outside), with the working memory the conditions read
-/// and the conclusions are mirrored into for the decision.</summary>
+/// and the conclusions are written to for the decision.</summary>
 internal sealed class CaseFact(NRulesTranslation translation, EvaluationState state, bool captureMissing)
 {
     public EvaluationState State { get; } = state;
@@ -31,7 +32,10 @@ internal sealed class CaseFact(NRulesTranslation translation, EvaluationState st
     }
 }
 
-/// <summary>Something a rule's condition can read once it is concluded: a criterion, a finding or an outcome.</summary>
+/// <summary>
+/// That a criterion, finding or outcome some rule reads is concluded. The rules that read it join on this fact, so they
+/// cannot fire before it exists; the concluded value itself is already in the working memory the conditions read.
+/// </summary>
 internal abstract class ConclusionFact(int index)
 {
     /// <summary>Index of the criterion, finding or outcome in the version.</summary>
@@ -41,24 +45,26 @@ internal abstract class ConclusionFact(int index)
     // object on NRules' working-memory lookups.
     public override int GetHashCode() => Index;
 
-    /// <summary>Puts the concluded value where the condition code reads it.</summary>
-    public abstract void WriteTo(EvaluationState state);
+    public static ConclusionFact Of(ConclusionKind kind, int index) => kind switch
+    {
+        ConclusionKind.Criterion => new CriterionFact(index),
+        ConclusionKind.Finding => new FindingFact(index),
+        _ => new OutcomeFact(index),
+    };
+
+    public static Type TypeOf(ConclusionKind kind) => kind switch
+    {
+        ConclusionKind.Criterion => typeof(CriterionFact),
+        ConclusionKind.Finding => typeof(FindingFact),
+        _ => typeof(OutcomeFact),
+    };
 }
 
-/// <summary>A criterion with its three-valued status.</summary>
-internal sealed class CriterionFact(int index, byte truth) : ConclusionFact(index)
-{
-    public override void WriteTo(EvaluationState state) => state.Criteria[Index] = truth;
-}
+/// <summary>A criterion is concluded.</summary>
+internal sealed class CriterionFact(int index) : ConclusionFact(index);
 
-/// <summary>A finding with its three-valued truth (false when no producer is true or unknown).</summary>
-internal sealed class FindingFact(int index, byte truth) : ConclusionFact(index)
-{
-    public override void WriteTo(EvaluationState state) => state.Findings[Index] = truth;
-}
+/// <summary>A finding is concluded: all its rules have fired.</summary>
+internal sealed class FindingFact(int index) : ConclusionFact(index);
 
-/// <summary>An outcome with its value index, or no value, or undetermined.</summary>
-internal sealed class OutcomeFact(int index, int value) : ConclusionFact(index)
-{
-    public override void WriteTo(EvaluationState state) => state.Outcomes[Index] = value;
-}
+/// <summary>An outcome is concluded: all its rules have fired.</summary>
+internal sealed class OutcomeFact(int index) : ConclusionFact(index);

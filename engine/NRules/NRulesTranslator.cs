@@ -42,26 +42,18 @@ internal static class NRulesTranslator
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(CaseFact), "case");
         var @case = Expression.Parameter(typeof(CaseFact), "case");
-        var conclusions = new List<ParameterExpression>();
         foreach (var (kind, index) in rule.Reads)
         {
-            var type = kind switch
-            {
-                ConclusionKind.Criterion => typeof(CriterionFact),
-                ConclusionKind.Finding => typeof(FindingFact),
-                _ => typeof(OutcomeFact),
-            };
             // An alpha condition on the conclusion's index: the one criterion, finding or outcome the condition reads.
+            var type = ConclusionFact.TypeOf(kind);
             var name = $"{kind.ToString().ToLowerInvariant()}{index}";
             var fact = Expression.Parameter(type, name);
             lhs.Pattern(type, name).Condition(
                 Expression.Lambda(Expression.Equal(Expression.Property(fact, nameof(ConclusionFact.Index)), Expression.Constant(index)), fact));
-            conclusions.Add(fact);
         }
 
         var context = Expression.Parameter(typeof(IContext), "context");
-        var body = Expression.Call(FireMethod, context, Expression.Constant(step), @case, Expression.NewArrayInit(typeof(ConclusionFact), conclusions));
-        builder.RightHandSide().Action(Expression.Lambda(body, [context, @case, .. conclusions]));
+        builder.RightHandSide().Action(Expression.Lambda(Expression.Call(FireMethod, context, Expression.Constant(step), @case), context, @case));
         return builder.Build();
     }
 
