@@ -29,8 +29,8 @@ internal static class NRulesTranslator
         var definitions = set.Rules.Select((rule, i) => YamlRule(new RuleStep
         {
             Set = set, Rule = i, ConclusionIsRead = read.Contains((rule.Kind, rule.TargetIndex)), Truth = truth,
-        }));
-        return new NRulesTranslation(set, new RuleCompiler().Compile(definitions));
+        })).ToList();
+        return new NRulesTranslation(set, new RuleCompiler().Compile(definitions), definitions);
     }
 
     private static IRuleDefinition YamlRule(RuleStep step)
