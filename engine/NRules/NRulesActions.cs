@@ -45,6 +45,6 @@ internal static class NRulesActions
                 break;
         }
 
-        if (step.ConclusionIsRead) context.Insert(ConclusionFact.Of(rule.Kind, target));
+        if (step.ConclusionSlot is { } slot) context.Insert(ConclusionFact.Of(slot));
     }
 }
