@@ -40,7 +40,7 @@ public sealed class NRulesEngine : IDecisionEngine
         {
             // The trace is NRules' own account of what it fired, in its order.
             firingOrder = [];
-            session.Events.RuleFiredEvent += (_, e) => firingOrder.Add(translation.RuleIndex[e.Rule.Name]);
+            session.Events.RuleFiredEvent += (_, e) => firingOrder.Add(translation.RuleIndex[e.Rule]);
         }
 
         session.Insert(caseFact);

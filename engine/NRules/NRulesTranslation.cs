@@ -1,10 +1,11 @@
 using EligibilityEngine.Compilation;
 using NRules;
+using NRules.RuleModel;
 
 namespace EligibilityEngine.NRules;
 
 /// <summary>One version as NRules runs it: the session factory, and what a session needs to know of the version.</summary>
-internal sealed class NRulesTranslation(CompiledRuleSet set, ISessionFactory factory)
+internal sealed class NRulesTranslation(CompiledRuleSet set, ISessionFactory factory, IReadOnlyList<IRuleDefinition> rules)
 {
     public CompiledRuleSet Set { get; } = set;
 
@@ -17,6 +18,7 @@ internal sealed class NRulesTranslation(CompiledRuleSet set, ISessionFactory fac
     /// <summary>Per outcome, how many rules conclude it.</summary>
     public int[] OutcomeRules { get; } = set.Outcomes.Select(o => o.Rules.Length).ToArray();
 
-    /// <summary>The index in the version's evaluation order of the rule NRules knows by this name (the rule id).</summary>
-    public IReadOnlyDictionary<string, int> RuleIndex { get; } = set.Rules.Select((r, i) => (r.Definition.Id, i)).ToDictionary(x => x.Id, x => x.i);
+    /// <summary>The index in the version's evaluation order of each rule as NRules knows it: the definition it fires,
+    /// told apart by reference (NRules' definitions do not override equality).</summary>
+    public IReadOnlyDictionary<IRuleDefinition, int> RuleIndex { get; } = rules.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
 }

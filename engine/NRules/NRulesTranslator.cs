@@ -25,15 +25,15 @@ internal static class NRulesTranslator
 {
     public static NRulesTranslation Translate(CompiledRuleSet set, Func<bool?, byte> truth)
     {
-        var read = set.Rules.SelectMany(r => r.Reads).ToHashSet();
-        var definitions = set.Rules.Select((rule, i) => YamlRule(new RuleStep
+        var slots = set.Rules.SelectMany(r => r.Reads).Distinct().Order().Select((c, slot) => (c, slot)).ToDictionary(x => x.c, x => x.slot);
+        var definitions = set.Rules.Select((rule, i) => YamlRule(slots, new RuleStep
         {
-            Set = set, Rule = i, ConclusionIsRead = read.Contains((rule.Kind, rule.TargetIndex)), Truth = truth,
-        }));
-        return new NRulesTranslation(set, new RuleCompiler().Compile(definitions));
+            Set = set, Rule = i, ConclusionSlot = slots.TryGetValue((rule.Kind, rule.TargetIndex), out var slot) ? slot : null, Truth = truth,
+        })).ToList();
+        return new NRulesTranslation(set, new RuleCompiler().Compile(definitions), definitions);
     }
 
-    private static IRuleDefinition YamlRule(RuleStep step)
+    private static IRuleDefinition YamlRule(Dictionary<(ConclusionKind, int), int> slots, RuleStep step)
     {
         var rule = step.Definition;
         var builder = new RuleBuilder();
@@ -42,26 +42,19 @@ internal static class NRulesTranslator
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(CaseFact), "case");
         var @case = Expression.Parameter(typeof(CaseFact), "case");
-        var conclusions = new List<ParameterExpression>();
         foreach (var (kind, index) in rule.Reads)
         {
-            var type = kind switch
-            {
-                ConclusionKind.Criterion => typeof(CriterionFact),
-                ConclusionKind.Finding => typeof(FindingFact),
-                _ => typeof(OutcomeFact),
-            };
-            // An alpha condition on the conclusion's index: the one criterion, finding or outcome the condition reads.
+            // An alpha condition on the conclusion's slot: the one criterion, finding or outcome the condition reads.
+            var slot = slots[(kind, index)];
+            var type = ConclusionFact.TypeOf(slot);
             var name = $"{kind.ToString().ToLowerInvariant()}{index}";
             var fact = Expression.Parameter(type, name);
             lhs.Pattern(type, name).Condition(
-                Expression.Lambda(Expression.Equal(Expression.Property(fact, nameof(ConclusionFact.Index)), Expression.Constant(index)), fact));
-            conclusions.Add(fact);
+                Expression.Lambda(Expression.Equal(Expression.Property(fact, nameof(ConclusionFact.Slot)), Expression.Constant(slot)), fact));
         }
 
         var context = Expression.Parameter(typeof(IContext), "context");
-        var body = Expression.Call(FireMethod, context, Expression.Constant(step), @case, Expression.NewArrayInit(typeof(ConclusionFact), conclusions));
-        builder.RightHandSide().Action(Expression.Lambda(body, [context, @case, .. conclusions]));
+        builder.RightHandSide().Action(Expression.Lambda(Expression.Call(FireMethod, context, Expression.Constant(step), @case), context, @case));
         return builder.Build();
     }
 

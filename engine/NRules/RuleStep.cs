@@ -12,9 +12,10 @@ internal sealed class RuleStep
 
     public CompiledRule Definition => Set.Rules[Rule];
 
-    /// <summary>Whether another rule reads this rule's criterion, finding or outcome, so that the conclusion must be a
-    /// fact in NRules' working memory for that rule to join on. A conclusion nobody reads is kept for the decision only.</summary>
-    public required bool ConclusionIsRead { get; init; }
+    /// <summary>The slot of this rule's criterion, finding or outcome when another rule reads it, so that the conclusion
+    /// must be a fact in NRules' working memory for that rule to join on (see <see cref="ConclusionFact"/>); null when
+    /// nobody reads it, and the conclusion is kept for the decision only.</summary>
+    public required int? ConclusionSlot { get; init; }
 
     /// <summary>How a condition's result becomes a truth value: Kleene's three values, unknown kept unknown. (Only the
     /// differential suite's negative control puts a deliberate slip here.)</summary>
