@@ -231,16 +231,22 @@ public static class CommandLine
         var only = options.Value("--version") is { } name ? library.Resolve(name) : null;
         var candidates = CandidateCases(directory, options);
         var solver = SolverOptions(options);
-        var results = new List<ExactDifference>();
-        foreach (var (from, to) in ExactDiffFile.Pairs(library).Where(p => only is null || p.From == only || p.To == only))
-        {
-            var exact = ExactDiff.Compute(from, to, solver, candidates);
-            output.WriteLine($"{from.Version.Version} → {to.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en), {exact.Questions} vragen, {exact.Time.TotalSeconds:0.0} s");
-            results.Add(exact);
-        }
-
         var path = options.Value("--write-status") ?? Path.Combine(directory, "properties", "exact-diffs.json");
-        ExactDiffFile.Write(path, results, solver.SolverKind.Command, time.GetUtcNow());
+        var results = new List<ExactDifference>();
+        // The pairs share the processors (a solver process each); each is written as soon as it is done, so that an
+        // interrupted run keeps what it finished.
+        var pairs = ExactDiffFile.Pairs(library).Where(p => only is null || p.From == only || p.To == only).ToList();
+        Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = solver.Solvers }, pair =>
+        {
+            var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates);
+            lock (results)
+            {
+                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en), " +
+                                 $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                ExactDiffFile.Write(path, [exact], solver.SolverKind.Command, time.GetUtcNow());
+                results.Add(exact);
+            }
+        });
         output.WriteLine($"Geschreven: {path}");
         return results.Any(r => r.Status == ExactDiffStatus.NotReproduced) ? 1 : 0;
     }
