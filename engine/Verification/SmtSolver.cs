@@ -98,7 +98,7 @@ public sealed class SmtSolver : IDisposable
 
     /// <summary>How much longer than its time a question may take by the clock before it stops as well: on a shared machine
     /// the solver gets a fraction of a processor.</summary>
-    public const int WallClockFactor = 10;
+    public const int WallClockFactor = 30;
 
     /// <summary>Checks the assertions so far; <paramref name="timeout"/> bounds the solver's work (z3: its deterministic resource
     /// limit, <see cref="ResourcesPerSecond"/>, and <see cref="WallClockFactor"/> times that by the clock; cvc5: by the
