@@ -3,6 +3,7 @@ using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Verification;
@@ -158,16 +159,26 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             var (answer, model) = encoded.AskSmallest(query, wanted, A.Case.Size());
             var status = answer switch { SolverAnswer.Unsat => PropertyStatus.Proven, SolverAnswer.Unknown => PropertyStatus.Unknown, _ => PropertyStatus.Violated };
             List<CounterexampleCase>? counterexample = null;
+            string? detail = null;
             if (model is not null)
             {
                 var version = encoded.Set.Version.Version;
                 counterexample = cases.Select((c, i) => new CounterexampleCase(two ? (i == 0 ? "eerste casus" : "tweede casus") : "casus",
                     c.Case.ToCaseFile(model, encoded.Texts, version), c.DecisionIn(model))).ToList();
-                if (!verifier.Reproduces(encoded.Set, counterexample, reproduces)) status = PropertyStatus.NotReproduced;
+                try
+                {
+                    if (!verifier.Reproduces(encoded.Set, counterexample, reproduces)) status = PropertyStatus.NotReproduced;
+                }
+                catch (InvalidInputException ex)
+                {
+                    // The solver's case is no valid case file: the encoding allows what a case cannot say.
+                    (status, detail) = (PropertyStatus.NotReproduced, "het tegenvoorbeeld is geen geldig casusbestand: " +
+                        string.Join("; ", ex.Diagnostics));
+                }
             }
 
             return new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, status, watch.Elapsed,
-                property.ExpectedViolation, counterexample);
+                property.ExpectedViolation, counterexample, detail);
         }
     }
 
