@@ -138,15 +138,17 @@ public static class CommandLine
         var diagnostics = new DiagnosticBag();
         var properties = PropertyFileReader.Load(Path.Combine(directory, "properties"), library, diagnostics);
         if (diagnostics.HasErrors) throw new InvalidInputException($"the properties in {Path.Combine(directory, "properties")} have {diagnostics.Items.Count} error(s)", diagnostics.Items);
-        var verifier = new Verifier(library, SolverOptions(options));
+        var verifier = new Verifier(library, SolverOptions(options), CandidateCases(directory, options));
         var versions = options.Value("--version") is { } name ? [library.Resolve(name)] : library.Versions;
         var write = options.Value("--write-counterexamples");
+        var only = options.Value("--property");
+        bool Selected(string id) => only is null || id.StartsWith(only, StringComparison.Ordinal);
         var failed = 0;
         var results = new List<VersionVerification>();
         output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
         foreach (var set in versions)
         {
-            var result = verifier.Verify(set, properties, builtIns: !options.Flag("--no-builtin"));
+            var result = verifier.Verify(set, properties.Where(p => Selected(p.Id)).ToList(), builtIns: !options.Flag("--no-builtin"), Selected);
             var written = write is null ? new Dictionary<PropertyResult, string>() : WriteCounterexamples(write, result);
             output.WriteLine();
             output.Write(VerificationText.Render(result, written));
@@ -179,10 +181,22 @@ public static class CommandLine
         return written;
     }
 
+    /// <summary>The cases tried before the solver: the rule tests and those of --cases (a folder or batch of case files). A
+    /// rule one of them makes true, or a region of an exact difference one of them lies in, needs no search. A case
+    /// without a peildatum is tried on the versions' own dates only.</summary>
+    private static List<(Case Case, DateOnly AsOf)> CandidateCases(string rules, Arguments options)
+    {
+        var tests = Path.Combine(rules, "tests");
+        var candidates = System.IO.Directory.Exists(tests) ? RuleTestRunner.Load(tests).Select(t => (t.Case, t.AsOf)).ToList() : [];
+        if (options.Value("--cases") is { } cases) candidates.AddRange(CaseCorpus.Load(cases).Select(c => (c.Case, c.AsOf ?? DateOnly.MinValue)));
+        return candidates;
+    }
+
     private static VerificationOptions SolverOptions(Arguments options) => new(
         Events: Number(options, "--events") ?? 6,
         Timeout: Number(options, "--timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        Solver: options.Value("--solver") is { } solver ? SolverKind.Parse(solver) ?? throw new UsageException($"--solver must be z3 or cvc5, not '{solver}'") : null);
+        Solver: options.Value("--solver") is { } solver ? SolverKind.Parse(solver) ?? throw new UsageException($"--solver must be z3 or cvc5, not '{solver}'") : null,
+        SolverProcesses: Number(options, "--solver-processes"));
 
     private static int? Number(Arguments options, string option) => options.Value(option) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
@@ -202,15 +216,39 @@ public static class CommandLine
             return 0;
         }
 
-        // The rule tests are tried first: a region one of them lies in needs no search by the solver.
-        var tests = Path.Combine(options.Value("--rules") ?? DefaultRules, "tests");
-        var candidates = System.IO.Directory.Exists(tests) ? RuleTestRunner.Load(tests).Select(t => (t.Case, t.AsOf)).ToList() : [];
-        var exact = ExactDiff.Compute(from, to, SolverOptions(options), candidates);
+        var exact = ExactDiff.Compute(from, to, SolverOptions(options), CandidateCases(options.Value("--rules") ?? DefaultRules, options));
         var witnesses = options.Value("--write-witnesses") is { } folder ? WriteWitnesses(folder, exact) : null;
         output.Write(format == "json"
             ? Json.Serialize(new { diff, exact }) + Environment.NewLine
             : markdown + ExactDiffMarkdown.Render(exact, witnesses));
         return exact.Status == ExactDiffStatus.NotReproduced ? 1 : 0;
+    }
+
+    internal static int ExactDiffs(Arguments options, TextWriter output, TimeProvider time)
+    {
+        var directory = options.Argument("dir") ?? options.Value("--rules") ?? DefaultRules;
+        var library = RuleLibrary.Load(directory, CompileMode.Interpreted);
+        var only = options.Value("--version") is { } name ? library.Resolve(name) : null;
+        var candidates = CandidateCases(directory, options);
+        var solver = SolverOptions(options);
+        var path = options.Value("--write-status") ?? Path.Combine(directory, "properties", "exact-diffs.json");
+        var results = new List<ExactDifference>();
+        // The pairs share the processors (a solver process each); each is written as soon as it is done, so that an
+        // interrupted run keeps what it finished.
+        var pairs = ExactDiffFile.Pairs(library).Where(p => only is null || p.From == only || p.To == only).ToList();
+        Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = solver.Solvers }, pair =>
+        {
+            var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates);
+            lock (results)
+            {
+                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en), " +
+                                 $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                ExactDiffFile.Write(path, [exact], solver.SolverKind.Command, time.GetUtcNow());
+                results.Add(exact);
+            }
+        });
+        output.WriteLine($"Geschreven: {path}");
+        return results.Any(r => r.Status == ExactDiffStatus.NotReproduced) ? 1 : 0;
     }
 
     /// <summary>Each region's witness as a case file (as the case writer writes it), named for the two versions and the region.</summary>

@@ -25,7 +25,7 @@ internal static class Commands
             [From(), To()],
             [
                 Rules(), Format("markdown", "json"),
-                new Option<string>("--cases") { Description = "also judge these cases (as impact --cases) and put how many decisions change at the top (Markdown only)" },
+                new Option<string>("--cases") { Description = "also judge these cases (as impact --cases) and put how many decisions change at the top (Markdown only); with --exact they are tried before the solver" },
                 AsOf("with --cases: case (the default), effective or a date YYYY-MM-DD, as for impact"), Engine(),
                 new Option<bool>("--exact") { Description = "also the exact difference: every case whose decision differs, as regions (needs Debian's z3)" },
                 Events(), Timeout(),
@@ -49,10 +49,25 @@ internal static class Commands
                 Events(), Timeout(),
                 new Option<string>("--write-counterexamples") { Description = "write each counterexample as a case file in this folder" },
                 new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
+                new Option<string>("--solver-processes") { Description = "how many solver processes share a version's questions (default: one per processor)" },
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
+                CandidateCases(),
+                new Option<string>("--property") { Description = "only the properties whose id starts with this (e.g. ingebouwd.monotonie)" },
                 new Option<string>("--write-status") { Description = "write the results per version (with its content hash) to this JSON file, which the host's page of a version shows" },
             ],
             r => CommandLine.Verify(new(r), output, time)));
+        root.Subcommands.Add(Command("exact-diffs",
+            "The exact difference (as diff --exact) of each in-force version against the one before it and of each planned version " +
+            "against the last in force, written to a JSON file with the versions' content hashes: the host's diff page and " +
+            "DiffRuleSets show it without running the solver.",
+            [Directory("the rules folder (default rules/beschut-werk)")],
+            [
+                new Option<string>("--version") { Description = "only the pairs this version is in; the file keeps the others" },
+                CandidateCases(),
+                Events(), Timeout(),
+                new Option<string>("--write-status") { Description = "the JSON file (default <rules>/properties/exact-diffs.json)" },
+            ],
+            r => CommandLine.ExactDiffs(new(r), output, time)));
         var quota = new Command("quota", "The year's numbers of the Regeling vaststelling aantallen beschut werk.");
         quota.Subcommands.Add(Command("import",
             "Load a year's complete annex (columns municipality_code, number; optionally municipality_name, year, source): every row " +
@@ -155,6 +170,9 @@ internal static class Commands
 
     private static Option<string> Timeout() =>
         new("--timeout") { Description = "seconds the solver may take per question (default 30); a time-out is unknown, never proven" };
+
+    private static Option<string> CandidateCases() =>
+        new("--cases") { Description = "cases tried before the solver, beside the rule tests (a folder or batch of case files, e.g. samples/cases): what they show needs no search" };
 
     private static Option<string> Rules() => new("--rules") { Description = "the rules folder (default rules/beschut-werk)" };
 

@@ -19,7 +19,13 @@ public sealed class RulesOptions
     /// rules folder. The host never runs the solver itself: a question can take it minutes.</summary>
     public string VerificationStatus { get; set; } = "properties/verification-status.json";
 
+    /// <summary>The exact differences of <c>eligibility exact-diffs</c> that the diff page and DiffRuleSets show; relative to
+    /// the rules folder. Computed beforehand for the same reason.</summary>
+    public string ExactDiffs { get; set; } = "properties/exact-diffs.json";
+
     public string ResolveDirectory() => ResolveFolder(Directory);
+
+    public string ResolveExactDiffs() => Path.Combine(ResolveDirectory(), ExactDiffs);
 
     public string ResolveVerificationStatus() => Path.Combine(ResolveDirectory(), VerificationStatus);
 

@@ -17,14 +17,15 @@ internal static class BuiltIn
 {
     public const string Prefix = "ingebouwd.";
 
-    public static IEnumerable<PropertyResult> All(Verifier.Run run, Func<string, string?> expected, Func<string, bool> wanted)
+    /// <summary>The built-in questions wanted, each to be asked of a loaded version.</summary>
+    public static IEnumerable<Func<Verifier.Run, PropertyResult>> Questions(Func<string, string?> expected, Func<string, bool> wanted)
     {
-        if (wanted(Prefix + "regels-kunnen-gelden")) yield return RulesCanApply(run);
-        if (wanted(Prefix + "uitkomsten-bereikbaar")) yield return ValuesReachable(run);
-        if (wanted(Prefix + "volledigheid")) yield return Complete(run, expected);
+        if (wanted(Prefix + "regels-kunnen-gelden")) yield return RulesCanApply;
+        if (wanted(Prefix + "uitkomsten-bereikbaar")) yield return ValuesReachable;
+        if (wanted(Prefix + "volledigheid")) yield return run => Complete(run, expected);
         foreach (var fact in FactModel.CaseFields.Keys.Append(SymbolicCase.EmployeesFact).Where(f => wanted($"{Prefix}monotonie.{f}")))
-            yield return Monotone(run, fact, expected);
-        if (wanted(Prefix + "volgorde-geschiedenis")) yield return OrderFree(run, expected);
+            yield return run => Monotone(run, fact, expected);
+        if (wanted(Prefix + "volgorde-geschiedenis")) yield return run => OrderFree(run, expected);
     }
 
     private static LegalProperty Property(string id, string statement, Func<string, string?> expected) =>
@@ -35,9 +36,10 @@ internal static class BuiltIn
     {
         var watch = Stopwatch.StartNew();
         var set = run.Encoded.Set;
-        var (dead, unknown) = Witnesses(run, set.Rules.Select((r, i) => (r.Definition.Id, run.A.Rule(i).IsTrue)).ToList());
+        var goals = set.Rules.Select((r, i) => new Goal(r.Definition.Id, run.A.Rule(i).IsTrue,
+            d => d.Trace!.Any(f => f.RuleId == r.Definition.Id && f.Result == Truth.True))).ToList();
         return Witnessed("regels-kunnen-gelden", "Elke regel is voor ten minste één casus van toepassing (geen dode regels).",
-            dead, unknown, "nooit van toepassing", watch);
+            Witnesses(run, goals), "nooit van toepassing", watch);
     }
 
     private static PropertyResult ValuesReachable(Verifier.Run run)
@@ -45,21 +47,35 @@ internal static class BuiltIn
         var watch = Stopwatch.StartNew();
         var set = run.Encoded.Set;
         var goals = set.Outcomes.SelectMany(o => o.Rules.Select(p => set.Rules[p].ValueIndex).Distinct()
-            .Select(v => ($"{o.Definition.Id} = {o.Definition.Values[v]}", Smt.Eq(run.A.Outcome(o.Definition.Id)!.Value.Term, Smt.Int(v))))).ToList();
-        var (unreachable, unknown) = Witnesses(run, goals);
+            .Select(v => new Goal($"{o.Definition.Id} = {o.Definition.Values[v]}", Smt.Eq(run.A.Outcome(o.Definition.Id)!.Value.Term, Smt.Int(v)),
+                d => d.Outcome(o.Definition.Id) is { Status: OutcomeStatus.Decided } r && r.Value == o.Definition.Values[v]))).ToList();
         return Witnessed("uitkomsten-bereikbaar", "Elke waarde die een regel aan een uitkomst geeft, komt voor ten minste één casus uit.",
-            unreachable, unknown, "nooit de uitkomst", watch);
+            Witnesses(run, goals), "nooit de uitkomst", watch);
     }
 
-    /// <summary>Cases that make each goal true: one question for all goals still open, every goal the answer's case makes
-    /// true is witnessed, until none is open (or none can be: those are the failures).</summary>
-    private static (List<string> Failed, List<string> Unknown) Witnesses(Verifier.Run run, IReadOnlyList<(string Name, string Goal)> goals)
+    /// <summary>Something some case must make true: a term of the encoding, and the same read from an engine's decision.</summary>
+    private sealed record Goal(string Name, string Term, Func<Decision, bool> Seen);
+
+    /// <summary>What was found of a list of goals: the ones no case makes true, the ones left undecided in time, and how
+    /// many were witnessed by a candidate case and how many by the solver.</summary>
+    private sealed record Witnessing(List<string> Failed, List<string> Unknown, int ByCandidates, int BySolver);
+
+    /// <summary>Cases that make each goal true. The candidate cases first (the engine's decisions: no solver needed); then one
+    /// question for all goals still open, every goal the answer's case makes true is witnessed, until none is open (or
+    /// none can be: those are the failures).</summary>
+    private static Witnessing Witnesses(Verifier.Run run, IReadOnlyList<Goal> goals)
     {
-        var open = goals.ToList();
+        var open = goals.Where(g => !run.Judged.Any(g.Seen)).ToList();
+        var (failed, unknown) = Search(run, open);
+        return new Witnessing(failed, unknown, goals.Count - open.Count, open.Count - failed.Count - unknown.Count);
+    }
+
+    private static (List<string> Failed, List<string> Unknown) Search(Verifier.Run run, List<Goal> open)
+    {
         while (open.Count > 0)
         {
             var query = run.Query();
-            var names = open.Select(g => query.Define(query.FreshName(), "Bool", g.Goal)).ToList();
+            var names = open.Select(g => query.Define(query.FreshName(), "Bool", g.Term)).ToList();
             query.Assert(Smt.Or(names));
             var (answer, model) = run.Encoded.Ask(query, names);
             if (answer == SolverAnswer.Unsat) return (open.Select(g => g.Name).ToList(), []);
@@ -71,12 +87,12 @@ internal static class BuiltIn
     }
 
     /// <summary>When the question for all open goals runs out of time: each goal on its own.</summary>
-    private static (List<string> Failed, List<string> Unknown) OneByOne(Verifier.Run run, IReadOnlyList<(string Name, string Goal)> goals)
+    private static (List<string> Failed, List<string> Unknown) OneByOne(Verifier.Run run, IReadOnlyList<Goal> goals)
     {
         var (failed, unknown) = (new List<string>(), new List<string>());
         foreach (var goal in goals)
         {
-            var (f, u) = Witnesses(run, [goal]);
+            var (f, u) = Search(run, [goal]);
             failed.AddRange(f);
             unknown.AddRange(u);
         }
@@ -84,10 +100,12 @@ internal static class BuiltIn
         return (failed, unknown);
     }
 
-    private static PropertyResult Witnessed(string id, string statement, List<string> failed, List<string> unknown, string what, Stopwatch watch) =>
+    private static PropertyResult Witnessed(string id, string statement, Witnessing w, string what, Stopwatch watch) =>
         new(Prefix + id, statement, "ingebouwde eigenschap van elke versie", null,
-            failed.Count > 0 ? PropertyStatus.Violated : unknown.Count > 0 ? PropertyStatus.Unknown : PropertyStatus.Proven, watch.Elapsed,
-            Detail: failed.Count > 0 ? $"{what}: {string.Join(", ", failed)}" : unknown.Count > 0 ? $"niet beslist binnen de tijd: {string.Join(", ", unknown)}" : null);
+            w.Failed.Count > 0 ? PropertyStatus.Violated : w.Unknown.Count > 0 ? PropertyStatus.Unknown : PropertyStatus.Proven, watch.Elapsed,
+            Detail: (w.Failed.Count > 0 ? $"{what}: {string.Join(", ", w.Failed)}. " : "")
+                + (w.Unknown.Count > 0 ? $"niet beslist binnen de tijd: {string.Join(", ", w.Unknown)}. " : "")
+                + $"Aangetoond met een casus: {w.ByCandidates} met een regeltest of voorbeeldcasus, {w.BySolver} met een casus van de oplosser.");
 
     private static PropertyResult Complete(Verifier.Run run, Func<string, string?> expected)
     {
@@ -152,7 +170,9 @@ internal static class BuiltIn
     }
 
     /// <summary>Case b is case a with two neighbouring events on different days given the other way round: the decision is
-    /// the same. (Any order is reached by such swaps; the engine keeps the case's order among events of one day.)</summary>
+    /// the same. (Any order is reached by such swaps; the engine keeps the case's order among events of one day.) One
+    /// question per pair of neighbouring slots: with the swap fixed, b is a's slots renamed and the solver's simplification
+    /// settles it, where one question over every swap at once ran out of time.</summary>
     private static PropertyResult OrderFree(Verifier.Run run, Func<string, string?> expected)
     {
         var watch = Stopwatch.StartNew();
@@ -160,25 +180,24 @@ internal static class BuiltIn
             "De volgorde waarin gebeurtenissen op verschillende dagen zijn opgegeven, verandert geen uitkomst. (Gebeurtenissen op " +
             "dezelfde dag neemt de beslisser in de volgorde van de casus: daar is de volgorde gegeven.)", expected);
         var (a, b) = (run.A.Case, run.B.Case);
-        var query = run.Query(two: true);
-        var slots = Enumerable.Range(0, a.Events).SelectMany(a.SlotVariables).Concat(Enumerable.Range(0, b.Events).SelectMany(b.SlotVariables)).ToHashSet();
-        query.Assert(a.SameAs(b, slots));
-        var swap = query.Declare($"{b.Prefix}.swap", "Int");
-        query.Assert($"(<= 0 {swap} {a.Events - 2})");
-        for (var s = 0; s + 1 < a.Events; s++) query.Assert(Smt.Implies(Smt.Eq(swap, Smt.Int(s)), Smt.Not(Smt.Eq(a.Date(s), a.Date(s + 1)))));
-        for (var s = 0; s < a.Events; s++)
+        PropertyResult? result = null;
+        for (var swap = 0; swap + 1 < a.Events && result is not { Status: not PropertyStatus.Proven }; swap++)
         {
-            var (mine, own, next, previous) = (b.SlotVariables(s), a.SlotVariables(s), s + 1 < a.Events ? a.SlotVariables(s + 1) : null, s > 0 ? a.SlotVariables(s - 1) : null);
-            for (var v = 0; v < mine.Count; v++)
+            var query = run.Query(two: true);
+            var slots = Enumerable.Range(0, a.Events).SelectMany(a.SlotVariables).Concat(Enumerable.Range(0, b.Events).SelectMany(b.SlotVariables)).ToHashSet();
+            query.Assert(a.SameAs(b, slots));
+            query.Assert(Smt.Not(Smt.Eq(a.Date(swap), a.Date(swap + 1))));
+            for (var slot = 0; slot < a.Events; slot++)
             {
-                var value = own[v];
-                if (previous is not null) value = Smt.Ite(Smt.Eq(swap, Smt.Int(s - 1)), previous[v], value);
-                if (next is not null) value = Smt.Ite(Smt.Eq(swap, Smt.Int(s)), next[v], value);
-                query.Assert(Smt.Eq(mine[v], value));
+                var own = a.SlotVariables(slot == swap ? swap + 1 : slot == swap + 1 ? swap : slot);
+                foreach (var (mine, value) in b.SlotVariables(slot).Zip(own)) query.Assert(Smt.Eq(mine, value));
             }
+
+            query.Assert(Smt.Or(run.A.OutcomeTerms.Zip(run.B.OutcomeTerms).Select(o => Smt.Not(Smt.Eq(o.First, o.Second)))));
+            result = run.Solve(property, query, two: true, watch, (_, d) => d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Value != o.Second.Value));
         }
 
-        query.Assert(Smt.Or(run.A.OutcomeTerms.Zip(run.B.OutcomeTerms).Select(o => Smt.Not(Smt.Eq(o.First, o.Second)))));
-        return run.Solve(property, query, two: true, watch, (_, d) => d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Value != o.Second.Value));
+        return result ?? new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, PropertyStatus.Proven, watch.Elapsed,
+            property.ExpectedViolation, Detail: "Een geschiedenis van één gebeurtenis heeft geen volgorde.");
     }
 }

@@ -3,9 +3,12 @@ using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Verification;
 
-/// <summary>How a version is verified: the bound on the history, the kinds of contract, the solver and its time per query.</summary>
-public sealed record VerificationOptions(int Events = 6, int EmployeeKinds = 2, TimeSpan? Timeout = null, SolverKind? Solver = null)
+/// <summary>How a version is verified: the bound on the history, the kinds of contract, the solver and its time per query,
+/// and how many solver processes share a version's questions (default: one per processor).</summary>
+public sealed record VerificationOptions(int Events = 6, int EmployeeKinds = 2, TimeSpan? Timeout = null, SolverKind? Solver = null, int? SolverProcesses = null)
 {
+    public int Solvers => Math.Max(1, SolverProcesses ?? Environment.ProcessorCount);
+
     public TimeSpan QueryTimeout => Timeout ?? TimeSpan.FromSeconds(30);
 
     public SolverKind SolverKind => Solver ?? SolverKind.Z3;

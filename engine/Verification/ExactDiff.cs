@@ -109,9 +109,9 @@ public static class ExactDiff
             return added;
         }
 
-        // Each candidate on its own peildatum and on the dates the two versions take effect.
+        // Each candidate on its own peildatum and on the dates the two versions take effect, and moved into their years.
         var dates = new[] { from.Version.EffectiveFrom, to.Version.EffectiveFrom }.OfType<DateOnly>().ToList();
-        foreach (var (@case, asOf) in (candidates ?? []).SelectMany(c => dates.Prepend(c.AsOf).Distinct().Select(d => (c.Case, d))))
+        foreach (var (@case, asOf) in CandidateCases.On(candidates ?? [], dates))
         {
             if (asOf < asOfFrom || a.Case.Fix(@case, asOf, encoded.Texts, lumpEmployees: !a.ReadsEmployeeFields && !b.ReadsEmployeeFields) is null) continue;
             var (before, after) = (CompiledEngine.Instance.Evaluate(from, @case, asOf, EvaluationOptions.Minimal), CompiledEngine.Instance.Evaluate(to, @case, asOf, EvaluationOptions.Minimal));

@@ -41,23 +41,34 @@ public static class ExactDiffMarkdown
         $"Gebied {r.Number} — {(r.Kind == DecisionPartKind.Outcome ? "uitkomst" : "criterium")} {r.Title}: {r.Before.Label} → {r.After.Label}";
 
     /// <summary>What was proven, for which cases, and how long it took.</summary>
-    public static string Status(ExactDifference d)
+    /// <param name="strong">The mark around the words that matter: Markdown's bold, or none for a page that marks them itself.</param>
+    public static string Status(ExactDifference d, string strong = "**")
     {
+        var (bewezen, nietBewezen) = ($"{strong}bewezen{strong}", $"{strong}niet bewezen{strong}");
         var scope = $"Alle casussen met een peildatum vanaf {d.AsOfFrom:yyyy-MM-dd} en ten hoogste {d.Events} {(d.Events == 1 ? "gebeurtenis" : "gebeurtenissen")}, " +
                     "elk beoordeeld onder beide versies (uitkomsten en criteria; vaststellingen en teksten zijn niet vergeleken)";
         var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
         var regions = d.Regions.Count == 1 ? "dit ene gebied" : $"deze {d.Regions.Count} gebieden";
         return d.Status switch
         {
-            ExactDiffStatus.Proven when d.Regions.Count == 0 => $"{scope}: **bewezen** dat geen enkele casus een andere beslissing krijgt {time}.",
-            ExactDiffStatus.Proven => $"{scope}: **bewezen** dat precies de casussen in {regions} een andere beslissing krijgen, en geen andere {time}.",
-            ExactDiffStatus.Unknown => $"{scope}: de casussen in {regions} krijgen een andere beslissing; **niet bewezen** dat er geen andere zijn: " +
+            ExactDiffStatus.Proven when d.Regions.Count == 0 => $"{scope}: {bewezen} dat geen enkele casus een andere beslissing krijgt {time}.",
+            ExactDiffStatus.Proven => $"{scope}: {bewezen} dat precies de casussen in {regions} een andere beslissing krijgen, en geen andere {time}.",
+            ExactDiffStatus.Unknown => $"{scope}: de casussen in {regions} krijgen een andere beslissing; {nietBewezen} dat er geen andere zijn: " +
                                        $"de oplosser had niet genoeg tijd (--timeout) {time}.",
             ExactDiffStatus.TooManyRegions => $"{scope}: de casussen in {regions} krijgen een andere beslissing; het zoeken is gestopt bij dit aantal, " +
-                                              $"dus **niet bewezen** dat er geen andere zijn {time}.",
-            _ => $"**FOUT IN DE CODERING**: {d.Detail}. Dit verschil is niet betrouwbaar {time}.",
+                                              $"dus {nietBewezen} dat er geen andere zijn {time}.",
+            _ => $"{strong}FOUT IN DE CODERING{strong}: {d.Detail}. Dit verschil is niet betrouwbaar {time}.",
         };
     }
+
+    /// <summary>The status in one word or two: bewezen, onbekend, …</summary>
+    public static string Word(ExactDiffStatus status) => status switch
+    {
+        ExactDiffStatus.Proven => "bewezen",
+        ExactDiffStatus.Unknown => "onbekend",
+        ExactDiffStatus.TooManyRegions => "onvolledig (te veel gebieden)",
+        _ => "FOUT IN DE CODERING",
+    };
 
     /// <summary>How one version decides the part: the value, and the rule with its title and article.</summary>
     public static string Side(RegionSide side) => side.RuleId is null

@@ -183,6 +183,8 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
                 terms.Add(InRange(EmployeeField(j, field).Value, FactModel.EmployeeFields[field].Type));
         }
 
+        // A case file stands for at most this many employees in all (CountedEmployees), not per kind of contract.
+        terms.Add($"(<= {Smt.Sum(Enumerable.Range(0, EmployeeKinds).Select(EmployeeCount).ToList(), "0")} {FactLimits.MaxEmployees})");
         return Smt.And(terms);
     }
 

@@ -16,7 +16,7 @@ public sealed record VersionStatus(string Version, string ContentHash, int Event
 /// </summary>
 public static class VerificationStatusFile
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

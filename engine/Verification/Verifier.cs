@@ -3,6 +3,8 @@ using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Verification;
 
@@ -42,7 +44,9 @@ public sealed record VersionVerification(
 /// <see cref="VerificationOptions.Events"/> events and a peildatum in the version's period. Every counterexample is read
 /// back from its case file and judged by both engines, which must show the violation.
 /// </summary>
-public sealed class Verifier(RuleLibrary library, VerificationOptions options)
+/// <param name="candidates">Cases the engine judges first (the rule tests): a rule one of them makes true, or an outcome
+/// value one of them is given, within the version's period and the bound, is witnessed without the solver.</param>
+public sealed class Verifier(RuleLibrary library, VerificationOptions options, IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null)
 {
     private readonly RuleLibrary _compiled = library.With(CompiledEngine.Instance);
     private readonly RuleLibrary _nrules = library.With(DecisionEngines.Create(EngineKind.NRules));
@@ -61,23 +65,44 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options)
     }
 
     /// <param name="builtInIds">Which built-in properties (by id), when not all.</param>
+    /// <remarks>The questions are shared out over <see cref="VerificationOptions.Solvers"/> solver processes, each loaded
+    /// with the version (which takes z3 a few milliseconds); the results keep the order of the questions.</remarks>
     public VersionVerification Verify(CompiledRuleSet set, IReadOnlyList<LegalProperty> properties, bool builtIns, Func<string, bool>? builtInIds = null)
     {
         var watch = Stopwatch.StartNew();
-        using var encoded = EncodedVersion.Load(set, options, cases: 2);
         var (from, until) = Period(set);
-        var run = new Run(this, encoded, $"(<= {from.DayNumber} {{0}} {until.DayNumber})");
-        var results = new List<PropertyResult>();
-        foreach (var property in properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal)))
-            results.Add(property.Formula is not null ? run.Holds(property) : run.UnchangedBy(property));
-        if (builtIns) results.AddRange(BuiltIn.All(run, id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true)));
-        return new VersionVerification(set, from, until, options.Events, results, encoded.A.NotVerified, watch.Elapsed);
+        var questions = properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal))
+            .Select(p => (Func<Run, PropertyResult>)(run => p.Formula is not null ? run.Holds(p) : run.UnchangedBy(p)))
+            .Concat(builtIns ? BuiltIn.Questions(id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true)) : [])
+            .ToList();
+        var encodings = new EncodedVersion[Math.Clamp(questions.Count, 1, options.Solvers)];
+        try
+        {
+            Parallel.For(0, encodings.Length, i => encodings[i] = EncodedVersion.Load(set, options, cases: 2));
+            var judged = new Lazy<IReadOnlyList<Decision>>(() => Judged(set, encodings[0], from, until));
+            var results = new PropertyResult[questions.Count];
+            var next = -1;
+            Parallel.For(0, encodings.Length, new ParallelOptions { MaxDegreeOfParallelism = encodings.Length }, w =>
+            {
+                var run = new Run(this, encodings[w], $"(<= {from.DayNumber} {{0}} {until.DayNumber})", judged);
+                for (var i = Interlocked.Increment(ref next); i < questions.Count; i = Interlocked.Increment(ref next)) results[i] = questions[i](run);
+            });
+            return new VersionVerification(set, from, until, options.Events, results, encodings[0].A.NotVerified, watch.Elapsed);
+        }
+        finally
+        {
+            foreach (var encoded in encodings) encoded?.Dispose();
+        }
     }
 
     /// <summary>The questions asked of one loaded version.</summary>
-    internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period)
+    internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period, Lazy<IReadOnlyList<Decision>> judged)
     {
         public EncodedVersion Encoded => encoded;
+
+        /// <summary>The candidates' decisions (with every rule's result) on peildatums in the version's period, for those
+        /// that fit the bound: real cases, so whatever they show can happen.</summary>
+        public IReadOnlyList<Decision> Judged => judged.Value;
 
         public VersionEncoding A => encoded.Cases[0];
 
@@ -134,17 +159,41 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options)
             var (answer, model) = encoded.AskSmallest(query, wanted, A.Case.Size());
             var status = answer switch { SolverAnswer.Unsat => PropertyStatus.Proven, SolverAnswer.Unknown => PropertyStatus.Unknown, _ => PropertyStatus.Violated };
             List<CounterexampleCase>? counterexample = null;
+            string? detail = null;
             if (model is not null)
             {
                 var version = encoded.Set.Version.Version;
                 counterexample = cases.Select((c, i) => new CounterexampleCase(two ? (i == 0 ? "eerste casus" : "tweede casus") : "casus",
                     c.Case.ToCaseFile(model, encoded.Texts, version), c.DecisionIn(model))).ToList();
-                if (!verifier.Reproduces(encoded.Set, counterexample, reproduces)) status = PropertyStatus.NotReproduced;
+                try
+                {
+                    if (!verifier.Reproduces(encoded.Set, counterexample, reproduces)) status = PropertyStatus.NotReproduced;
+                }
+                catch (InvalidInputException ex)
+                {
+                    // The solver's case is no valid case file: the encoding allows what a case cannot say.
+                    (status, detail) = (PropertyStatus.NotReproduced, "het tegenvoorbeeld is geen geldig casusbestand: " +
+                        string.Join("; ", ex.Diagnostics));
+                }
             }
 
             return new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, status, watch.Elapsed,
-                property.ExpectedViolation, counterexample);
+                property.ExpectedViolation, counterexample, detail);
         }
+    }
+
+    /// <summary>Each candidate judged by the compiled engine on its own peildatum and on the first and last day of the
+    /// version's period, and moved whole years (every date of the case, its peildatum with them) so that its peildatum lies
+    /// in the period: the rule tests are written for their own version's dates. Only peildatums in the period, and cases
+    /// that fit the encoding's bound.</summary>
+    private List<Decision> Judged(CompiledRuleSet set, EncodedVersion encoded, DateOnly from, DateOnly until)
+    {
+        var traced = new EvaluationOptions(Trace: true, Explain: false, Timeline: false, MissingFacts: false);
+        return CandidateCases.On(candidates ?? [], [from, until])
+            // Whether the case fits the bound does not depend on the numbers of texts: a universe of its own, so that this
+            // may run beside a question that adds texts to the version's.
+            .Where(c => c.AsOf >= from && c.AsOf <= until && encoded.A.Case.Fix(c.Case, c.AsOf, new TextUniverse(), !encoded.A.ReadsEmployeeFields) is not null)
+            .Select(c => _compiled.Engine.Evaluate(set, c.Case, c.AsOf, traced)).ToList();
     }
 
     /// <summary>Reads the counterexample's case files back, judges them with both engines (which must agree), and asks

@@ -65,7 +65,7 @@ public static class DecisionMapper
     public static V1.RuleSetReference Reference(RuleSetReference r) =>
         new() { Id = r.Id, Version = r.Version, Title = r.Title, Planned = r.Planned, ContentHash = r.ContentHash };
 
-    private static V1.Citation Cite(Citation c) => new() { SourceId = c.SourceId, Text = c.Text, Url = c.Url ?? "" };
+    internal static V1.Citation Cite(Citation c) => new() { SourceId = c.SourceId, Text = c.Text, Url = c.Url ?? "" };
 
     public static V1.EngineReference Engine(EngineReference e) => new() { Kind = e.Kind, Name = e.Name, Version = e.Version };
 }

@@ -2,6 +2,7 @@ using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Review;
+using EligibilityEngine.Verification;
 using Grpc.Core;
 using V1 = EligibilityEngine.Grpc.V1;
 
@@ -14,7 +15,24 @@ public sealed partial class EligibilityGrpcService
     {
         var library = Library();
         var (from, to) = (Resolve(library, request.From, "from"), Resolve(library, request.To, "to"));
-        return Task.FromResult(ReviewMapper.Diff(RuleSetDiff.Compare(from, to)));
+        var response = ReviewMapper.Diff(RuleSetDiff.Compare(from, to));
+        if (request.Exact) response.Exact = ReviewMapper.Exact(PrecomputedExact(from.Reference, to.Reference));
+        return Task.FromResult(response);
+    }
+
+    /// <summary>The exact difference `eligibility exact-diffs` left for these two versions' content; a file that cannot be
+    /// read is the server's fault, not the caller's.</summary>
+    private PrecomputedExactDiff? PrecomputedExact(RuleSetReference from, RuleSetReference to)
+    {
+        try
+        {
+            return ExactDiffFile.Find(rules.Value.ResolveExactDiffs(), from, to);
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogError("The file of exact differences cannot be read: {Reason}", ex.Message);
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, "the precomputed exact differences cannot be read"));
+        }
     }
 
     public override async Task<V1.ImpactAnalysisResponse> ImpactAnalysis(IAsyncStreamReader<V1.ImpactAnalysisRequest> requests, ServerCallContext context)

@@ -14,7 +14,7 @@ namespace EligibilityEngine.Host.Services;
 /// hold the decision id, rule-set hash, outcomes and timing — never facts about the person.
 /// </summary>
 public sealed partial class EligibilityGrpcService(
-    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<Security.SecurityOptions> security,
+    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<RulesOptions> rules, IOptions<Security.SecurityOptions> security,
     Security.StreamItemLimit itemLimit, TimeProvider time, ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {

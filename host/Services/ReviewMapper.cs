@@ -1,4 +1,7 @@
+using System.Globalization;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Review;
+using EligibilityEngine.Verification;
 using V1 = EligibilityEngine.Grpc.V1;
 
 namespace EligibilityEngine.Host.Services;
@@ -39,6 +42,47 @@ public static class ReviewMapper
         response.Failed.Add(report.Failed.Select(f => new V1.FailedCase { Name = f.Name, Reason = f.Reason }));
         return response;
     }
+
+    /// <summary>The precomputed exact difference of two versions; without one, the status says so (and why) in Dutch.</summary>
+    public static V1.ExactDifference Exact(PrecomputedExactDiff? precomputed)
+    {
+        if (precomputed is not { Difference: var d })
+            return new V1.ExactDifference
+            {
+                Status = V1.ExactDiffStatus.NotPrecomputed,
+                Summary = "Voor deze twee versies is geen exact verschil vooraf berekend (of hun regels zijn sindsdien gewijzigd): " +
+                          "de server laat de oplosser niet draaien bij een verzoek. Vooraf berekend worden elke versie tegen de versie " +
+                          "ervoor en elke geplande versie tegen de laatste geldende (eligibility exact-diffs).",
+            };
+        var exact = new V1.ExactDifference
+        {
+            Status = d.Status switch
+            {
+                ExactDiffStatus.Proven => V1.ExactDiffStatus.Proven,
+                ExactDiffStatus.Unknown => V1.ExactDiffStatus.Unknown,
+                ExactDiffStatus.TooManyRegions => V1.ExactDiffStatus.TooManyRegions,
+                _ => V1.ExactDiffStatus.NotReproduced,
+            },
+            Summary = ExactDiffMarkdown.Status(d, strong: ""), AsOfFrom = d.AsOfFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Events = d.Events, Solver = precomputed.Solver, ComputedAt = precomputed.ComputedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+            Markdown = ExactDiffMarkdown.Render(d),
+        };
+        exact.OneSidedOutcomes.Add(d.OneSidedOutcomes);
+        exact.NotVerified.Add(d.NotVerified.Select(n => $"{n.Key} — {n.Value}"));
+        exact.Regions.Add(d.Regions.Select(r => new V1.DiffRegion
+        {
+            Number = r.Number, Part = r.Kind == DecisionPartKind.Outcome ? "uitkomst" : "criterium", Id = r.Id, Title = r.Title,
+            Heading = ExactDiffMarkdown.Heading(r), Before = Side(r.Before), After = Side(r.After), Witness = r.Witness,
+        }));
+        return exact;
+    }
+
+    private static V1.RegionSide Side(RegionSide side) => new()
+    {
+        Value = side.Value, Label = side.Label, RuleId = side.RuleId ?? "", RuleTitle = side.RuleTitle ?? "",
+        Citation = side.Citation is null ? null : DecisionMapper.Cite(side.Citation), RuleChanged = side.RuleChanged,
+        Condition = side.RuleChanged ? side.Condition ?? "" : "",
+    };
 
     private static V1.ItemChange Item(ItemChange item)
     {

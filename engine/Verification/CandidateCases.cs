@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EligibilityEngine.Cases;
+using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Facts;
+
+namespace EligibilityEngine.Verification;
+
+/// <summary>
+/// Known cases (the rule tests, the samples) to try before the solver: what the engine shows of them needs no search. The
+/// rule tests are written for their own version's dates, so each case is also tried on the dates asked for, and moved
+/// whole years (every date of the case, its peildatum with them) into each year of those dates.
+/// </summary>
+public static partial class CandidateCases
+{
+    /// <summary>Each case on its own peildatum, on each of <paramref name="dates"/>, and moved into each of their years.</summary>
+    public static IEnumerable<(Case Case, DateOnly AsOf)> On(IEnumerable<(Case Case, DateOnly AsOf)> candidates, IReadOnlyList<DateOnly> dates) =>
+        candidates.SelectMany(c => dates.Select(d => (c.Case, AsOf: d))
+            .Concat(dates.Select(d => d.Year).Distinct().Select(year => Moved(c.Case, c.AsOf, year - c.AsOf.Year)).OfType<(Case Case, DateOnly AsOf)>())
+            .Prepend(c));
+
+    /// <summary>The case with every date (and the peildatum) moved by whole years, through its case file; null when there is
+    /// nothing to move or the moved case is not a valid one (a date out of range).</summary>
+    private static (Case Case, DateOnly AsOf)? Moved(Case @case, DateOnly asOf, int years)
+    {
+        if (years == 0 || asOf == DateOnly.MinValue) return null;
+        var text = DateText().Replace(CaseYamlWriter.Write(@case, asOf), m =>
+            DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddYears(years).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        try
+        {
+            var file = CaseReader.ReadText(text, "verschoven casus");
+            return (file.Case, file.AsOf!.Value);
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex DateText();
+}
