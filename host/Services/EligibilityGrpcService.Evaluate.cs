@@ -62,10 +62,13 @@ public sealed partial class EligibilityGrpcService
             return (null, error);
         }
 
-        Guid? decisionId;
+        // The answer is built while its record is being committed, and given only once the record is.
+        var (decisionId, committed) = decisionLog.Record(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, foreign, receivedAt, subject));
+        var mapped = DecisionMapper.Map(decision);
+        mapped.DecisionId = decisionId?.ToString() ?? "";
         try
         {
-            decisionId = await decisionLog.RecordAsync(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, foreign, receivedAt, subject));
+            await committed;
         }
         catch (Audit.DecisionNotRecordedException notRecorded)
         {
@@ -81,8 +84,6 @@ public sealed partial class EligibilityGrpcService
                 decisionId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                 string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var mapped = DecisionMapper.Map(decision);
-        mapped.DecisionId = decisionId?.ToString() ?? "";
         return (mapped, null);
     }
 
