@@ -101,16 +101,14 @@ public static class CaseReader
     /// <summary>A section of the case: its facts as <see cref="FactModel"/> lists them.</summary>
     private static T ReadSection<T>(IFactMap m, string section)
     {
-        var facts = FactModel.SectionFields(section);
-        m.AllowOnly(AllowedKeys(facts));
-        return FactRecord.Build<T>(ReadFacts(m, section, facts));
+        m.AllowOnly(SectionKeys[section]);
+        return FactRecord.Build<T>(ReadFacts(m, section, FactModel.SectionFields(section)));
     }
 
     private static Municipality ReadMunicipality(IFactMap m)
     {
-        var facts = FactModel.SectionFields("municipality");
-        m.AllowOnly([.. AllowedKeys(facts), FactModel.EmployeesCollection]);
-        var values = ReadFacts(m, "municipality", facts);
+        m.AllowOnly(MunicipalityKeys);
+        var values = ReadFacts(m, "municipality", FactModel.SectionFields("municipality"));
         values[nameof(Municipality.Employees)] = ReadEmployees(m);
         return FactRecord.Build<Municipality>(values);
     }
@@ -125,7 +123,7 @@ public static class CaseReader
         {
             var field = $"municipality.employees[{index}]";
             item.AllowOnly(EmployeeKeys);
-            var employee = FactRecord.Build<Employee>(ReadFacts(item, field, FactModel.EmployeeFields.Values));
+            var employee = FactRecord.Build<Employee>(ReadFacts(item, field, EmployeeFields));
             // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
             var count = (int?)Read(item, field, "count", EmployeeCount) ?? 1;
             groups.Add((employee, count));
@@ -138,9 +136,18 @@ public static class CaseReader
 
     private static readonly FactSyntax EmployeeCount = new NumberSyntax(1, FactLimits.MaxEmployees, Whole: true);
 
-    private static readonly string[] EmployeeKeys = [.. AllowedKeys(FactModel.EmployeeFields.Values), "count"];
+    private static readonly FactField[] EmployeeFields = [.. FactModel.EmployeeFields.Values];
 
-    private static readonly string[] EventKeys = ["type", .. AllowedKeys(FactModel.EventFields.Values)];
+    private static readonly FactField[] EventFields = [.. FactModel.EventFields.Values];
+
+    private static readonly string[] EmployeeKeys = [.. AllowedKeys(EmployeeFields), "count"];
+
+    private static readonly string[] EventKeys = ["type", .. AllowedKeys(EventFields)];
+
+    // The keys each mapping may have, worked out once: every case of a corpus asks for them.
+    private static readonly Dictionary<string, string[]> SectionKeys = FactModel.Sections.ToDictionary(s => s, s => AllowedKeys(FactModel.SectionFields(s)));
+
+    private static readonly string[] MunicipalityKeys = [.. SectionKeys["municipality"], FactModel.EmployeesCollection];
 
     private static List<CaseEvent> ReadEvents(IFactMap map)
     {
@@ -157,7 +164,7 @@ public static class CaseReader
             var field = $"events[{index}]";
             e.AllowOnly(EventKeys);
             var type = (EventType?)Read(e, field, "type", FactModel.EventTypeSyntax);
-            var values = ReadFacts(e, field, FactModel.EventFields.Values);
+            var values = ReadFacts(e, field, EventFields);
             if (type is null && !e.Find("type").Exists) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})", $"{field}.type");
             if (values[nameof(CaseEvent.Date)] is null && !e.Find("date").Exists) e.Error($"{field}.date is required: every event is dated", $"{field}.date");
             if (type is null || values[nameof(CaseEvent.Date)] is null) continue;
@@ -177,8 +184,8 @@ public static class CaseReader
     /// refused with what to write instead, and its fact left unknown, never read into another meaning.</summary>
     private static Dictionary<string, object?> ReadFacts(IFactMap m, string field, IEnumerable<FactField> facts)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var list = facts as IReadOnlyList<FactField> ?? facts.ToList();
+        var values = new Dictionary<string, object?>(list.Count + 1, StringComparer.Ordinal); // + 1: what the caller adds
         foreach (var fact in list)
             foreach (var retired in fact.Retired)
                 if (RetiredUse(m, fact, retired) is { } key)

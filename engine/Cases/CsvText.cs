@@ -39,7 +39,7 @@ public static class CsvText
                 row.Add(new CsvCell(cell.ToString().Trim(), cellLine, cellColumn));
                 cell.Clear();
                 if (row.Count > 1 || row[0].Text.Length > 0) yield return row;
-                row = [];
+                row = new List<CsvCell>(row.Count); // rows of a file are as long as each other
                 line++;
                 column = 0;
                 cellLine = line;
