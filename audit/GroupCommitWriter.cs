@@ -23,11 +23,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     public IDecisionStore Store => _store;
 
-    /// <summary>Completes when the record is committed; throws what the store threw when it could not be. The record's
-    /// JSON and content hash are written here, by the caller, so that the one writer only links and inserts.</summary>
+    /// <summary>Completes when the record is committed; throws what the store threw when it could not be.</summary>
     public Task RecordAsync(DecisionRecord record)
     {
-        var pending = new Pending(SerializedRecord.Of(record), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter), "the audit log is closed");
         return pending.Committed.Task;
     }
@@ -59,5 +58,5 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(SerializedRecord Record, TaskCompletionSource Committed);
+    private sealed record Pending(DecisionRecord Record, TaskCompletionSource Committed);
 }

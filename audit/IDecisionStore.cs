@@ -10,9 +10,6 @@ public interface IDecisionStore : IAsyncDisposable
     string Description { get; }
 
     /// <summary>Writes the records in one transaction; when this completes they are durable. Throws when they are not.</summary>
-    Task AppendAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellation = default);
-
-    /// <summary>The same for records not yet serialized (the command line, one record at a time).</summary>
     Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellation = default);
 
     Task<DecisionRecord?> FindAsync(Guid decisionId, CancellationToken cancellation = default);

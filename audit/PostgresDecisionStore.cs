@@ -128,9 +128,5 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
 
     protected override object TimeValue(DateTimeOffset time) => time.ToUniversalTime();
 
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _dataSource.DisposeAsync();
-    }
+    public override async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
 }

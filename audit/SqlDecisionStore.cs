@@ -62,124 +62,53 @@ public abstract class SqlDecisionStore : IDecisionStore
     /// transaction itself takes the write lock (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
     protected virtual string? ChainLock => null;
 
-    /// <summary>Whether appends keep one connection and its prepared statements from one transaction to the next (SQLite:
-    /// one process writes, through one writer). Else each append takes a connection from the pool (PostgreSQL, where
-    /// replicas share the database).</summary>
-    protected virtual bool KeepsWriteConnection => false;
-
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private WriteConnection? _kept;
-
-    public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellation = default) =>
-        AppendAsync(records.Select(SerializedRecord.Of).ToList(), cancellation);
-
-    public async Task AppendAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellation = default)
+    public async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellation = default)
     {
         if (records.Count == 0) return;
-        if (!KeepsWriteConnection)
-        {
-            await using var once = new WriteConnection(await OpenAsync(cancellation));
-            await AppendAsync(once, records, cancellation);
-            return;
-        }
-
-        await _writeLock.WaitAsync(cancellation);
-        try
-        {
-            BeforeWrite();
-            _kept ??= new WriteConnection(await OpenWriteConnectionAsync(cancellation));
-            await AppendAsync(_kept, records, cancellation);
-            Committed(records.Count);
-        }
-        catch
-        {
-            // A failed transaction can leave the connection in any state: the next append starts on a new one.
-            await DropKeptConnection();
-            throw;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>The connection an append keeps (<see cref="KeepsWriteConnection"/>).</summary>
-    protected virtual ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellation) => OpenAsync(cancellation);
-
-    /// <summary>Checks made before each append on the kept connection (<see cref="OpenAsync"/> makes them once per connection).</summary>
-    protected virtual void BeforeWrite()
-    {
-    }
-
-    /// <summary>A transaction of <paramref name="records"/> records committed on the kept connection.</summary>
-    protected virtual void Committed(int records)
-    {
-    }
-
-    private async Task AppendAsync(WriteConnection writer, IReadOnlyList<SerializedRecord> records, CancellationToken cancellation)
-    {
-        var connection = writer.Connection;
+        await using var connection = await OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         if (ChainLock is { } chainLock) await Execute(connection, transaction, chainLock, cancellation);
-        var (position, previous) = await LastLinkAsync(writer, transaction, cancellation);
-        var first = position + 1;
-        var rows = new (SerializedRecord Record, long Position, string Previous, string Chain)[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        var (position, previous) = await LastLinkAsync(connection, transaction, cancellation);
+        var rows = new List<(DecisionRecord Record, long Position, string Previous, string Chain)>(records.Count);
+        foreach (var record in records)
         {
-            var chain = RecordChain.Link(previous, ++position, records[i].ContentHash);
-            rows[i] = (records[i], position, previous, chain);
+            var chain = RecordChain.Link(previous, ++position, RecordChain.ContentHash(record));
+            rows.Add((record, position, previous, chain));
             previous = chain;
         }
 
-        foreach (var chunk in rows.Chunk(RowsPerInsert))
+        DbCommand? insert = null;
+        try
         {
-            var insert = writer.Insert(chunk.Length, () => Insert(connection, chunk.Length));
-            insert.Transaction = transaction;
-            for (var i = 0; i < chunk.Length; i++) Bind(insert, i, chunk[i].Record, chunk[i].Position, chunk[i].Previous, chunk[i].Chain);
-            await insert.ExecuteNonQueryAsync(cancellation);
+            foreach (var chunk in rows.Chunk(RowsPerInsert))
+            {
+                // A command for this many rows is prepared once per transaction and bound again for each chunk.
+                if (insert?.Parameters.Count != chunk.Length * RowParameters.Length)
+                {
+                    if (insert is not null) await insert.DisposeAsync();
+                    insert = Insert(connection, transaction, chunk.Length);
+                }
+
+                for (var i = 0; i < chunk.Length; i++) Bind(insert, i, chunk[i].Record, chunk[i].Position, chunk[i].Previous, chunk[i].Chain);
+                await insert.ExecuteNonQueryAsync(cancellation);
+            }
+        }
+        finally
+        {
+            if (insert is not null) await insert.DisposeAsync();
         }
 
         var now = Time.GetUtcNow();
-        var signed = Checkpoints is { } signer && signer.Due(first, position, now);
+        var signed = Checkpoints is { } signer && signer.Due(rows[0].Position, position, now);
         if (signed) await InsertCheckpoint(connection, transaction, Checkpoints!.Sign(position, previous, now), cancellation);
         await transaction.CommitAsync(cancellation);
         if (signed) Checkpoints!.Signed(now);
     }
 
-    private async Task DropKeptConnection()
+    private static async Task<(long Position, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellation)
     {
-        if (_kept is null) return;
-        await _kept.DisposeAsync();
-        _kept = null;
-    }
-
-    /// <summary>A connection that appends, with the statements it prepared (the INSERT for each number of rows).</summary>
-    private sealed class WriteConnection(DbConnection connection) : IAsyncDisposable
-    {
-        private readonly Dictionary<int, DbCommand> _inserts = [];
-
-        public DbConnection Connection => connection;
-
-        public DbCommand? LastLink { get; set; }
-
-        public DbCommand Insert(int rows, Func<DbCommand> create)
-        {
-            if (!_inserts.TryGetValue(rows, out var insert)) _inserts[rows] = insert = create();
-            return insert;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var command in _inserts.Values.Append(LastLink).OfType<DbCommand>()) await command.DisposeAsync();
-            await connection.DisposeAsync();
-        }
-    }
-
-    private static async Task<(long Position, string Hash)> LastLinkAsync(WriteConnection writer, DbTransaction transaction, CancellationToken cancellation)
-    {
-        var last = writer.LastLink ??= Command(writer.Connection, null,
+        await using var last = Command(connection, transaction,
             "SELECT chain_position, chain_hash FROM decision_records WHERE chain_position IS NOT NULL ORDER BY chain_position DESC LIMIT 1");
-        last.Transaction = transaction;
         await using var reader = await last.ExecuteReaderAsync(cancellation);
         return await reader.ReadAsync(cancellation) ? (reader.GetInt64(0), reader.GetString(1)) : (0, RecordChain.Start);
     }
@@ -197,9 +126,9 @@ public abstract class SqlDecisionStore : IDecisionStore
 
     private static readonly string[] RowParameters = ["id", "at", "hash", "outcomes", "subject", "caller", "record", "facts", "position", "previous", "chain"];
 
-    private DbCommand Insert(DbConnection connection, int rows)
+    private DbCommand Insert(DbConnection connection, DbTransaction transaction, int rows)
     {
-        var insert = Command(connection, null, "");
+        var insert = Command(connection, transaction, "");
         var values = new List<string>(rows);
         for (var i = 0; i < rows; i++)
         {
@@ -212,13 +141,12 @@ public abstract class SqlDecisionStore : IDecisionStore
         return insert;
     }
 
-    private void Bind(DbCommand insert, int row, SerializedRecord serialized, long position, string previous, string chain)
+    private void Bind(DbCommand insert, int row, DecisionRecord record, long position, string previous, string chain)
     {
-        var record = serialized.Record;
         object?[] values =
         [
             IdValue(record.DecisionId), TimeValue(record.DecidedAt), record.Decision.RuleSet.ContentHash, record.Decision.OutcomeSummary,
-            record.Operation.DataSubjectId, CallerKey(record.Caller), serialized.Json, record.EncryptedFacts, position, previous, chain,
+            record.Operation.DataSubjectId, CallerKey(record.Caller), RecordJson.Serialize(record), record.EncryptedFacts, position, previous, chain,
         ];
         for (var p = 0; p < values.Length; p++) insert.Parameters[row * RowParameters.Length + p].Value = values[p] ?? DBNull.Value;
     }
@@ -375,18 +303,7 @@ public abstract class SqlDecisionStore : IDecisionStore
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellation));
     }
 
-    public virtual async ValueTask DisposeAsync()
-    {
-        await _writeLock.WaitAsync();
-        try
-        {
-            await DropKeptConnection();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The caller as one searchable value: the OIN, else the client id.</summary>
     public static string? CallerKey(RecordedCaller caller) => caller.Oin ?? caller.ClientId;

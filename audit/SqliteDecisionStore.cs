@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace EligibilityEngine.Audit;
@@ -8,33 +7,19 @@ namespace EligibilityEngine.Audit;
 /// <summary>
 /// Records in one SQLite file, in WAL mode with <c>synchronous=FULL</c>: a commit is on disk before it returns, so an
 /// acknowledged record survives a crash of the process and of the machine. Several processes may read; the host
-/// writes through one <see cref="GroupCommitWriter"/>, which puts concurrent records into one transaction, on one kept
-/// connection with its prepared INSERT. The WAL is copied into the database file (checkpointed) by a connection of its
-/// own after every <see cref="CheckpointEveryRecords"/> records, not by the commit that happens to fill it.
+/// writes through one <see cref="GroupCommitWriter"/>, which puts concurrent records into one transaction.
 /// </summary>
 public sealed class SqliteDecisionStore : SqlDecisionStore
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
-    private readonly Channel<bool> _checkpointDue = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-        { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private readonly Task _checkpoints;
-    private int _sinceCheckpoint;
 
     private SqliteDecisionStore(string path, int busyTimeoutMilliseconds)
     {
         Path = System.IO.Path.GetFullPath(path);
         _busyTimeoutMilliseconds = busyTimeoutMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        _checkpoints = Task.Run(CheckpointLoop);
     }
-
-    /// <summary>Records appended between two checkpoints (a record fills one or two pages of the WAL with its indexes).</summary>
-    public const int CheckpointEveryRecords = 500;
-
-    /// <summary>Frames the WAL may hold unchecked before a checkpoint waits for the writer to finish the log (RESTART): a
-    /// checkpoint beside a busy writer may never find the log complete, and the WAL would grow without end.</summary>
-    private const int MaxUncheckedFrames = 20_000;
 
     public string Path { get; }
 
@@ -47,24 +32,16 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         var store = new SqliteDecisionStore(path, busyTimeoutMilliseconds);
-        try
+        await using (var connection = await store.OpenAsync(cancellation))
+        await using (var wal = connection.CreateCommand())
         {
-            await using (var connection = await store.OpenAsync(cancellation))
-            await using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode=WAL";
-                if (await wal.ExecuteScalarAsync(cancellation) is not "wal")
-                    throw new InvalidOperationException($"'{store.Path}' cannot be put in WAL mode (a network file system?)");
-            }
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            if (await wal.ExecuteScalarAsync(cancellation) is not "wal")
+                throw new InvalidOperationException($"'{store.Path}' cannot be put in WAL mode (a network file system?)");
+        }
 
-            await store.MigrateAsync(cancellation);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
+        await store.MigrateAsync(cancellation);
+        return store;
     }
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellation)
@@ -77,60 +54,6 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
         pragma.CommandText = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
         await pragma.ExecuteNonQueryAsync(cancellation);
         return connection;
-    }
-
-    protected override bool KeepsWriteConnection => true;
-
-    protected override async ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellation)
-    {
-        var connection = await OpenAsync(cancellation);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA wal_autocheckpoint=0";
-        await pragma.ExecuteNonQueryAsync(cancellation);
-        return connection;
-    }
-
-    protected override void BeforeWrite() => RefuseUnwritableFiles();
-
-    protected override void Committed(int records)
-    {
-        _sinceCheckpoint += records;
-        if (_sinceCheckpoint < CheckpointEveryRecords) return;
-        _sinceCheckpoint = 0;
-        _checkpointDue.Writer.TryWrite(true);
-    }
-
-    /// <summary>A checkpoint beside the writer (PASSIVE: it copies what is committed and waits for no one). One that fails
-    /// loses nothing (the WAL keeps every commit) and is tried again after the next records.</summary>
-    private async Task CheckpointLoop()
-    {
-        await foreach (var _ in _checkpointDue.Reader.ReadAllAsync())
-        {
-            try
-            {
-                await using var connection = await OpenAsync(CancellationToken.None);
-                if (await Checkpoint(connection, "PASSIVE") > MaxUncheckedFrames) await Checkpoint(connection, "RESTART");
-            }
-            catch (SqliteException)
-            {
-            }
-        }
-    }
-
-    /// <summary>The frames in the WAL that the checkpoint could not copy.</summary>
-    private static async Task<long> Checkpoint(DbConnection connection, string mode)
-    {
-        await using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = $"PRAGMA wal_checkpoint({mode})";
-        await using var result = await checkpoint.ExecuteReaderAsync();
-        return await result.ReadAsync() ? result.GetInt64(1) - result.GetInt64(2) : 0;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _checkpointDue.Writer.TryComplete();
-        await _checkpoints;
     }
 
     /// <summary>

@@ -55,14 +55,11 @@ public static class AuditWrite
 
         public string Description => inner.Description;
 
-        public async Task AppendAsync(IReadOnlyList<SerializedRecord> records, CancellationToken cancellation = default)
+        public async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellation = default)
         {
             await inner.AppendAsync(records, cancellation);
             Interlocked.Increment(ref Transactions);
         }
-
-        public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellation = default) =>
-            AppendAsync(records.Select(SerializedRecord.Of).ToList(), cancellation);
 
         public Task<DecisionRecord?> FindAsync(Guid decisionId, CancellationToken cancellation = default) => inner.FindAsync(decisionId, cancellation);
 

@@ -21,24 +21,15 @@ public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter
     /// <summary>The store with its hash chain and shipping state (every store the host opens is one).</summary>
     public SqlDecisionStore? ChainStore => writer?.Store as SqlDecisionStore;
 
-    /// <summary>
-    /// Hands the decision's record to the writer: its id (null when records are off) at once, so the caller can build
-    /// its answer meanwhile, and the commit, which the caller must await before it gives the answer. The commit fails
-    /// with <see cref="DecisionNotRecordedException"/> when the record cannot be written.
-    /// </summary>
-    public (Guid? DecisionId, Task Committed) Record(Decision decision, Case @case, RecordingContext context)
+    /// <summary>Records the decision; its id, or null when records are off.</summary>
+    public async Task<Guid?> RecordAsync(Decision decision, Case @case, RecordingContext context)
     {
-        if (writer is null) return (null, Task.CompletedTask);
+        if (writer is null) return null;
         var record = factory.Create(decision, @case, context, time.GetUtcNow());
-        return (record.DecisionId, CommitAsync(record, writer));
-    }
-
-    private async Task CommitAsync(DecisionRecord record, GroupCommitWriter to)
-    {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await to.RecordAsync(record);
+            await writer.RecordAsync(record);
         }
         catch (Exception ex)
         {
@@ -50,6 +41,8 @@ public sealed class DecisionLog(DecisionRecordFactory factory, GroupCommitWriter
         {
             Telemetry.DecisionTelemetry.Recorded(Stopwatch.GetElapsedTime(started));
         }
+
+        return record.DecisionId;
     }
 
     public async ValueTask DisposeAsync()

@@ -62,13 +62,10 @@ public sealed partial class EligibilityGrpcService
             return (null, error);
         }
 
-        // The answer is built while its record is being committed, and given only once the record is.
-        var (decisionId, committed) = decisionLog.Record(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, foreign, receivedAt, subject));
-        var mapped = DecisionMapper.Map(decision);
-        mapped.DecisionId = decisionId?.ToString() ?? "";
+        Guid? decisionId;
         try
         {
-            await committed;
+            decisionId = await decisionLog.RecordAsync(decision, @case, Audit.CallRecording.Context(context.GetHttpContext(), span, foreign, receivedAt, subject));
         }
         catch (Audit.DecisionNotRecordedException notRecorded)
         {
@@ -84,6 +81,8 @@ public sealed partial class EligibilityGrpcService
                 decisionId, decision.RuleSet.Version, decision.RuleSet.ContentHash[..12],
                 string.Join(",", decision.Outcomes.Select(o => $"{o.Id}={o.Value}")),
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var mapped = DecisionMapper.Map(decision);
+        mapped.DecisionId = decisionId?.ToString() ?? "";
         return (mapped, null);
     }
 
