@@ -24,9 +24,11 @@ public sealed class DecisionRecordFactory(AuditSettings settings)
         var operation = new ProcessingOperation(context.Trace.TraceId, context.Trace.SpanId, null,
             ProcessingOperation.EvaluationName, context.ReceivedAt, decidedAt, "Ok", settings.ProcessingActivityId, pseudonym, context.Subject?.IdType,
             context.Trace.Foreign);
+        // Where facts are stored the canonical text is written once, for its hash and to encrypt; else only hashed.
+        var canonical = settings.Facts is null ? null : CaseInputHash.Canonical(@case, decision.AsOf);
         return new DecisionRecord(id, context.ReceivedAt, decidedAt, context.Channel, context.Caller.Bounded(), operation,
-            CaseInputHash.Compute(@case, decision.AsOf), RecordedDecision.Of(decision),
-            settings.Facts?.Encrypt(CaseInputHash.Canonical(@case, decision.AsOf), id));
+            canonical is null ? CaseInputHash.Compute(@case, decision.AsOf) : CaseInputHash.Of(canonical), RecordedDecision.Of(decision),
+            canonical is null ? null : settings.Facts!.Encrypt(canonical, id));
     }
 
     public const string NoPseudonymKey = "this deployment has no key to pseudonymise data subject ids (Audit:SubjectKeyFile)";

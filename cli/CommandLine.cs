@@ -276,7 +276,7 @@ public static class CommandLine
     /// <summary>The impact over <c>--cases</c> on the dates <c>--as-of</c> names, by the engine <c>--engine</c> names.</summary>
     private static ImpactReport ImpactReport(Arguments options, CompiledRuleSet from, CompiledRuleSet to)
     {
-        var cases = CaseCorpus.Load(options.Value("--cases")!);
+        var cases = CaseCorpus.Open(options.Value("--cases")!);
         ImpactDates dates;
         try
         {

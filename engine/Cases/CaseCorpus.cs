@@ -29,6 +29,11 @@ public static class CaseCorpus
         return Path.GetExtension(path) == ".csv" ? CaseCsvReader.Read(path) : ReadFile(path, Path.GetFileName(path));
     }
 
+    /// <summary>The corpus as an <see cref="ICaseSource"/>: a CSV file read row by row as its cases are taken, anything
+    /// else read at once.</summary>
+    public static ICaseSource Open(string path) =>
+        File.Exists(path) && Path.GetExtension(path) == ".csv" ? CaseCsvReader.Open(path) : new ReadCases(Load(path));
+
     /// <summary>A case file, a batch, or a rule-test file (its tests' cases, each on its own peildatum).</summary>
     private static IReadOnlyList<NamedCase> ReadFile(string path, string name)
     {

@@ -1,14 +1,14 @@
+using System.Collections.Concurrent;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace EligibilityEngine.Cases;
 
 /// <summary>
 /// Reads a CSV file of cases, one row per case, as exported from a case-management system. Columns are named by the
 /// fact's path in a case file (<c>person.benefit</c>, <c>application.date</c>); an empty cell is an unknown fact.
-/// Each row is turned into the same nodes a YAML case file gives, so the facts are checked by the one
+/// Each row is read as the case file it stands for (its cells as the facts, list cells as lists) and checked by the one
 /// <see cref="CaseReader"/>, and every error names the row's line and the cell's column.
 /// </summary>
 public static class CaseCsvReader
@@ -25,79 +25,157 @@ public static class CaseCsvReader
 
     private const string NoEmployees = "none";
 
+    /// <summary>Every case of the file; all its errors together when it has any.</summary>
     public static IReadOnlyList<NamedCase> Read(string path)
     {
-        var text = File.ReadAllText(path);
-        var diagnostics = new DiagnosticBag();
-        var rows = CsvText.Parse(text);
-        var cases = new List<NamedCase>();
-        if (rows.Count == 0)
-            diagnostics.Add(new SourcePosition(path, 1, 1), "the file is empty: the first row must name the columns");
-        else
-        {
-            var header = rows[0];
-            foreach (var cell in header.Where(c => !Known(c.Text)))
-            {
-                var hint = Spelling.Closest(cell.Text, Columns) is { } s ? $"; did you mean '{s}'?" : $" (allowed: {string.Join(", ", Columns)})";
-                diagnostics.Add(new SourcePosition(path, cell.Line, cell.Column), $"unknown column '{cell.Text}'{hint}");
-            }
-
-            // Rows are independent: read them in parallel, each with its own diagnostics, and report in file order.
-            var read = new (NamedCase? Case, DiagnosticBag Errors)[rows.Count - 1];
-            var paths = header.Select(h => Known(h.Text) ? ColumnPath.Of(h.Text) : null).ToArray();
-            Parallel.For(1, rows.Count, r => read[r - 1] = ReadRow(path, paths, rows[r]));
-            foreach (var (@case, errors) in read)
-            {
-                foreach (var d in errors.Items) diagnostics.Add(d.Position, d.Message);
-                if (@case is not null) cases.Add(@case);
-            }
-        }
-
-        if (diagnostics.HasErrors) throw new InvalidInputException($"the case file '{path}' is not valid", diagnostics.Items);
+        var source = Open(path);
+        var cases = source.Cases.AsParallel().AsOrdered().Select(read => read()).OfType<NamedCase>().ToList();
+        source.ThrowIfInvalid();
         return cases;
     }
 
-    /// <param name="header">Where each column goes; null for a column that is not known (reported once, for the header).</param>
-    private static (NamedCase?, DiagnosticBag) ReadRow(string path, ColumnPath?[] header, List<CsvCell> row)
+    /// <summary>The file's cases, read row by row as they are taken (<see cref="ICaseSource"/>).</summary>
+    public static ICaseSource Open(string path) => new CsvCases(path);
+
+    private sealed class CsvCases(string path) : ICaseSource
     {
-        var errors = new DiagnosticBag();
-        if (row.Count != header.Length)
+        private readonly DiagnosticBag _headerErrors = new();
+        private readonly ConcurrentBag<(int Row, DiagnosticBag Errors)> _rowErrors = [];
+
+        public IEnumerable<Func<NamedCase?>> Cases
         {
-            errors.Add(new SourcePosition(path, row[0].Line, 1), $"this row has {row.Count} cells; the header names {header.Length} columns");
-            return (null, errors);
+            get
+            {
+                using var reader = new StreamReader(path);
+                using var rows = CsvText.Rows(reader).GetEnumerator();
+                if (!rows.MoveNext())
+                {
+                    _headerErrors.Add(new SourcePosition(path, 1, 1), "the file is empty: the first row must name the columns");
+                    yield break;
+                }
+
+                var header = rows.Current;
+                foreach (var cell in header.Where(c => !Known(c.Text)))
+                {
+                    var hint = Spelling.Closest(cell.Text, Columns) is { } s ? $"; did you mean '{s}'?" : $" (allowed: {string.Join(", ", Columns)})";
+                    _headerErrors.Add(new SourcePosition(path, cell.Line, cell.Column), $"unknown column '{cell.Text}'{hint}");
+                }
+
+                // A column named again is reported once, here, and its cells are not read.
+                var named = new HashSet<string>();
+                var columns = new ColumnPath?[header.Count];
+                for (var i = 0; i < header.Count; i++)
+                {
+                    if (!Known(header[i].Text)) continue;
+                    if (named.Add(header[i].Text)) columns[i] = ColumnPath.Of(header[i].Text);
+                    else _headerErrors.Add(new SourcePosition(path, header[i].Line, header[i].Column), $"the column '{header[i].Text}' is named twice");
+                }
+
+                for (var index = 0; rows.MoveNext(); index++)
+                {
+                    var (row, at) = (rows.Current, index);
+                    yield return () => ReadRow(at, columns, row);
+                }
+            }
         }
 
-        // CSV cells have no block scalars, so the context needs no text to locate positions inside them.
-        var context = new YamlContext(path, "", errors);
-        var node = new YamlMappingNode();
-        var sections = new YamlMappingNode?[ColumnPath.SectionCount];
-        for (var i = 0; i < header.Length; i++)
-            if (row[i].Text.Length > 0 && header[i] is { } column) Put(node, sections, column, row[i], context);
-        var map = new YamlMap(context.Place(node, row[0].Line, 1), context, null);
-        var @case = CaseReader.ReadCase(map, errors);
-        return (new NamedCase(@case.CaseId ?? $"regel {row[0].Line}", @case, map.Date("as_of", required: false)), errors);
-    }
-
-    /// <summary>Puts a cell under its path (<c>person.benefit</c> becomes person → benefit), creating the row's
-    /// section mapping on first use.</summary>
-    private static void Put(YamlMappingNode root, YamlMappingNode?[] sections, ColumnPath path, CsvCell cell, YamlContext context)
-    {
-        var parent = root;
-        if (path.Section is { } section)
+        /// <summary>All errors of the file, in file order, once every case has been taken.</summary>
+        public void ThrowIfInvalid()
         {
-            parent = sections[path.SectionIndex] ??= context.Place(new YamlMappingNode(), cell.Line, cell.Column);
-            if (!root.Children.ContainsKey(path.SectionKey!)) root.Add(path.SectionKey!, parent);
+            var diagnostics = new DiagnosticBag();
+            foreach (var d in _headerErrors.Items) diagnostics.Add(d.Position, d.Message);
+            foreach (var (_, errors) in _rowErrors.OrderBy(e => e.Row))
+                foreach (var d in errors.Items) diagnostics.Add(d.Position, d.Message);
+            if (diagnostics.HasErrors) throw new InvalidInputException($"the case file '{path}' is not valid", diagnostics.Items);
         }
 
-        YamlNode value = path.IsList ? Items(cell, context) : context.Place(new YamlScalarNode(cell.Text), cell.Line, cell.Column);
-        parent.Add(context.Place(new YamlScalarNode(path.Key), cell.Line, cell.Column), value);
+        /// <summary>A row's case; null when it has errors (kept for <see cref="ThrowIfInvalid"/>).</summary>
+        /// <param name="columns">Where each column goes; null for a column that is not known (reported once, for the header).</param>
+        private NamedCase? ReadRow(int index, ColumnPath?[] columns, List<CsvCell> row)
+        {
+            var errors = new DiagnosticBag();
+            NamedCase? read = null;
+            if (row.Count != columns.Length)
+                errors.Add(new SourcePosition(path, row[0].Line, 1), $"this row has {row.Count} cells; the header names {columns.Length} columns");
+            else
+            {
+                var map = new CellMap(path, errors, row[0].Line, 1);
+                var sections = new CellMap?[ColumnPath.SectionCount];
+                for (var i = 0; i < columns.Length; i++)
+                    if (row[i].Text.Length > 0 && columns[i] is { } column) Put(map, sections, column, row[i]);
+                var @case = CaseReader.ReadCase(map);
+                var asOf = AsOf(map);
+                read = new NamedCase(@case.CaseId ?? $"regel {row[0].Line}", @case, asOf);
+            }
+
+            if (!errors.HasErrors) return read;
+            _rowErrors.Add((index, errors));
+            return null;
+        }
+
+        private static DateOnly? AsOf(CellMap row)
+        {
+            if (row.String("as_of") is not { } text) return null;
+            var date = FactText.Date(text, out var error);
+            if (error is not null) row.ErrorAt("as_of", $"'as_of' {error}");
+            return date;
+        }
+
+        /// <summary>Puts a cell under its path (<c>person.benefit</c> becomes person → benefit), creating the row's
+        /// section on first use, where that first cell is.</summary>
+        private void Put(CellMap row, CellMap?[] sections, ColumnPath column, CsvCell cell)
+        {
+            var parent = row;
+            if (column.Section is { } section)
+            {
+                if (sections[column.SectionIndex] is not { } existing)
+                {
+                    existing = sections[column.SectionIndex] = new CellMap(path, row.Errors, cell.Line, cell.Column);
+                    row.Add(section, cell.Line, cell.Column, existing);
+                }
+
+                parent = existing;
+            }
+
+            if (column.IsList) parent.Add(column.Key, cell.Line, cell.Column, Items(cell, row.Errors));
+            else parent.Add(column.Key, cell.Line, cell.Column, cell.Text);
+        }
+
+        /// <summary>`type=placed date=2015-11-01 hours_per_week=24; type=left ...` as a list of maps, each key and value
+        /// at its own column.</summary>
+        private List<CellMap> Items(CsvCell cell, DiagnosticBag errors)
+        {
+            var list = new List<CellMap>();
+            if (cell.Text.Trim() == NoEmployees) return list;
+            var offset = 0;
+            foreach (var item in cell.Text.Split(';'))
+            {
+                var entry = new CellMap(path, errors, cell.Line, cell.Column + offset);
+                var at = offset;
+                foreach (var pair in item.Split(' '))
+                {
+                    if (pair.Length > 0)
+                    {
+                        var equals = pair.IndexOf('=');
+                        var key = equals < 0 ? pair : pair[..equals];
+                        var value = equals < 0 ? "" : pair[(equals + 1)..];
+                        entry.Add(key, cell.Line, cell.Column + at, value, cell.Column + at + equals + 1);
+                    }
+
+                    at += pair.Length + 1;
+                }
+
+                if (entry.Count > 0) list.Add(entry);
+                offset += item.Length + 1;
+            }
+
+            return list;
+        }
     }
 
     /// <summary>Where a column's cells go: an optional section (person, application, municipality) and a key.</summary>
     private sealed record ColumnPath(string? Section, int SectionIndex, string Key, bool IsList)
     {
-        public YamlScalarNode? SectionKey { get; } = Section is null ? null : new YamlScalarNode(Section);
-
         public static int SectionCount => FactModel.Sections.Count;
 
         public static ColumnPath Of(string column)
@@ -109,35 +187,55 @@ public static class CaseCsvReader
         }
     }
 
-    /// <summary>`type=placed date=2015-11-01 hours_per_week=24; type=left ...` as a list of mappings, each value placed
-    /// at its own column.</summary>
-    private static YamlSequenceNode Items(CsvCell cell, YamlContext context)
+    /// <summary>
+    /// A row, one of its sections or an item of a list cell, as the case reader reads it: keys in the order of their
+    /// cells, each at its cell (an item's keys and values at their own columns). The header gives a row its shape, so a
+    /// key holds text, a section or a list as its column says; a cell is never written as null (only empty: left out).
+    /// </summary>
+    private sealed class CellMap(string path, DiagnosticBag errors, int line, int column) : IFactMap
     {
-        var list = context.Place(new YamlSequenceNode(), cell.Line, cell.Column);
-        if (cell.Text.Trim() == NoEmployees) return list;
-        var offset = 0;
-        foreach (var item in cell.Text.Split(';'))
+        private readonly List<Entry> _entries = [];
+
+        public DiagnosticBag Errors => errors;
+
+        public int Count => _entries.Count;
+
+        public void Add(string key, int line, int keyColumn, string text, int? valueColumn = null)
         {
-            var entry = context.Place(new YamlMappingNode(), cell.Line, cell.Column + offset);
-            var at = offset;
-            foreach (var pair in item.Split(' '))
-            {
-                if (pair.Length > 0)
-                {
-                    var equals = pair.IndexOf('=');
-                    var key = equals < 0 ? pair : pair[..equals];
-                    var value = equals < 0 ? "" : pair[(equals + 1)..];
-                    entry.Add(context.Place(new YamlScalarNode(key), cell.Line, cell.Column + at),
-                        context.Place(new YamlScalarNode(value), cell.Line, cell.Column + at + equals + 1));
-                }
-
-                at += pair.Length + 1;
-            }
-
-            if (entry.Children.Count > 0) list.Add(entry);
-            offset += item.Length + 1;
+            if (Index(key) >= 0) errors.Add(new SourcePosition(path, line, keyColumn), $"'{key}' is given twice");
+            else _entries.Add(new Entry(key, line, keyColumn, valueColumn ?? keyColumn, text, null, null));
         }
 
-        return list;
+        public void Add(string key, int line, int keyColumn, CellMap section) => _entries.Add(new Entry(key, line, keyColumn, keyColumn, null, section, null));
+
+        public void Add(string key, int line, int keyColumn, List<CellMap> list) => _entries.Add(new Entry(key, line, keyColumn, keyColumn, null, null, list));
+
+        public FactEntry Find(string key) => Index(key) is var i and >= 0
+            ? _entries[i].Text is { } text ? new FactEntry(FactEntryKind.Text, text) : new FactEntry(FactEntryKind.Structure)
+            : FactEntry.Absent;
+
+        public void AllowOnly(params string[] allowed)
+        {
+            foreach (var entry in _entries)
+                if (!allowed.Contains(entry.Key)) errors.Add(new SourcePosition(path, entry.Line, entry.KeyColumn), YamlMap.UnknownKey(entry.Key, allowed));
+        }
+
+        public IFactMap? Map(string key) => Index(key) is var i and >= 0 ? _entries[i].Section : null;
+
+        public IReadOnlyList<IFactMap> MapList(string key) => Index(key) is var i and >= 0 && _entries[i].List is { } list ? list : [];
+
+        public string? String(string key) => Index(key) is var i and >= 0 ? _entries[i].Text : null;
+
+        public void ErrorAt(string key, string message, string? field = null)
+        {
+            var entry = _entries[Index(key)];
+            errors.Add(new SourcePosition(path, entry.Line, entry.ValueColumn), message, field: field);
+        }
+
+        public void Error(string message, string? field = null) => errors.Add(new SourcePosition(path, line, column), message, field: field);
+
+        private int Index(string key) => _entries.FindIndex(e => e.Key == key);
+
+        private sealed record Entry(string Key, int Line, int KeyColumn, int ValueColumn, string? Text, CellMap? Section, List<CellMap>? List);
     }
 }

@@ -13,7 +13,10 @@ public static class CaseFacts
 {
     /// <summary>The key and text of each fact of one record (a section, an event, an employee); null when unknown.</summary>
     public static IEnumerable<(string Key, string? Text)> Texts(object record, IEnumerable<FactField> facts) =>
-        facts.Select(f => (f.Key, f.ValueIn(record) is { } value ? f.Syntax.Write(value) : null));
+        facts.Select(f => (f.Key, Text(f, record)));
+
+    /// <summary>The text of one fact of a record as the case format writes it; null when unknown.</summary>
+    public static string? Text(FactField fact, object record) => fact.ValueIn(record) is { } value ? fact.Syntax.Write(value) : null;
 
     /// <summary>Every known fact of the case. The employees come as runs of identical contracts, each with its
     /// <c>count</c>, as the case format writes them.</summary>

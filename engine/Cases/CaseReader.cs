@@ -54,13 +54,16 @@ public static class CaseReader
     }
 
     /// <summary>Reads the case facts from a mapping that has person, application, municipality and events keys.</summary>
-    public static Case ReadCase(YamlMap map, DiagnosticBag diagnostics)
+    public static Case ReadCase(YamlMap map, DiagnosticBag diagnostics) => ReadCase(new YamlFactMap(map));
+
+    /// <summary>Reads the case facts from a map of any format (<see cref="IFactMap"/>); errors go where the map reports them.</summary>
+    public static Case ReadCase(IFactMap map)
     {
-        var person = map.Map("person", required: false);
-        var application = map.Map("application", required: false);
-        var municipality = map.Map("municipality", required: false);
+        var person = map.Map("person");
+        var application = map.Map("application");
+        var municipality = map.Map("municipality");
         return new Case(
-            map.String("case_id", required: false),
+            map.String("case_id"),
             person is null ? new Person() : ReadSection<Person>(person, "person"),
             application is null ? new Application() : ReadSection<Application>(application, "application"),
             municipality is null ? new Municipality() : ReadMunicipality(municipality),
@@ -96,63 +99,74 @@ public static class CaseReader
     }
 
     /// <summary>A section of the case: its facts as <see cref="FactModel"/> lists them.</summary>
-    private static T ReadSection<T>(YamlMap m, string section)
+    private static T ReadSection<T>(IFactMap m, string section)
     {
-        var facts = FactModel.SectionFields(section);
-        m.AllowOnly(AllowedKeys(facts));
-        return FactRecord.Build<T>(ReadFacts(m, section, facts));
+        m.AllowOnly(SectionKeys[section]);
+        return FactRecord.Build<T>(ReadFacts(m, section, FactModel.SectionFields(section)));
     }
 
-    private static Municipality ReadMunicipality(YamlMap m)
+    private static Municipality ReadMunicipality(IFactMap m)
     {
-        var facts = FactModel.SectionFields("municipality");
-        m.AllowOnly([.. AllowedKeys(facts), FactModel.EmployeesCollection]);
-        var values = ReadFacts(m, "municipality", facts);
+        m.AllowOnly(MunicipalityKeys);
+        var values = ReadFacts(m, "municipality", FactModel.SectionFields("municipality"));
         values[nameof(Municipality.Employees)] = ReadEmployees(m);
         return FactRecord.Build<Municipality>(values);
     }
 
     /// <summary>The employees, each entry <c>count</c> times; null (unknown) when the list is absent or unknown.</summary>
-    private static Employee[]? ReadEmployees(YamlMap m)
+    private static Employee[]? ReadEmployees(IFactMap m)
     {
-        var node = m.Find(FactModel.EmployeesCollection);
-        if (node is null || IsUnknown(node)) return null;
+        var entry = m.Find(FactModel.EmployeesCollection);
+        if (!entry.Exists || entry.IsUnknown) return null;
         var groups = new List<(Employee Employee, int Count)>();
-        foreach (var (entry, index) in m.MapList(FactModel.EmployeesCollection, required: false).Select((e, i) => (e, i)))
+        foreach (var (item, index) in m.MapList(FactModel.EmployeesCollection).Select((e, i) => (e, i)))
         {
             var field = $"municipality.employees[{index}]";
-            entry.AllowOnly([.. AllowedKeys(FactModel.EmployeeFields.Values), "count"]);
-            var employee = FactRecord.Build<Employee>(ReadFacts(entry, field, FactModel.EmployeeFields.Values));
+            item.AllowOnly(EmployeeKeys);
+            var employee = FactRecord.Build<Employee>(ReadFacts(item, field, EmployeeFields));
             // `count` writes many identical contracts at once, so that a municipality with 70 need not list 70 lines.
-            var count = (int?)Read(entry, field, "count", EmployeeCount) ?? 1;
+            var count = (int?)Read(item, field, "count", EmployeeCount) ?? 1;
             groups.Add((employee, count));
         }
 
         var employees = CountedEmployees.Expand(groups, out var error);
-        if (error is not null) m.Error(node, $"municipality.employees {error}", "municipality.employees");
+        if (error is not null) m.ErrorAt(FactModel.EmployeesCollection, $"municipality.employees {error}", "municipality.employees");
         return employees;
     }
 
     private static readonly FactSyntax EmployeeCount = new NumberSyntax(1, FactLimits.MaxEmployees, Whole: true);
 
-    private static List<CaseEvent> ReadEvents(YamlMap map)
+    private static readonly FactField[] EmployeeFields = [.. FactModel.EmployeeFields.Values];
+
+    private static readonly FactField[] EventFields = [.. FactModel.EventFields.Values];
+
+    private static readonly string[] EmployeeKeys = [.. AllowedKeys(EmployeeFields), "count"];
+
+    private static readonly string[] EventKeys = ["type", .. AllowedKeys(EventFields)];
+
+    // The keys each mapping may have, worked out once: every case of a corpus asks for them.
+    private static readonly Dictionary<string, string[]> SectionKeys = FactModel.Sections.ToDictionary(s => s, s => AllowedKeys(FactModel.SectionFields(s)));
+
+    private static readonly string[] MunicipalityKeys = [.. SectionKeys["municipality"], FactModel.EmployeesCollection];
+
+    private static List<CaseEvent> ReadEvents(IFactMap map)
     {
         var events = new List<CaseEvent>();
-        var list = map.MapList("events", required: false);
+        var list = map.MapList("events");
         if (FactLimits.EventCountError(list.Count) is { } tooMany)
         {
-            map.Error(map.Find("events")!, $"events {tooMany}", "events");
+            map.ErrorAt("events", $"events {tooMany}", "events");
             return events;
         }
 
         foreach (var (e, index) in list.Select((e, i) => (e, i)))
         {
             var field = $"events[{index}]";
-            e.AllowOnly(["type", .. AllowedKeys(FactModel.EventFields.Values)]);
+            e.AllowOnly(EventKeys);
             var type = (EventType?)Read(e, field, "type", FactModel.EventTypeSyntax);
-            var values = ReadFacts(e, field, FactModel.EventFields.Values);
-            if (type is null && !e.Has("type")) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})", $"{field}.type");
-            if (values[nameof(CaseEvent.Date)] is null && !e.Has("date")) e.Error($"{field}.date is required: every event is dated", $"{field}.date");
+            var values = ReadFacts(e, field, EventFields);
+            if (type is null && !e.Find("type").Exists) e.Error($"{field}.type is required (one of {string.Join(", ", CodeNames.All<EventType>())})", $"{field}.type");
+            if (values[nameof(CaseEvent.Date)] is null && !e.Find("date").Exists) e.Error($"{field}.date is required: every event is dated", $"{field}.date");
             if (type is null || values[nameof(CaseEvent.Date)] is null) continue;
             values[nameof(CaseEvent.Type)] = type;
             events.Add(FactRecord.Build<CaseEvent>(values));
@@ -168,15 +182,15 @@ public static class CaseReader
 
     /// <summary>The facts of one mapping (a section, an event, an employee), by property name. A retired key or code is
     /// refused with what to write instead, and its fact left unknown, never read into another meaning.</summary>
-    private static Dictionary<string, object?> ReadFacts(YamlMap m, string field, IEnumerable<FactField> facts)
+    private static Dictionary<string, object?> ReadFacts(IFactMap m, string field, IEnumerable<FactField> facts)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var list = facts as IReadOnlyList<FactField> ?? facts.ToList();
+        var values = new Dictionary<string, object?>(list.Count + 1, StringComparer.Ordinal); // + 1: what the caller adds
         foreach (var fact in list)
             foreach (var retired in fact.Retired)
-                if (RetiredUse(m, fact, retired) is { } node)
+                if (RetiredUse(m, fact, retired) is { } key)
                 {
-                    m.Error(node, retired.Refusal, $"{field}.{fact.Key}");
+                    m.ErrorAt(key, retired.Refusal, $"{field}.{fact.Key}");
                     if (retired.Code is not null) values[fact.Property.Name] = null;
                 }
 
@@ -185,28 +199,27 @@ public static class CaseReader
         return values;
     }
 
-    private static YamlNode? RetiredUse(YamlMap m, FactField fact, RetiredAlias retired) => retired.Key is { } key
-        ? m.Find(key)
-        : m.Find(fact.Key) is YamlScalarNode { Value: { } code } node && code == retired.Code ? node : null;
+    /// <summary>The key under which a retired key or code is used, if it is.</summary>
+    private static string? RetiredUse(IFactMap m, FactField fact, RetiredAlias retired) => retired.Key is { } key
+        ? m.Find(key).Exists ? key : null
+        : m.Find(fact.Key) is { Kind: FactEntryKind.Text, Text: var code } && code == retired.Code ? fact.Key : null;
 
-    private static bool IsUnknown(YamlNode node) => YamlMap.IsNull(node) || node is YamlScalarNode { Value: "unknown" };
-
-    private static string? Text(YamlMap m, string section, string key)
+    private static string? Text(IFactMap m, string section, string key)
     {
-        var node = m.Find(key);
-        if (node is null || IsUnknown(node)) return null;
-        if (node is YamlScalarNode { Value: { } value }) return value;
-        m.Error(node, $"{section}.{key} must be a text value", $"{section}.{key}");
+        var entry = m.Find(key);
+        if (!entry.Exists || entry.IsUnknown) return null;
+        if (entry.Kind == FactEntryKind.Text) return entry.Text;
+        m.ErrorAt(key, $"{section}.{key} must be a text value", $"{section}.{key}");
         return null;
     }
 
     /// <summary>A fact's text checked the way every path checks it (<see cref="FactSyntax"/>), an error at its position.</summary>
-    private static object? Read(YamlMap m, string field, string key, FactSyntax syntax)
+    private static object? Read(IFactMap m, string field, string key, FactSyntax syntax)
     {
         var text = Text(m, field, key);
         if (text is null) return null;
         var value = syntax.Read(text, out var error);
-        if (error is not null) m.Error(m.Find(key)!, $"{field}.{key}{error}", $"{field}.{key}");
+        if (error is not null) m.ErrorAt(key, $"{field}.{key}{error}", $"{field}.{key}");
         return value;
     }
 }

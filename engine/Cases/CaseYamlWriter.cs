@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using EligibilityEngine.Facts;
 
 namespace EligibilityEngine.Cases;
@@ -15,59 +14,97 @@ public static class CaseYamlWriter
     /// issue #22; only to check records made then (<see cref="NumberSyntax.Write"/>).</param>
     public static string Write(Case @case, DateOnly? asOf = null, string? version = null, bool numbersAsSent = false)
     {
-        var b = new StringBuilder();
-        if (@case.CaseId is { } id) Line(b, 0, "case_id", Quote(id));
-        if (asOf is { } date) Line(b, 0, "as_of", FactSyntax.Date.Write(date));
-        if (version is not null) Line(b, 0, "version", Quote(version));
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, @case, asOf, version, numbersAsSent);
+        return text.ToString();
+    }
 
-        Section(b, "person", @case.Person, numbersAsSent);
-        Section(b, "application", @case.Application, numbersAsSent);
+    /// <summary>The same text, written to <paramref name="output"/> (the audit log hashes it as it is written).</summary>
+    public static void Write(TextWriter output, Case @case, DateOnly? asOf = null, string? version = null, bool numbersAsSent = false)
+    {
+        if (@case.CaseId is { } id) Line(output, 0, "case_id", Quote(id));
+        if (asOf is { } date) Line(output, 0, "as_of", FactSyntax.Date.Write(date));
+        if (version is not null) Line(output, 0, "version", Quote(version));
+
+        Section(output, "person", @case.Person, numbersAsSent);
+        Section(output, "application", @case.Application, numbersAsSent);
         var m = @case.Municipality;
-        var municipality = Section(b, "municipality", m, numbersAsSent);
+        var municipality = Section(output, "municipality", m, numbersAsSent);
         if (m.Employees is { } employees)
         {
-            if (!municipality) b.AppendLine("municipality:");
-            if (employees.Count == 0) Line(b, 1, FactModel.EmployeesCollection, "[]");
+            if (!municipality) output.WriteLine("municipality:");
+            if (employees.Count == 0) Line(output, 1, FactModel.EmployeesCollection, "[]");
             else
             {
-                Line(b, 1, FactModel.EmployeesCollection, null);
+                Line(output, 1, FactModel.EmployeesCollection, null);
                 foreach (var (e, run) in CountedEmployees.Runs(employees))
-                    b.AppendLine($"    - {Inline([("count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null), .. Facts(e, FactModel.EmployeeFields.Values, numbersAsSent)])}");
+                    Item(output, "    - ", "count", run > 1 ? run.ToString(CultureInfo.InvariantCulture) : null, e, FactModel.EmployeeFields.Values, numbersAsSent);
             }
         }
 
         if (@case.Events.Count > 0)
         {
-            b.AppendLine("events:");
+            output.WriteLine("events:");
             foreach (var e in @case.Events)
-                b.AppendLine("  - " + Inline([("type", FactModel.EventTypeSyntax.Write(e.Type)), .. Facts(e, FactModel.EventFields.Values, numbersAsSent)]));
+                Item(output, "  - ", "type", FactModel.EventTypeSyntax.Write(e.Type), e, FactModel.EventFields.Values, numbersAsSent);
         }
-
-        return b.ToString();
     }
 
     /// <summary>A section's known facts in the order of <see cref="FactModel"/>; whether it had any.</summary>
-    private static bool Section(StringBuilder b, string name, object record, bool numbersAsSent)
+    private static bool Section(TextWriter output, string name, object record, bool numbersAsSent)
     {
-        var known = Facts(record, FactModel.SectionFields(name), numbersAsSent).Where(e => e.Value is not null).ToList();
-        if (known.Count == 0) return false;
-        b.AppendLine(name + ":");
-        foreach (var (key, value) in known) Line(b, 1, key, value);
-        return true;
+        var any = false;
+        foreach (var fact in FactModel.SectionFields(name))
+        {
+            if (Text(fact, record, numbersAsSent) is not { } text) continue;
+            if (!any) output.WriteLine(name + ":");
+            any = true;
+            Line(output, 1, fact.Key, text);
+        }
+
+        return any;
     }
 
-    /// <summary>Each fact's key and its value as the case format writes it; null when unknown.</summary>
-    private static IEnumerable<(string Key, string? Value)> Facts(object record, IEnumerable<FactField> facts, bool numbersAsSent) =>
-        numbersAsSent ? facts.Select(f => (f.Key, f.ValueIn(record) is { } value ? AsSent(f, value) : null)) : CaseFacts.Texts(record, facts);
+    /// <summary>A list item on one line, <c>{ key: value, … }</c>: the first pair (if its value is known), then the known facts.</summary>
+    private static void Item(TextWriter output, string prefix, string firstKey, string? firstValue, object record, IEnumerable<FactField> facts, bool numbersAsSent)
+    {
+        output.Write(prefix);
+        output.Write("{ ");
+        var pairs = 0;
+        if (firstValue is not null) Pair(firstKey, firstValue);
+        foreach (var fact in facts)
+            if (Text(fact, record, numbersAsSent) is { } text) Pair(fact.Key, text);
+        output.WriteLine(" }");
+
+        void Pair(string key, string value)
+        {
+            if (pairs++ > 0) output.Write(", ");
+            output.Write(key);
+            output.Write(": ");
+            output.Write(value);
+        }
+    }
+
+    /// <summary>A fact's value as the case format writes it; null when unknown.</summary>
+    private static string? Text(FactField fact, object record, bool numbersAsSent) =>
+        numbersAsSent ? fact.ValueIn(record) is { } value ? AsSent(fact, value) : null : CaseFacts.Text(fact, record);
 
     private static string AsSent(FactField fact, object value) =>
         fact.Syntax is NumberSyntax ? Convert.ToString(value, CultureInfo.InvariantCulture)! : fact.Syntax.Write(value);
 
-    private static void Line(StringBuilder b, int indent, string key, string? value) =>
-        b.Append(' ', indent * 2).Append(key).Append(':').AppendLine(value is null ? "" : " " + value);
+    private static void Line(TextWriter output, int indent, string key, string? value)
+    {
+        for (var i = 0; i < indent; i++) output.Write("  ");
+        output.Write(key);
+        output.Write(':');
+        if (value is not null)
+        {
+            output.Write(' ');
+            output.Write(value);
+        }
 
-    private static string Inline(IEnumerable<(string Key, string? Value)> entries) =>
-        "{ " + string.Join(", ", entries.Where(e => e.Value is not null).Select(e => $"{e.Key}: {e.Value}")) + " }";
+        output.WriteLine();
+    }
 
     /// <summary>A single-quoted YAML scalar: no escapes but a doubled quote, so any text reads back as written.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";

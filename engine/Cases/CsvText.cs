@@ -9,25 +9,25 @@ public readonly record struct CsvCell(string Text, int Line, int Column);
 /// </summary>
 public static class CsvText
 {
-
     /// <summary>RFC 4180: commas between cells, double quotes around a cell that holds commas, quotes or line breaks.</summary>
-    public static List<List<CsvCell>> Parse(string text)
+    public static List<List<CsvCell>> Parse(string text) => Rows(new StringReader(text)).ToList();
+
+    /// <summary>The rows one at a time, as they are read: a file of any size is never held whole.</summary>
+    public static IEnumerable<List<CsvCell>> Rows(TextReader reader)
     {
-        var rows = new List<List<CsvCell>>();
         var row = new List<CsvCell>();
         var cell = new System.Text.StringBuilder();
         int line = 1, column = 1, cellLine = 1, cellColumn = 1;
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var c = reader.Read(); c >= 0; c = reader.Read())
         {
-            var c = text[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; column++; }
+                if (c == '"' && reader.Peek() == '"') { cell.Append('"'); reader.Read(); column++; }
                 else if (c == '"') quoted = false;
                 else
                 {
-                    cell.Append(c);
+                    cell.Append((char)c);
                     if (c == '\n') { line++; column = 0; }
                 }
             }
@@ -35,23 +35,22 @@ public static class CsvText
             else if (c == ',') { row.Add(new CsvCell(cell.ToString().Trim(), cellLine, cellColumn)); cell.Clear(); cellLine = line; cellColumn = column + 1; }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
                 row.Add(new CsvCell(cell.ToString().Trim(), cellLine, cellColumn));
                 cell.Clear();
-                if (row.Count > 1 || row[0].Text.Length > 0) rows.Add(row);
-                row = [];
+                if (row.Count > 1 || row[0].Text.Length > 0) yield return row;
+                row = new List<CsvCell>(row.Count); // rows of a file are as long as each other
                 line++;
                 column = 0;
                 cellLine = line;
                 cellColumn = 1;
             }
-            else cell.Append(c);
+            else cell.Append((char)c);
 
             column++;
         }
 
         row.Add(new CsvCell(cell.ToString().Trim(), cellLine, cellColumn));
-        if (row.Count > 1 || row[0].Text.Length > 0) rows.Add(row);
-        return rows;
+        if (row.Count > 1 || row[0].Text.Length > 0) yield return row;
     }
 }

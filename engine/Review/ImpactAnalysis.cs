@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
@@ -13,6 +14,15 @@ public static class ImpactAnalysis
 {
     /// <param name="cancellation">Stops the run when the caller has gone (a corpus of 100,000 cases takes seconds).</param>
     public static ImpactReport Run(IDecisionEngine engine, CompiledRuleSet from, CompiledRuleSet to, IReadOnlyList<NamedCase> cases, ImpactDates dates,
+        CancellationToken cancellation = default) =>
+        Run(engine, from, to, new ReadCases(cases), dates, cancellation);
+
+    /// <summary>
+    /// Judges the cases as they are read: each case under both versions as soon as it is taken from
+    /// <paramref name="cases"/>, so that only the changed and failed ones are kept, never the corpus. A corpus with
+    /// errors throws them (<see cref="ICaseSource.ThrowIfInvalid"/>) once it has been read to its end.
+    /// </summary>
+    public static ImpactReport Run(IDecisionEngine engine, CompiledRuleSet from, CompiledRuleSet to, ICaseSource cases, ImpactDates dates,
         CancellationToken cancellation = default)
     {
         dates.Check(from, to);
@@ -20,20 +30,29 @@ public static class ImpactAnalysis
         to.CompileNow();
         Task.WaitAll(engine.PrepareAsync(from), engine.PrepareAsync(to));
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
-        var results = new (ChangedCase? Changed, FailedCase? Failed)[cases.Count];
-        Parallel.For(0, cases.Count, new ParallelOptions { CancellationToken = cancellation },
-            i => results[i] = Compare(engine, from, to, cases[i], dates, changedRules));
+        var results = new ConcurrentBag<(long Index, ChangedCase? Changed, FailedCase? Failed)>();
+        var judged = 0;
+        Parallel.ForEach(cases.Cases, new ParallelOptions { CancellationToken = cancellation }, (read, _, index) =>
+        {
+            if (read() is not { } @case) return;
+            Interlocked.Increment(ref judged);
+            var (changedCase, failedCase) = Compare(engine, from, to, @case, dates, changedRules);
+            if (changedCase is not null || failedCase is not null) results.Add((index, changedCase, failedCase));
+        });
+        cases.ThrowIfInvalid();
 
-        var changed = results.Select(r => r.Changed).OfType<ChangedCase>().ToList();
-        var failed = results.Select(r => r.Failed).OfType<FailedCase>().ToList();
+        // The report lists cases in corpus order, whatever the scheduling.
+        var ordered = results.OrderBy(r => r.Index).ToList();
+        var changed = ordered.Select(r => r.Changed).OfType<ChangedCase>().ToList();
+        var failed = ordered.Select(r => r.Failed).OfType<FailedCase>().ToList();
         var transitions = changed.SelectMany(c => c.Outcomes)
             .GroupBy(o => (o.Id, o.Before, o.After))
             .Select(g => new OutcomeTransition(g.Key.Id, g.Key.Before, g.Key.After, g.Count()))
             .OrderBy(t => from.Canonical.Outcomes.ToList().FindIndex(o => o.Id == t.Outcome))
             .ThenByDescending(t => t.Cases).ThenBy(t => t.Before, StringComparer.Ordinal).ThenBy(t => t.After, StringComparer.Ordinal)
             .ToList();
-        return new ImpactReport(from.Reference, to.Reference, engine.Reference, dates.Describe(from, to), cases.Count,
-            cases.Count - changed.Count - failed.Count, transitions, changed, failed, new OutcomeNames(to.Canonical.Outcomes, from.Canonical.Outcomes));
+        return new ImpactReport(from.Reference, to.Reference, engine.Reference, dates.Describe(from, to), judged,
+            judged - changed.Count - failed.Count, transitions, changed, failed, new OutcomeNames(to.Canonical.Outcomes, from.Canonical.Outcomes));
     }
 
     private static (ChangedCase?, FailedCase?) Compare(

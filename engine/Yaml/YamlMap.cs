@@ -43,13 +43,14 @@ public sealed class YamlMap(YamlMappingNode node, YamlContext context, string? r
     {
         foreach (var (key, keyNode, _) in Entries())
         {
-            if (allowed.Contains(key)) continue;
-            var suggestion = Spelling.Closest(key, allowed);
-            Error(keyNode, suggestion is null
-                ? $"unknown key {Facts.FactText.Echo(key)} (allowed here: {string.Join(", ", allowed)})"
-                : $"unknown key {Facts.FactText.Echo(key)}; did you mean '{suggestion}'?");
+            if (!allowed.Contains(key)) Error(keyNode, UnknownKey(key, allowed));
         }
     }
+
+    /// <summary>What is said of a key that is not one of <paramref name="allowed"/>: the closest allowed key, else all of them.</summary>
+    public static string UnknownKey(string key, string[] allowed) => Spelling.Closest(key, allowed) is { } suggestion
+        ? $"unknown key {Facts.FactText.Echo(key)}; did you mean '{suggestion}'?"
+        : $"unknown key {Facts.FactText.Echo(key)} (allowed here: {string.Join(", ", allowed)})";
 
     public string? String(string key, bool required)
     {

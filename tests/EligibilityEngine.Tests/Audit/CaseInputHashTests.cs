@@ -31,6 +31,39 @@ public sealed class CaseInputHashTests : IDisposable
     }
 
     [Fact]
+    public void The_hash_taken_while_writing_is_the_hash_of_the_canonical_text_for_every_sample_and_rule_test_case()
+    {
+        // Records hold the SHA-256 of the canonical text; the host hashes it as it is written, without the text. Every
+        // sample and every rule test's case, with and without facts stored (which hashes the text itself), must agree.
+        var cases = CaseCorpus.Load(RepositoryPaths.Samples).Concat(CaseCorpus.Load(RepositoryPaths.RuleTests)).ToList();
+        cases.Count.ShouldBeGreaterThan(100);
+        foreach (var named in cases)
+        {
+            var asOf = named.AsOf ?? new DateOnly(2026, 1, 1);
+            var text = CaseYamlWriter.Write(named.Case with { CaseId = null }, asOf);
+            var ofText = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            CaseInputHash.Compute(named.Case, asOf).ShouldBe(ofText, named.Name);
+            CaseInputHash.Of(CaseInputHash.Canonical(named.Case, asOf)).ShouldBe(ofText, named.Name);
+        }
+    }
+
+    [Fact]
+    public void Text_outside_ascii_is_hashed_as_its_utf8_bytes_however_the_writer_splits_it()
+    {
+        // A municipality code is free text to the writer: an accent, a character outside the BMP (a surrogate pair) and a
+        // text longer than the hashing buffer (1,024 bytes) are hashed as the UTF-8 of the whole text.
+        var file = CaseReader.ReadText("as_of: 2018-03-01\nperson: { has_work_capacity: true }\n", "casus.yaml");
+        foreach (var code in new[] { "GM0014é", "GM\U0001F600", new string('ë', 700) + "\U0001F600" + new string('x', 1500) })
+        {
+            var @case = file.Case with { Municipality = file.Case.Municipality with { Code = code } };
+            var text = CaseInputHash.Canonical(@case, file.AsOf!.Value);
+            text.ShouldContain(code);
+            CaseInputHash.Compute(@case, file.AsOf!.Value)
+                .ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+        }
+    }
+
+    [Fact]
     public void The_same_facts_in_another_order_layout_and_case_id_give_the_same_hash_and_any_other_fact_another()
     {
         const string facts = """
