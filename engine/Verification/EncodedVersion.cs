@@ -44,7 +44,9 @@ public sealed class EncodedVersion : IDisposable
         Start(set, options, (script, texts) => Enumerable.Range(0, cases).Select(i =>
         {
             var symbolic = Declare(script, ((char)('a' + i)).ToString(), options);
-            return VersionEncoding.Encode(script, set, symbolic, texts);
+            var encoding = VersionEncoding.Encode(script, set, symbolic, texts);
+            script.Assert(symbolic.TextsWellFormed(texts));
+            return encoding;
         }).ToList());
 
     /// <summary>Two versions judging one symbolic case: <see cref="Cases"/> holds the decision of <paramref name="from"/>, then of
@@ -53,7 +55,9 @@ public sealed class EncodedVersion : IDisposable
         Start(from, options, (script, texts) =>
         {
             var symbolic = Declare(script, "a", options);
-            return [VersionEncoding.Encode(script, from, symbolic, texts, "from"), VersionEncoding.Encode(script, to, symbolic, texts, "to")];
+            List<VersionEncoding> encodings = [VersionEncoding.Encode(script, from, symbolic, texts, "from"), VersionEncoding.Encode(script, to, symbolic, texts, "to")];
+            script.Assert(symbolic.TextsWellFormed(texts));
+            return encodings;
         });
 
     private static SymbolicCase Declare(SmtScript script, string prefix, VerificationOptions options)

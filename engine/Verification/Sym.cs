@@ -41,6 +41,9 @@ public sealed class TextUniverse
         return _codes[text] = _texts.Count - 1;
     }
 
+    /// <summary>The rules' texts so far, with their numbers.</summary>
+    public IEnumerable<(int Code, string Text)> Constants => _texts.Select((text, code) => (code, text));
+
     /// <summary>The number of a text of a case: a constant's own, else a number no constant has, the same for equal texts.</summary>
     public long ValueOf(string text, Dictionary<string, long> others) =>
         _codes.TryGetValue(text, out var code) ? code

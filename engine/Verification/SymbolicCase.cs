@@ -156,7 +156,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         var terms = new List<string> { InRange(AsOf, ValueType.Date) };
         foreach (var (path, field) in FactModel.CaseFields)
         {
-            terms.Add(InRange(ValueVar(path), field.Type, IsWhole(field)));
+            terms.Add(InRange(ValueVar(path), field));
         }
 
         for (var s = 0; s < Events; s++)
@@ -165,7 +165,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
             terms.Add(InRange(Date(s), ValueType.Date));
             if (s + 1 < Events) terms.Add(Smt.Implies(Used(s + 1), Used(s)));
             foreach (var field in FactModel.EventFields.Keys.Where(f => f != EventDate))
-                terms.Add(InRange(EventField(s, field).Value, FactModel.EventFields[field].Type));
+                terms.Add(InRange(EventField(s, field).Value, FactModel.EventFields[field]));
         }
 
         foreach (var date in DateVariables())
@@ -180,7 +180,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         {
             terms.Add($"(<= 0 {EmployeeCount(j)} {FactLimits.MaxEmployees})");
             foreach (var field in FactModel.EmployeeFields.Keys)
-                terms.Add(InRange(EmployeeField(j, field).Value, FactModel.EmployeeFields[field].Type));
+                terms.Add(InRange(EmployeeField(j, field).Value, FactModel.EmployeeFields[field]));
         }
 
         // A case file stands for at most this many employees in all (CountedEmployees), not per kind of contract.
@@ -188,18 +188,33 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         return Smt.And(terms);
     }
 
-    private static string InRange(string value, ValueType type, bool whole = false) => type.Kind switch
+    /// <summary>A text fact (a CBS municipality code) is none of the rules' texts that is no such code: what the numbers
+    /// of texts stand for is known only once the rules are encoded, so this is asserted after <see cref="WellFormed"/>.</summary>
+    public string TextsWellFormed(TextUniverse texts)
+    {
+        var facts = FactModel.CaseFields.Where(f => f.Value.Type.Kind == ValueKind.Text).Select(f => (Known: KnownVar(f.Key), Value: ValueVar(f.Key)))
+            .Concat(Enumerable.Range(0, Events).SelectMany(s => FactModel.EventFields.Where(f => f.Value.Type.Kind == ValueKind.Text)
+                .Select(f => EventField(s, f.Key)).Select(sym => (sym.Known, sym.Value))))
+            .Concat(Enumerable.Range(0, EmployeeKinds).SelectMany(j => FactModel.EmployeeFields.Where(f => f.Value.Type.Kind == ValueKind.Text)
+                .Select(f => EmployeeField(j, f.Key)).Select(sym => (sym.Known, sym.Value))))
+            .ToList();
+        var notCodes = texts.Constants.Where(t => !FactText.IsMunicipalityCode(t.Text)).Select(t => t.Code).ToList();
+        // Only a known text is one: an unknown fact's value is a placeholder the decision does not read (Fix).
+        return Smt.And(facts.Select(f => Smt.Implies(f.Known, Smt.And(notCodes.Select(code => Smt.Not(Smt.Eq(f.Value, Smt.Int(code)))).ToList()))).ToList());
+    }
+
+    /// <summary>A fact's value as its case file may give it: a number within the fact's own limits (a loonwaarde up to
+    /// 100 %, up to 60 hours a week), whole where the case holds an int; a counterexample is then always a case file.</summary>
+    private static string InRange(string value, FactField field) => field.Syntax is NumberSyntax number
+        ? Smt.And($"(<= {Smt.Real(number.Min)} {value} {Smt.Real(number.Max)})", number.Whole ? $"(is_int {value})" : Smt.True)
+        : InRange(value, field.Type);
+
+    private static string InRange(string value, ValueType type) => type.Kind switch
     {
         ValueKind.Code => $"(<= 0 {value} {type.Domain!.Codes.Count - 1})",
         ValueKind.Date => $"(<= {Calendar.First.DayNumber} {value} {Calendar.Last.DayNumber})",
-        ValueKind.Number or ValueKind.Money => Smt.And($"(<= 0.0 {value} {Smt.Real(FactLimits.MaxCount)})", whole ? $"(is_int {value})" : Smt.True),
         _ => Smt.True,
     };
-
-    /// <summary>A number fact the case holds as a whole number (its reader converts an int).</summary>
-    private static bool IsWhole(FactField field) =>
-        field.Read(Expression.Parameter(typeof(Case))) is UnaryExpression { NodeType: ExpressionType.Convert } convert
-        && convert.Operand.Type == typeof(int?);
 
     /// <summary>The case on a peildatum, fixed: every variable equal to the case's fact, unknown facts unknown. The value
     /// of an unknown fact, and every variable of an unused event slot or kind of contract, is fixed too, to the first value
