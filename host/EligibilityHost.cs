@@ -26,6 +26,7 @@ public static class EligibilityHost
         builder.Services.Configure<ImpactOptions>(builder.Configuration.GetSection(ImpactOptions.Section));
         builder.Services.Configure<OpenApi.OpenApiOptions>(builder.Configuration.GetSection(OpenApi.OpenApiOptions.Section));
         builder.Services.AddSingleton<RuleLibraryHolder>();
+        builder.Services.AddSingleton<PrecomputedResults>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleLibraryHolder>());
         // A request larger than this is refused before it is read (configurable: Grpc:MaxReceiveMessageBytes): on gRPC
         // with RESOURCE_EXHAUSTED, on the JSON port with 413 (JsonRequestMiddleware).

@@ -42,10 +42,6 @@ public static class ExactDiffFile
         }
     }
 
-    /// <summary>The precomputed exact difference of these two versions' current content, if there is one.</summary>
-    public static PrecomputedExactDiff? Find(string path, RuleSetReference from, RuleSetReference to) =>
-        Read(path).FirstOrDefault(d => d.Of(from, to));
-
     /// <summary>Writes these differences into the file, replacing the entries of the same pairs of versions and keeping the others.</summary>
     public static void Write(string path, IReadOnlyList<ExactDifference> run, string solver, DateTimeOffset now)
     {

@@ -1,5 +1,4 @@
 using EligibilityEngine.Decisions;
-using EligibilityEngine.Cases;
 using EligibilityEngine.Review;
 using Microsoft.Extensions.Options;
 using Grpc.Core;

@@ -26,7 +26,7 @@ public sealed partial class EligibilityGrpcService
     {
         try
         {
-            return ExactDiffFile.Find(rules.Value.ResolveExactDiffs(), from, to);
+            return precomputed.ExactDiff(from, to);
         }
         catch (InvalidDataException ex)
         {

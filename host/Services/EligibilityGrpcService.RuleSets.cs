@@ -1,4 +1,3 @@
-using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Review;

@@ -1,5 +1,4 @@
 using EligibilityEngine.Compilation;
-using EligibilityEngine.Facts;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Review;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ namespace EligibilityEngine.Host.Services;
 /// hold the decision id, rule-set hash, outcomes and timing — never facts about the person.
 /// </summary>
 public sealed partial class EligibilityGrpcService(
-    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, IOptions<RulesOptions> rules, IOptions<Security.SecurityOptions> security,
+    RuleLibraryHolder holder, Audit.DecisionLog decisionLog, IOptions<ImpactOptions> impact, PrecomputedResults precomputed, IOptions<Security.SecurityOptions> security,
     Security.StreamItemLimit itemLimit, TimeProvider time, ILogger<EligibilityGrpcService> logger)
     : V1.EligibilityService.EligibilityServiceBase
 {

@@ -4,14 +4,13 @@ using EligibilityEngine.Text;
 using EligibilityEngine.Verification;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using V1 = EligibilityEngine.Grpc.V1;
 
 namespace EligibilityEngine.Host.Web;
 
 /// <summary>One version of the rules as GetRuleSet gives it: its rules with condition, Dutch texts and citation; and the
 /// legal properties with what the solver found, as `eligibility verify --write-status` left it (read, never computed here).</summary>
-public sealed class RegelsetModel(RuleLibraryHolder holder, IOptions<RulesOptions> rules) : PageModel
+public sealed class RegelsetModel(RuleLibraryHolder holder, PrecomputedResults precomputed) : PageModel
 {
     public V1.GetRuleSetResponse RuleSet { get; private set; } = new();
 
@@ -34,7 +33,7 @@ public sealed class RegelsetModel(RuleLibraryHolder holder, IOptions<RulesOption
         _conclusions = set.Rules.ToDictionary(r => r.Definition.Id, r => r.Conclusion);
         try
         {
-            Verification = VerificationStatusFile.Read(rules.Value.ResolveVerificationStatus()).FirstOrDefault(v => v.Version == version);
+            Verification = precomputed.Statuses.FirstOrDefault(v => v.Version == version);
             VerificationCurrent = Verification?.ContentHash == set.Reference.ContentHash;
         }
         catch (InvalidDataException)

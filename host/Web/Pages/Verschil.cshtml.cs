@@ -13,7 +13,7 @@ namespace EligibilityEngine.Host.Web;
 /// through which rules; and, with the switch, the exact difference (every case whose decision differs, as regions with a
 /// witness case) as `eligibility exact-diffs` computed it beforehand: the page never runs the solver.
 /// </summary>
-public sealed class VerschilModel(RuleLibraryHolder holder, IOptions<ImpactOptions> impact, IOptions<RulesOptions> rules) : PageModel
+public sealed class VerschilModel(RuleLibraryHolder holder, IOptions<ImpactOptions> impact, PrecomputedResults precomputed) : PageModel
 {
     public IReadOnlyList<RuleSetVersion> Versions => Library.Versions.Select(v => v.Version).ToList();
 
@@ -61,7 +61,7 @@ public sealed class VerschilModel(RuleLibraryHolder holder, IOptions<ImpactOptio
         {
             try
             {
-                Exact = ExactDiffFile.Find(rules.Value.ResolveExactDiffs(), from.Reference, to.Reference)?.Difference;
+                Exact = precomputed.ExactDiff(from.Reference, to.Reference)?.Difference;
             }
             catch (InvalidDataException)
             {
