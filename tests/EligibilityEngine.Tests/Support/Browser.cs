@@ -74,7 +74,9 @@ public sealed class Browser : IDisposable
                 _ = old.TagName; // throws once the page it belonged to is gone
                 return false;
             }
-            catch (StaleElementReferenceException)
+            // ChromeDriver sometimes says "gone" as an inspector error instead of a stale reference (seen once in CI).
+            catch (Exception ex) when (ex is StaleElementReferenceException
+                                       || (ex is UnknownErrorException && ex.Message.Contains("does not belong to the document", StringComparison.Ordinal)))
             {
                 return Equals(((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState"), "complete");
             }
