@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
@@ -110,12 +112,50 @@ internal static class BuiltIn
     private static PropertyResult Complete(Verifier.Run run, Func<string, string?> expected)
     {
         var watch = Stopwatch.StartNew();
-        var property = Property("volledigheid", "Als alle gegevens bekend zijn, is geen enkele uitkomst onbepaald.", expected);
+        var property = Property("volledigheid",
+            "Als alle gegevens bekend zijn en de tabellen van de regels de getallen bevatten waar de casus om vraagt, is geen enkele uitkomst onbepaald.", expected);
         var query = run.Query();
         query.Assert(run.A.Case.Complete());
+        // A row the law does not (yet) give — the pensioengerechtigde leeftijd of a year not yet set, the quota of a year
+        // without a regeling — rightly leaves an outcome undetermined, and the decision names the row as missing.
+        query.Assert(run.A.TableRowsPresent);
         query.Assert(Smt.Or(run.A.OutcomeTerms.Select(o => Smt.Eq(o, Smt.Int(EvaluationState.Undetermined)))));
-        return run.Solve(property, query, two: false, watch, (_, d) => d[0].Outcomes.Any(o => o.Status == OutcomeStatus.Undetermined));
+        var result = run.Solve(property, query, two: false, watch, (_, d) => d[0].Outcomes.Any(o => o.Status == OutcomeStatus.Undetermined));
+        if (result.Status == PropertyStatus.Proven)
+        {
+            // Proven of no case at all would say nothing: some case of the period must know every fact within the tables.
+            var premise = run.Query();
+            premise.Assert(run.A.Case.Complete());
+            premise.Assert(run.A.TableRowsPresent);
+            var answer = run.Encoded.Ask(premise, []).Answer;
+            if (answer != SolverAnswer.Sat)
+                result = result with
+                {
+                    Status = answer == SolverAnswer.Unsat ? PropertyStatus.Violated : PropertyStatus.Unknown,
+                    Detail = answer == SolverAnswer.Unsat
+                        ? "Geen enkele casus van deze versie kent alle gegevens binnen de tabellen: de volledigheid zegt dan niets."
+                        : "Niet beslist binnen de tijd of er een casus is die alle gegevens binnen de tabellen kent.",
+                };
+        }
+
+        var tables = TableExtents(run.Encoded.Set);
+        return tables.Length == 0 ? result : result with
+        {
+            Detail = $"Buiten de tabellen ({tables}) ontbreekt een getal dat de wet nog niet of niet voor die gemeente geeft; " +
+                "daar is een uitkomst terecht onbepaald en noemt de beslissing de ontbrekende rij." + (result.Detail is null ? "" : " " + result.Detail),
+        };
     }
+
+    /// <summary>The version's tables with the years their rows cover (or their number of rows, without a year key).</summary>
+    private static string TableExtents(CompiledRuleSet set) => string.Join("; ", set.Version.Parameters
+        .Where(p => p.Table is { Count: > 0 })
+        .Select(p =>
+        {
+            var year = p.Table!.Keys.ToList().FindIndex(k => k.Name == "year");
+            if (year < 0) return $"param.{p.Name}: {p.Table.Count} rijen";
+            var years = p.Table.Rows().Select(r => r.Key[year]).Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToList();
+            return $"param.{p.Name}: {years.Min()}–{years.Max()}";
+        }));
 
     /// <summary>
     /// Case b knows one fact more than case a and is otherwise the same: no outcome a determined may differ in b.

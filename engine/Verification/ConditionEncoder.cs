@@ -43,6 +43,13 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
     /// <summary>Whether a condition read a field of an employee (then the kinds of contract matter).</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
+    private readonly List<string> _rowsAskedPresent = [];
+
+    /// <summary>For every table lookup outside a quantifier: when its keys are known, the table has their row — unless an
+    /// earlier argument of <c>first_known</c> is known and the row is not read. Asserted by completeness, whose
+    /// "every fact known" then also means "every number the law's tables must give is there".</summary>
+    public IReadOnlyList<string> RowsAskedPresent => _rowsAskedPresent;
+
     public Sym Condition(Node node)
     {
         var sym = Encode(node);
@@ -227,7 +234,10 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
             matches.Add((match, Smt.Real(value)));
         }
 
-        var known = Smt.And(keys.Select(k => k.Known).Append(Smt.Or(matches.Select(m => m.Match))));
+        var keysKnown = Smt.And(keys.Select(k => k.Known));
+        var anyRow = Smt.Or(matches.Select(m => m.Match));
+        if (_items.Count == 0) _rowsAskedPresent.Add(Smt.Implies(keysKnown, anyRow));
+        var known = Smt.And(keysKnown, anyRow);
         var result = Smt.Real(0);
         for (var i = matches.Count - 1; i >= 0; i--) result = Smt.Ite(matches[i].Match, matches[i].Value, result);
         return new Sym(Share(known, "Bool"), Share(result, "Real"), table.ValueType == ParameterType.Money ? ValueType.Money : ValueType.Number);
@@ -336,7 +346,20 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
 
     private Sym Call(CallNode node)
     {
-        var args = node.Arguments.Select(Encode).ToList();
+        var args = new List<Sym>(node.Arguments.Count);
+        foreach (var argument in node.Arguments)
+        {
+            var asked = _rowsAskedPresent.Count;
+            var arg = Encode(argument);
+            // first_known reads a later argument only when every earlier one is unknown: its rows are asked for then only.
+            if (node.Function == "first_known" && args.Count > 0)
+            {
+                var read = Smt.Not(Smt.Or(args.Select(a => a.Known)));
+                for (var i = asked; i < _rowsAskedPresent.Count; i++) _rowsAskedPresent[i] = Smt.Implies(read, _rowsAskedPresent[i]);
+            }
+
+            args.Add(arg);
+        }
 
         Sym Helper(ValueType result, Func<string[], string> value, params ValueKind[] kinds)
         {

@@ -52,6 +52,9 @@ public sealed class VersionEncoding : IConclusionTerms
     /// <summary>Whether some rule reads a field of an employee.</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
+    /// <summary>Every table row the rules read for this case is in its table (<see cref="ConditionEncoder.RowsAskedPresent"/>).</summary>
+    public string TableRowsPresent { get; private set; } = Smt.True;
+
     /// <param name="tag">Names this version's terms apart, when another version judges the same case in one script.</param>
     public static VersionEncoding Encode(SmtScript script, CompiledRuleSet set, SymbolicCase @case, TextUniverse texts, string? tag = null)
     {
@@ -95,6 +98,7 @@ public sealed class VersionEncoding : IConclusionTerms
 
         encoding.ReadsEmployeeFields = encoder.ReadsEmployeeFields;
         encoding.ComputedParts = encoder.ComputedParts;
+        encoding.TableRowsPresent = Smt.And(encoder.RowsAskedPresent);
         return encoding;
     }
 
