@@ -176,11 +176,7 @@ internal static class BuiltIn
         query.Assert(a.Case.SameAs(b.Case, a.Case.VariablesOf(fact).Concat(b.Case.VariablesOf(fact)).ToHashSet()));
         query.Assert(Smt.Not(a.Case.Given(fact)));
         query.Assert(b.Case.Given(fact));
-        foreach (var i in presence)
-        {
-            query.Assert(Smt.Eq(a.Rule(i).Known, b.Rule(i).Known));
-            query.Assert(Smt.Eq(a.Rule(i).Value, b.Rule(i).Value));
-        }
+        Independence.AssertSame(query, a, b, presence.Union(Independence.RulesIndependentOf(set, fact)));
 
         query.Assert(Smt.Or(a.OutcomeTerms.Zip(b.OutcomeTerms).Select(o =>
             Smt.And(Smt.Not(Smt.Eq(o.First, Smt.Int(EvaluationState.Undetermined))), Smt.Not(Smt.Eq(o.First, o.Second))))));

@@ -145,6 +145,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             var watch = Stopwatch.StartNew();
             var query = Query(two: true);
             query.Assert(A.Case.SameAs(B.Case, B.Case.VariablesOf(property.UnchangedBy!).Concat(A.Case.VariablesOf(property.UnchangedBy!)).ToHashSet()));
+            Independence.AssertSame(query, A, B, Independence.RulesIndependentOf(encoded.Set, property.UnchangedBy!));
             query.Assert(Smt.Or(property.Outcomes.Select(o => Smt.Not(Smt.Eq(A.Outcome(o)!.Value.Term, B.Outcome(o)!.Value.Term)))));
             return Solve(property, query, two: true, watch, (_, decisions) =>
                 property.Outcomes.Any(o => decisions[0].Outcome(o).Value != decisions[1].Outcome(o).Value));

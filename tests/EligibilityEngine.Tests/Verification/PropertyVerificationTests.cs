@@ -121,6 +121,18 @@ public sealed class PropertyVerificationTests
     }
 
     [Fact]
+    public void A_rule_depends_on_a_fact_it_reads_directly_through_a_fact_left_out_by_it_or_through_a_conclusion()
+    {
+        var set = RealRules.Library.Resolve("2026-01-01");
+
+        var independent = Independence.RulesIndependentOf(set, "application.date").Select(i => set.Rules[i].Definition.Id).ToList();
+
+        independent.ShouldContain("PL-C-LEEFTIJD");
+        independent.ShouldNotContain("ONT-COLLEGE");            // reads application.applicant, left out with an application dated later
+        independent.ShouldNotContain("PL-VASTSTELLING-NODIG");  // reads a finding that reads the advice, which reads the application
+    }
+
+    [Fact]
     public void A_missing_solver_is_an_error_naming_the_Debian_package()
     {
         var error = Should.Throw<SolverException>(() => SmtSolver.Start(SolverKind.Z3 with { Command = "z3-that-is-not-installed" }));
