@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Host.Otlp.Collector;
@@ -126,6 +127,8 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
         {
             var anchors = new X509Certificate2Collection();
             anchors.ImportFromPemFile(anchorFile);
+            // A file without a certificate would refuse every Logboek: a broken setting, not an outage.
+            if (anchors.Count == 0) throw new CryptographicException($"{anchorFile} holds no PEM certificate");
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
             {
                 if (presented is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
