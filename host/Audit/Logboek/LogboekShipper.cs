@@ -40,12 +40,13 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
                 await using var lease = await store.TryLeadShippingAsync(stopping);
                 if (lease is null)
                 {
-                    status.Following();
+                    // Another replica ships: the backlog is what it has not had acknowledged yet, as the store says.
+                    status.Following(await AcknowledgedAsync(store, receiver, stopping), await store.LastPositionAsync(stopping));
                     await Task.Delay(NotLeading, stopping);
                     continue;
                 }
 
-                var acknowledged = (await store.ShippingStatesAsync(stopping)).FirstOrDefault(s => s.Receiver == receiver)?.AcknowledgedPosition ?? 0;
+                var acknowledged = await AcknowledgedAsync(store, receiver, stopping);
                 while (!stopping.IsCancellationRequested)
                 {
                     var last = await store.LastPositionAsync(stopping);
@@ -93,6 +94,9 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
             }
         }
     }
+
+    private static async Task<long> AcknowledgedAsync(SqlDecisionStore store, string receiver, CancellationToken cancellation) =>
+        (await store.ShippingStatesAsync(cancellation)).FirstOrDefault(s => s.Receiver == receiver)?.AcknowledgedPosition ?? 0;
 
     /// <summary>The failure as `eligibility audit status` shows it; the store may be what failed, so best effort.</summary>
     private async Task Remember(SqlDecisionStore store, string receiver, string reason)
