@@ -2,7 +2,7 @@
 # Figures for shipping decision records to the organisation's Logboek over OTLP/gRPC (issue #25, docs/performance.md);
 # not run in CI. Every host here records to a fresh SQLite store and, with shipping on, ships to bench's otlp-sink (a
 # receiver that acknowledges and counts). Load comes from the project's .NET gRPC client (bench command grpc-load):
-#   1. shipping throughput: a store filled by audit-write (10 s, 64 callers), then a host started on it ships it all;
+#   1. shipping throughput: a store filled by audit-write (20 s, 256 callers), then a host started on it ships it all;
 #      records/s from the sink's first acknowledged export to its last
 #   2. the host's decisions/s with shipping off and on, alternated twice, SECONDS each, CLIENTS callers
 #   3. drain time: under the same load, the Logboek down for OUTAGE seconds, then back: the time until it has
@@ -44,7 +44,7 @@ down() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 acknowledged() { sqlite3 "$1" "SELECT COALESCE(MAX(acknowledged_position), 0) FROM logboek_shipping"; }
 last_position() { sqlite3 "$1" "SELECT COALESCE(MAX(chain_position), 0) FROM decision_records"; }
 load() { dotnet $bench grpc-load http://127.0.0.1:$port "$1" "$clients" | head -1; }
-shipping=(--Audit:Logboek:Endpoint=http://127.0.0.1:$sink_port)
+shipping=(--Audit:Logboek:Endpoint=http://127.0.0.1:$sink_port --Audit:ProcessingActivityId=https://register.example.nl/verwerkingen/beschut-werk/1)
 steps=" ${STEPS:-1 2 3} "
 
 if [[ $steps == *" 1 "* ]]; then

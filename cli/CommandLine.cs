@@ -34,7 +34,7 @@ public static class CommandLine
         catch (UsageException ex)
         {
             error.WriteLine($"error: {ex.Message}");
-            error.WriteLine($"run 'eligibility {parsed.CommandResult.Command.Name} --help' for usage");
+            error.WriteLine($"run 'eligibility {CommandPath(parsed.CommandResult)} --help' for usage");
             return 2;
         }
         catch (InvalidInputException ex)
@@ -49,6 +49,10 @@ public static class CommandLine
             return 1;
         }
     }
+
+    /// <summary>The command as it is typed after <c>eligibility</c>, nested commands included (<c>audit verify</c>).</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult { Parent: not null } parent ? CommandPath(parent) + " " + command.Command.Name : command.Command.Name;
 
     internal static int Evaluate(Arguments options, TextWriter output, TimeProvider time)
     {

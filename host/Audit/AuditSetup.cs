@@ -33,8 +33,8 @@ public static class AuditSetup
                 log.Store!.Description, options.StoreFacts ? "stored, encrypted" : "not stored (their hash only)",
                 options.ProcessingActivityId ?? "not configured (Audit:ProcessingActivityId)");
         if (!log.Enabled) return;
-        if (options.ProcessingActivityId is { } activity && !Uri.TryCreate(activity, UriKind.Absolute, out _))
-            app.Logger.LogWarning("Audit:ProcessingActivityId '{Activity}' is not a URI; the Logboek Dataverwerkingen asks for a URI into the register of processing activities", activity);
+        if (options.ProcessingActivityId is { } named && !IsUri(named))
+            app.Logger.LogWarning("Audit:ProcessingActivityId '{Activity}' is not a URI; the Logboek Dataverwerkingen asks for a URI into the register of processing activities", named);
         if (string.IsNullOrEmpty(options.Logboek.Endpoint))
         {
             app.Logger.LogInformation("Decision records are not shipped to a Logboek (Audit:Logboek:Endpoint is not set)");
@@ -44,6 +44,11 @@ public static class AuditSetup
         // A setting that cannot work stops the host now; a Logboek that cannot be reached is the shipper's to wait for.
         if (!Uri.TryCreate(options.Logboek.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
             throw new AuditConfigurationException($"Audit:Logboek:Endpoint '{options.Logboek.Endpoint}' is not an http(s) URL of an OTLP/gRPC receiver");
+        // The standard's log line requires dpl.core.processing_activity_id, a URI into the register of processing activities.
+        if (options.ProcessingActivityId is not { Length: > 0 } activity)
+            throw new AuditConfigurationException("Audit:Logboek:Endpoint is set but Audit:ProcessingActivityId is not: the Logboek's log line requires the URI of this processing activity in the register");
+        if (!IsUri(activity))
+            throw new AuditConfigurationException($"Audit:ProcessingActivityId '{activity}' is not an absolute URI: the Logboek's log line requires the URI of this processing activity in the register");
         try
         {
             Logboek.LogboekShipper.Channel(options.Logboek).Dispose();
@@ -55,6 +60,10 @@ public static class AuditSetup
 
         app.Logger.LogInformation("Decision records are shipped to the Logboek at {Endpoint} over OTLP/gRPC", endpoint);
     }
+
+    /// <summary>An absolute URI with its scheme written out (on Linux, .NET reads a bare path as a file URI).</summary>
+    private static bool IsUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
 
     private static DecisionLog Create(AuditOptions options, TimeProvider time, ILogger<DecisionLog> logger)
     {

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Host.Otlp.Collector;
@@ -39,12 +40,13 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
                 await using var lease = await store.TryLeadShippingAsync(stopping);
                 if (lease is null)
                 {
-                    status.Following();
+                    // Another replica ships: the backlog is what it has not had acknowledged yet, as the store says.
+                    status.Following(await AcknowledgedAsync(store, receiver, stopping), await store.LastPositionAsync(stopping));
                     await Task.Delay(NotLeading, stopping);
                     continue;
                 }
 
-                var acknowledged = (await store.ShippingStatesAsync(stopping)).FirstOrDefault(s => s.Receiver == receiver)?.AcknowledgedPosition ?? 0;
+                var acknowledged = await AcknowledgedAsync(store, receiver, stopping);
                 while (!stopping.IsCancellationRequested)
                 {
                     var last = await store.LastPositionAsync(stopping);
@@ -93,6 +95,9 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
         }
     }
 
+    private static async Task<long> AcknowledgedAsync(SqlDecisionStore store, string receiver, CancellationToken cancellation) =>
+        (await store.ShippingStatesAsync(cancellation)).FirstOrDefault(s => s.Receiver == receiver)?.AcknowledgedPosition ?? 0;
+
     /// <summary>The failure as `eligibility audit status` shows it; the store may be what failed, so best effort.</summary>
     private async Task Remember(SqlDecisionStore store, string receiver, string reason)
     {
@@ -126,6 +131,8 @@ public sealed class LogboekShipper(DecisionLog log, IOptions<AuditOptions> optio
         {
             var anchors = new X509Certificate2Collection();
             anchors.ImportFromPemFile(anchorFile);
+            // A file without a certificate would refuse every Logboek: a broken setting, not an outage.
+            if (anchors.Count == 0) throw new CryptographicException($"{anchorFile} holds no PEM certificate");
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
             {
                 if (presented is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;

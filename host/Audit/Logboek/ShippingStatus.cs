@@ -26,17 +26,21 @@ public sealed class ShippingStatus
     /// <summary>False while another replica ships (PostgreSQL): this one keeps its records and waits.</summary>
     public bool Leading { get; private set; }
 
-    public void Progress(long acknowledged, long last)
+    /// <summary>This replica ships: <paramref name="acknowledged"/> is where it is.</summary>
+    public void Progress(long acknowledged, long last) => Set(acknowledged, last, leading: true);
+
+    /// <summary>Another replica ships (PostgreSQL): the backlog from the position it stored.</summary>
+    public void Following(long acknowledged, long last) => Set(acknowledged, last, leading: false);
+
+    private void Set(long acknowledged, long last, bool leading)
     {
         Interlocked.Exchange(ref _backlog, Math.Max(0, last - acknowledged));
-        Leading = true;
+        Leading = leading;
     }
 
     public void Acknowledged() => Failure = null;
 
     public void Failed(string reason, DateTimeOffset at) => Failure = new ShippingFailure(reason, Failure?.Since ?? at);
-
-    public void Following() => Leading = false;
 }
 
 public sealed record ShippingFailure(string Reason, DateTimeOffset Since);

@@ -34,6 +34,17 @@ public sealed class AuditCommandTests : IDisposable
     private static string HashOf2018 => RealRules.Library.Resolve("2018-01-01").Reference.ContentHash;
 
     [Fact]
+    public void A_bad_value_for_a_nested_command_points_to_that_commands_help_by_its_full_name()
+    {
+        var (exit, _, error) = Run("audit", "verify", "--from", "x", "--store", Store);
+        exit.ShouldBe(2);
+        error.ShouldContain("--from takes a position in the chain (a whole number from 1), not 'x'");
+        error.ShouldContain("run 'eligibility audit verify --help' for usage");
+        // A command of the first level keeps its one name.
+        Run("show", "--rules", RepositoryPaths.Rules).Error.ShouldContain("run 'eligibility show --help' for usage");
+    }
+
+    [Fact]
     public void A_recorded_decision_is_shown_with_rules_hash_engine_outcomes_and_criteria()
     {
         var id = Evaluate("positief-advies.yaml", "--processing-activity", "vwr-0042");

@@ -98,7 +98,9 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
 
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
-        int grpcPort = FreePort(), jsonPort = FreePort();
+        // A test that must know the gRPC port before the host starts (to name it in another setting) gives its URL.
+        var grpcPort = settings.LastOrDefault(s => s.StartsWith(GrpcUrl, StringComparison.Ordinal)) is { } url ? new Uri(url[GrpcUrl.Length..]).Port : FreePort();
+        var jsonPort = FreePort();
         _auditFolder = Directory.CreateTempSubdirectory("ee-audit-").FullName;
         AuditStore = settings.LastOrDefault(s => s.StartsWith("--Audit:Store=", StringComparison.Ordinal))?["--Audit:Store=".Length..]
                      ?? Path.Combine(_auditFolder, "decisions.db");
@@ -112,7 +114,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         ];
         _app = EligibilityHost.Build(
         [
-            $"--Kestrel:Endpoints:Grpc:Url={scheme}://127.0.0.1:{grpcPort}",
+            $"{GrpcUrl}{scheme}://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Json:Url={scheme}://127.0.0.1:{jsonPort}",
             .. tls,
             .. Settings(rulesDirectory, watchForChanges, AuditStore),
@@ -124,6 +126,8 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
         Channel = CreateChannel(_pki?.Client);
         await WaitUntilServingAsync(Channel);
     }
+
+    public const string GrpcUrl = "--Kestrel:Endpoints:Grpc:Url=";
 
     /// <summary>What every test host is started with, before the test's own settings.</summary>
     internal static string[] Settings(string rulesDirectory, bool watchForChanges, string auditStore) =>

@@ -14,7 +14,7 @@ namespace EligibilityEngine.Tests.Support;
 
 /// <summary>
 /// A Logboek as the tests need it: an OTLP/gRPC receiver (<c>opentelemetry.proto.collector.trace.v1.TraceService</c>)
-/// on Kestrel, on a socket of its own, that acknowledges every export, refuses them (<c>rejected_spans</c>), or is down
+/// on Kestrel, on a socket of its own, that acknowledges every export (at once or after a delay), refuses them (<c>rejected_spans</c>), or is down
 /// (stopped, and started again on the same port). With a <see cref="TestPki"/> it speaks TLS with the test CA's server
 /// certificate and requires a client certificate from that CA.
 /// </summary>
@@ -43,6 +43,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     /// <summary>Answer every export with all its spans rejected.</summary>
     public volatile bool Refuse;
+
+    /// <summary>How long an export waits between taking its spans and acknowledging them, as a slow Logboek does.</summary>
+    public TimeSpan AcknowledgeDelay { get; set; }
 
     public static async Task<OtlpReceiver> StartAsync(TestPki? pki = null)
     {
@@ -100,18 +103,20 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     private sealed class Service(OtlpReceiver receiver) : TraceService.TraceServiceBase
     {
-        public override Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
+        public override async Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
         {
             Interlocked.Increment(ref receiver._exports);
             var spans = request.ResourceSpans.SelectMany(r => r.ScopeSpans).SelectMany(s => s.Spans).ToList();
             if (receiver.Refuse)
-                return Task.FromResult(new ExportTraceServiceResponse
+                return new ExportTraceServiceResponse
                 {
                     PartialSuccess = new ExportTracePartialSuccess { RejectedSpans = spans.Count, ErrorMessage = "de testontvanger weigert" },
-                });
+                };
             foreach (var span in spans) receiver.Spans.Enqueue(span);
             receiver.Resource = request.ResourceSpans[0].Resource;
-            return Task.FromResult(new ExportTraceServiceResponse());
+            // Taken, not yet acknowledged: a sender killed meanwhile sends these again.
+            if (receiver.AcknowledgeDelay > TimeSpan.Zero) await Task.Delay(receiver.AcknowledgeDelay);
+            return new ExportTraceServiceResponse();
         }
     }
 
