@@ -115,9 +115,14 @@ public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcess
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2024-01-01&to=2026-01-01");
 
         // The personenkring under 27 changed, and with it the admissibility of an own request and the LKS of art. 10d lid 2;
-        // three rules only cite the 2026 text of art. 6 (a changed source).
-        json.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString())
-            .ShouldBe(["LEV-F-GEPLAATST", "LEV-F-BESLUIT-DIENSTBETREKKING", "PL-C-PERSONENKRING", "PL-C-LEEFTIJD", "LKS-LOONWAARDE", "ONT-PERSOON-BUITEN-PERSONENKRING"]);
+        // the AOW margin is a new finding; every rule citing art. 10b, 10d or 40 now cites their 2026 text (a changed
+        // source only); the advice's criteria (Besluit advisering beschut werk) do not change.
+        var rules = json.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        foreach (var changed in new[] { "PL-C-PERSONENKRING", "PL-C-LEEFTIJD", "LKS-LOONWAARDE", "ONT-PERSOON-BUITEN-PERSONENKRING", "LEV-F-VERHUISD" })
+            rules[changed].GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_CHANGED");
+        rules["PL-F-AOW-LEEFTIJD-NIET-VASTGESTELD"].GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
+        rules["ONT-COLLEGE"].GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()).ShouldBe(["source"]);
+        rules.Keys.ShouldNotContain("ADV-C-ARBEIDSVERMOGEN");
         json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "pw-10b-1-2026")
             .GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
     }
