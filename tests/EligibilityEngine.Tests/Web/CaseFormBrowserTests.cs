@@ -256,11 +256,17 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
         Outcome(browser, "levensloop").ShouldBe(expectedWithout);
 
-        // Added back by hand: kind, date and reason as the sample has them.
-        browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("button[value='gebeurtenis-toevoegen']")));
+        // Added back by hand: kind, date and reason as the sample has them. The page's script adds the row in place.
+        var before = browser.Driver.FindElement(By.TagName("h1"));
+        browser.Driver.FindElement(By.CssSelector("button[value='gebeurtenis-toevoegen']")).Click();
+        before.Text.ShouldNotBeEmpty("the page did not load again"); // a stale element throws
+        browser.Driver.FindElements(By.CssSelector("#groep-geschiedenis fieldset.rij")).Count.ShouldBe(events.Count);
         var last = events[^1];
         var row = events.Count - 1;
         browser.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe(Id($"events[{row}].type"), "the new row has the focus");
+        browser.Driver.FindElement(By.CssSelector($"label[for='{Id($"events[{row}].type")}']")).Text.ShouldBe("wat er gebeurde");
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("casus-gebeurtenis-toegevoegd");
         new SelectElement(browser.ById(Id($"events[{row}].type"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Type.ToString()));
         browser.ById(Id($"events[{row}].date")).SendKeys(last.Date.ToString("yyyy-MM-dd"));
         new SelectElement(browser.ById(Id($"events[{row}].reason"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Reason!.Value.ToString()));
