@@ -9,6 +9,7 @@ using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Review;
 using EligibilityEngine.Testing;
+using EligibilityEngine.Text;
 using EligibilityEngine.Verification;
 
 namespace EligibilityEngine.Cli;
@@ -66,7 +67,8 @@ public static class CommandLine
         var decision = library.Evaluate(file.Case, asOf, EvaluationOptions.WithTrace, options.Value("--version") ?? file.Version);
         // Recorded before it is shown: a decision whose record fails is not given (exit 1).
         Guid? recorded = options.Flag("--record") ? AuditCommandLine.Record(options, decision, file.Case, receivedAt, time) : null;
-        output.Write(format == "json" ? Json.Serialize(decision) + Environment.NewLine : DecisionText.Render(decision, options.Flag("--full-trace")));
+        output.Write(format == "json" ? Json.Serialize(decision) + Environment.NewLine : DecisionText.Render(decision, options.Flag("--full-trace"),
+            new ConditionDutch(library.Select(asOf, decision.RuleSet.Version).Version)));
         if (recorded is not null) (format == "json" ? Console.Error : output).WriteLine($"Vastgelegd als beslissing {recorded}");
         return 0;
     }

@@ -134,6 +134,12 @@ public sealed class RuleLibrary
             ?? throw new VersionNotFoundException($"'{file}' defines no version of rule set {library.Versions[0].Version.RuleSetId}");
     }
 
+    /// <summary>For each rule in the decision's trace, the truth of each top-level part of its condition for the case it
+    /// judged (<see cref="ConditionPartResults"/>): what a page says part by part. Asked for when a decision is explained,
+    /// never while one is made.</summary>
+    public IReadOnlyDictionary<string, PartResults> ConditionParts(Decision decision, Case @case) =>
+        ConditionPartResults.Evaluate(Select(decision.AsOf, decision.RuleSet.Version), @case, decision.AsOf, (decision.Trace ?? []).Select(r => r.RuleId));
+
     /// <param name="cancellation">Stops the levensloop between dates when the caller has gone (one judgement takes
     /// microseconds; a levensloop judges the case again on every event date).</param>
     public Decision Evaluate(Case @case, DateOnly asOf, EvaluationOptions? options = null, string? version = null, CancellationToken cancellation = default)

@@ -1,5 +1,6 @@
 using System.Text;
 using EligibilityEngine.Decisions;
+using EligibilityEngine.Facts;
 using EligibilityEngine.Text;
 
 namespace EligibilityEngine.Cli.Rendering;
@@ -7,7 +8,8 @@ namespace EligibilityEngine.Cli.Rendering;
 /// <summary>Renders a decision as plain Dutch text for a labour expert: outcomes, criteria with ✓/✗/?, sources, trace.</summary>
 public static class DecisionText
 {
-    public static string Render(Decision d, bool fullTrace)
+    /// <param name="words">The words of the version that decided: the trace names conclusions by their titles and labels.</param>
+    public static string Render(Decision d, bool fullTrace, ConditionDutch words)
     {
         var b = new StringBuilder();
         // Not a besluit: UWV gives the advice, the college makes the besluit (the determination). This is what the rules say.
@@ -64,8 +66,8 @@ public static class DecisionText
                                       (fullTrace ? "" : " (--full-trace toont alle)"));
             foreach (var r in trace.Where(r => fullTrace || r.Fired))
             {
-                var reads = r.Reads.Count == 0 ? "" : " — gelezen: " + string.Join("; ", r.Reads.Select(x => $"{x.Path} = {x.Value}"));
-                b.AppendLine($"  {r.Order,3}. [laag {r.Stratum}] {r.RuleId} → {DutchTerms.Conclusion(r.Conclusion)}: {DutchTerms.Word(r.Result)}{reads}");
+                var reads = r.Reads.Count == 0 ? "" : " — gelezen: " + string.Join("; ", r.Reads.Select(x => $"{FactModel.LabelOf(x.Path)} ({x.Path}) = {x.Value}"));
+                b.AppendLine($"  {r.Order,3}. [laag {r.Stratum}] {r.RuleId} → {words.Conclusion(r.Conclusion)}: {DutchTerms.Word(r.Result)}{reads}");
             }
         }
 

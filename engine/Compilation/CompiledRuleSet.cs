@@ -67,5 +67,9 @@ public sealed class CompiledRuleSet
 
     public int StratumCount => Rules.IsEmpty ? 0 : Rules.Max(r => r.Stratum) + 1;
 
+    /// <summary>Rules' conditions split into their top-level parts and compiled, made on first request by
+    /// <see cref="ConditionPartCompiler"/> (a page explaining a decision part by part), never on the evaluation path.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, CompiledParts> PartsByRule { get; } = new(StringComparer.Ordinal);
+
     public EvaluationState NewState() => new(Criteria.Length, Findings.Length, Outcomes.Length, Rules.Length);
 }

@@ -568,8 +568,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         Expression items;
         if (isEmployees)
         {
-            FactsRead.Add("municipality.employees");
-            var leaf = scope.Leaf(LeafKind.Fact, "municipality.employees", "mensen in beschut werk bij de gemeente");
+            FactsRead.Add(FactModel.EmployeesPath);
+            var leaf = scope.Leaf(LeafKind.Fact, FactModel.EmployeesPath, FactModel.EmployeesLabel);
             items = Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Employees), null, State, Expression.Constant(leaf));
         }
         else

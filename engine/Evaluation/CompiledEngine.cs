@@ -18,6 +18,15 @@ public sealed class CompiledEngine : IDecisionEngine
     {
     }
 
+    /// <summary>The working memory after every rule ran on the case: what the parts of a condition are judged against
+    /// when a decision is explained part by part (<see cref="ConditionPartResults"/>), not the evaluation path.</summary>
+    internal static EvaluationState Finished(CompiledRuleSet set, Case @case, DateOnly asOf)
+    {
+        var (state, _) = Evaluator.Prepare(set, @case, asOf);
+        Run(set, state, captureMissing: false);
+        return state;
+    }
+
     public EngineReference Reference { get; } = new("compiled", "EligibilityEngine compiled evaluator", EngineReference.VersionOf(typeof(CompiledEngine)));
 
     public Task PrepareAsync(CompiledRuleSet set) => Task.CompletedTask;

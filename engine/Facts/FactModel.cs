@@ -64,6 +64,16 @@ public static class FactModel
         Fact("municipality.ordinance_number", ValueType.Number, "aantal dienstbetrekkingen volgens de verordening", "Pw art. 10b lid 5",
             limits: (0, FactLimits.MaxCount)));
 
+    /// <summary>What a condition reads when it counts or quantifies over the municipality's employees, and its label.</summary>
+    public const string EmployeesPath = "municipality.employees";
+
+    public const string EmployeesLabel = "mensen in beschut werk bij de gemeente";
+
+    /// <summary>The Dutch label of a fact a rule reads, by its path, as the form shows it: "benodigde begeleiding" for
+    /// person.supervision_need; the path itself for anything else.</summary>
+    public static string LabelOf(string path) =>
+        CaseFields.TryGetValue(path, out var field) ? field.DutchLabel : path == EmployeesPath ? EmployeesLabel : path;
+
     /// <summary>The sections of a case (person, application, municipality), in the order of <see cref="CaseFields"/>.</summary>
     public static IReadOnlyList<string> Sections { get; } = CaseFields.Keys.Select(p => p[..p.IndexOf('.')]).Distinct().ToList();
 

@@ -1,4 +1,5 @@
 using EligibilityEngine.Conditions;
+using EligibilityEngine.Decisions;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 
@@ -18,15 +19,29 @@ public sealed class ConditionDutch(RuleSetVersion version)
         .GroupBy(r => (r.Kind == ConclusionKind.Criterion ? "criterion." : "finding.") + r.Target)
         .ToDictionary(g => g.Key, g => g.First().Title!);
 
-    /// <summary>The condition of the version's rule <paramref name="ruleId"/> in Dutch, as the parts that must all hold
-    /// (its top-level <c>and</c>s), so that a long condition reads as a list; null when the version has no such rule.</summary>
-    public IReadOnlyList<string>? OfRule(string ruleId) =>
-        version.Rules.FirstOrDefault(r => r.Id == ruleId) is { } rule ? Conjuncts(Parser.Parse(rule.When.Text)).Select(Sentence).ToList() : null;
+    /// <summary>The condition of the version's rule <paramref name="ruleId"/> in Dutch, as its top-level parts
+    /// (<see cref="ConditionParts"/>: the parts that must all hold, or of which one must), so that a long condition reads
+    /// as a list; null when the version has no such rule.</summary>
+    public ConditionSentences? OfRule(string ruleId)
+    {
+        if (version.Rules.FirstOrDefault(r => r.Id == ruleId) is not { } rule) return null;
+        var parts = ConditionParts.Of(Parser.Parse(rule.When.Text));
+        return new ConditionSentences(parts.All, parts.Parts.Select(Sentence).ToList());
+    }
 
     public string Render(string condition) => Sentence(Parser.Parse(condition));
 
-    private static IEnumerable<Node> Conjuncts(Node node) =>
-        node is BinaryNode { Operator: BinaryOperator.And } and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [node];
+    /// <summary>What a rule concludes, as a person reads it, by the version's titles and value labels rather than its
+    /// codes: "criterium ‘Arbeidsvermogen’", "bevinding ‘advies omgezet’", "uitkomst ‘Advies beschut werk’: geen
+    /// aanvraag".</summary>
+    public string Conclusion(RuleConclusion conclusion) => conclusion.Kind switch
+    {
+        ConclusionKind.Criterion => $"criterium ‘{Title("criterion." + conclusion.Target)}’",
+        ConclusionKind.Finding => $"bevinding ‘{Title("finding." + conclusion.Target)}’",
+        _ => version.Outcomes.FirstOrDefault(o => o.Id == conclusion.Target) is { } outcome
+            ? $"uitkomst ‘{outcome.Title}’: {outcome.Label(conclusion.Value ?? "")}"
+            : $"uitkomst ‘{conclusion.Target}’: {conclusion.Value}",
+    };
 
     /// <summary>A node that is true or false.</summary>
     private string Sentence(Node node) => node switch
@@ -156,7 +171,12 @@ public sealed class ConditionDutch(RuleSetVersion version)
     private ParameterDefinition? Parameter(NameNode name) =>
         name.Name.StartsWith("param.", StringComparison.Ordinal) ? version.Parameters.FirstOrDefault(p => p.Name == name.Name["param.".Length..]) : null;
 
-    private string Title(string name) => _titles.GetValueOrDefault(name, name[(name.IndexOf('.') + 1)..]);
+    /// <summary>A criterion's or finding's title; a finding has none in the rule files, and is named by its id in words
+    /// (advies_omgezet: "advies omgezet"), which the rule files write in Dutch.</summary>
+    private string Title(string name) => _titles.GetValueOrDefault(name) ?? name[(name.IndexOf('.') + 1)..].Replace('_', ' ');
 
     private static string AsWritten(Node node) => $"‘{ConditionPrinter.Print(node)}’";
 }
+
+/// <summary>A rule's condition as Dutch sentences, one per top-level part: all must hold (<paramref name="All"/>), or one.</summary>
+public sealed record ConditionSentences(bool All, IReadOnlyList<string> Parts);

@@ -6,7 +6,9 @@ namespace EligibilityEngine.Text;
 /// <summary>The words of a decision's trace as a Dutch reader says them, for every front end (CLI, pages, reports).</summary>
 public static class DutchTerms
 {
-    /// <summary>What a rule concludes: "criterium arbeidsvermogen", "bevinding x", "uitkomst advies = positief".</summary>
+    /// <summary>What a rule concludes by its codes: "criterium arbeidsvermogen", "bevinding x", "uitkomst advies = positief",
+    /// for the rule author's listing (`eligibility show`), whose conditions are written as code too; where a person reads a
+    /// decision, <see cref="ConditionDutch.Conclusion"/> names it by its titles and labels.</summary>
     public static string Conclusion(RuleConclusion conclusion) => conclusion.Kind switch
     {
         ConclusionKind.Criterion => "criterium " + conclusion.Target,
@@ -23,8 +25,9 @@ public static class DutchTerms
     };
 
     /// <summary>Whether a rule's condition (in Dutch, <see cref="ConditionDutch"/>) held, failed or could not be told,
-    /// said before the condition; with <paramref name="parts"/> above one, before the list of parts that must all hold.</summary>
-    public static string Condition(Truth truth, int parts)
+    /// said before the condition; with <paramref name="parts"/> above one, before the list of parts that must all hold
+    /// (<paramref name="all"/>) or of which one must.</summary>
+    public static string Condition(Truth truth, int parts, bool all)
     {
         var held = truth switch
         {
@@ -32,8 +35,16 @@ public static class DutchTerms
             Truth.False => "Voorwaarde niet vervuld",
             _ => "Niet vast te stellen of de voorwaarde vervuld is",
         };
-        return parts > 1 ? held + "; alle onderdelen moeten gelden:" : held + ":";
+        return parts <= 1 ? held + ":" : held + (all ? "; alle onderdelen moeten gelden:" : "; één van de onderdelen moet gelden:");
     }
+
+    /// <summary>Whether one part of a condition held for the case: the mark beside it and the word a screen reader says.</summary>
+    public static (string Mark, string Word) Part(Truth truth) => truth switch
+    {
+        Truth.True => ("✓", "geldt"),
+        Truth.False => ("✗", "geldt niet"),
+        _ => ("?", "onbekend"),
+    };
 
     /// <summary>A rule's result as a reader says it.</summary>
     public static string RuleResult(Truth truth) => truth switch

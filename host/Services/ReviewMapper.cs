@@ -92,6 +92,7 @@ public static class ReviewMapper
             var field = new V1.FieldChange { Field = f.Field };
             if (f.Before is not null) field.Before = f.Before;
             if (f.After is not null) field.After = f.After;
+            foreach (var w in f.Words ?? []) field.Words.Add(new V1.WordSegment { Kind = Word(w.Kind), Text = w.Text });
             change.Fields.Add(field);
         }
 
@@ -100,6 +101,13 @@ public static class ReviewMapper
 
     private static V1.ValueChange Value(ValueChange v) =>
         new() { Id = v.Id, Before = v.Before, After = v.After, RuleBefore = v.RuleBefore ?? "", RuleAfter = v.RuleAfter ?? "" };
+
+    private static V1.WordChange Word(WordChange kind) => kind switch
+    {
+        WordChange.Same => V1.WordChange.Same,
+        WordChange.Removed => V1.WordChange.Removed,
+        _ => V1.WordChange.Added,
+    };
 
     private static V1.ChangeKind Kind(ChangeKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using EligibilityEngine.Decisions;
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.RuleSets;
 using EligibilityEngine.Text;
@@ -6,8 +7,10 @@ using EligibilityEngine.Text;
 namespace EligibilityEngine.Host.Web;
 
 /// <summary>A decision as the page shows it: with the form field each missing fact is entered in, or for print without;
-/// with the version's conditions in Dutch for "waarom".</summary>
-public sealed record DecisionView(Decision Decision, IReadOnlyList<MissingFactView> MissingFacts, bool Print, ConditionDutch? Conditions = null)
+/// with the version's conditions and conclusions in Dutch for "waarom", and which part of each condition held for the
+/// case (<see cref="RuleLibrary.ConditionParts"/>; null for print, which has no "waarom").</summary>
+public sealed record DecisionView(Decision Decision, IReadOnlyList<MissingFactView> MissingFacts, bool Print, ConditionDutch Conditions,
+    IReadOnlyDictionary<string, PartResults>? Parts = null)
 {
     /// <summary>The rules of the trace that conclude a criterion or an outcome (with any value), in firing order.</summary>
     public IReadOnlyList<RuleFiring> StepsOf(ConclusionKind kind, string target) =>

@@ -34,15 +34,27 @@ public sealed class Municipalities(IOptions<WebOptions> options)
     public string? CodeOf(string name, int year) =>
         For(year).Where(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).FirstOrDefault();
 
+    /// <summary>The header every list starts with (reference/gemeenten/README.md).</summary>
+    public const string Header = "municipality_code,municipality_name";
+
+    /// <summary>One year's list; a file that is not a list as the README describes stops the page with its file, line
+    /// and column: the header, then per row a CBS code (GM and four digits), listed once, and a name.</summary>
     private static IReadOnlyList<(string, string)> Read(string file)
     {
         var rows = CsvText.Parse(File.ReadAllText(file));
+        Exception Refused(CsvCell at, string message) => new InvalidDataException($"{file}:{at.Line}:{at.Column}: {message}");
+        if (rows.Count == 0 || string.Join(',', rows[0].Select(c => c.Text)) != Header)
+            throw Refused(rows.Count == 0 ? new CsvCell("", 1, 1) : rows[0][0], $"the first line must be the header {Header}");
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var list = new List<(string Code, string Name)>();
         foreach (var row in rows.Skip(1))
         {
             var code = row[0];
-            if (row.Count != 2 || !FactText.IsMunicipalityCode(code.Text) || list.Any(m => m.Code == code.Text))
-                throw new InvalidOperationException($"{Path.GetFileName(file)}:{code.Line}:{code.Column}: each row is a CBS code (GM and four digits), listed once, and a name");
+            if (row.Count != 2) throw Refused(code, $"a row has two cells, a CBS code and a name; this one has {row.Count}");
+            if (!FactText.IsMunicipalityCode(code.Text)) throw Refused(code, $"'{code.Text}' is not a CBS municipality code (GM and four digits, e.g. GM0014)");
+            if (lines.TryGetValue(code.Text, out var first)) throw Refused(code, $"{code.Text} is listed twice (first on line {first})");
+            if (row[1].Text.Length == 0) throw Refused(row[1], $"{code.Text} has no name");
+            lines[code.Text] = code.Line;
             list.Add((code.Text, row[1].Text));
         }
 

@@ -191,7 +191,7 @@ public sealed class CaseForm
         foreach (var (section, _, fields) in CaseFormField.Sections)
         {
             var known = fields.Where(f => !IsUnknown(FactName(section, f.Key)) && (Value(FactName(section, f.Key)).Length > 0 || f.Kind != FieldKind.Choice))
-                .Select(f => (f.Key, Value(FactName(section, f.Key))));
+                .Select(f => (f.Key, f.Read(Value(FactName(section, f.Key)))));
             var map = Mapping(known);
             if (section == "municipality" && !EmployeesUnknown)
                 map.Add(FactModel.EmployeesCollection, Rows(EmployeeCount, CaseFormField.EmployeeFields, EmployeeName));
@@ -205,7 +205,7 @@ public sealed class CaseForm
     /// <summary>The lines of a list. The date and kind of an event are required: left empty they are given empty, so that
     /// the reader's error names them; other empty details of a line are unknown.</summary>
     private YamlSequenceNode Rows(int count, IReadOnlyList<CaseFormField> fields, Func<int, string, string> name) =>
-        new(Enumerable.Range(0, count).Select(i => (YamlNode)Mapping(fields.Select(f => (f.Key, Value(name(i, f.Key))))
+        new(Enumerable.Range(0, count).Select(i => (YamlNode)Mapping(fields.Select(f => (f.Key, f.Read(Value(name(i, f.Key)))))
             .Where(f => f.Item2.Length > 0 || f.Key is "type" or "date"))));
 
     /// <summary>Each value quoted, as typed: a form's text is never YAML's null (<c>~</c>), only the reader's own

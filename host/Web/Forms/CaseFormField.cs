@@ -26,10 +26,18 @@ public sealed record CaseFormField(
     public static IReadOnlyList<CaseFormField> EventFields { get; } =
         [new("type", "wat er gebeurde", FieldKind.Choice, Choices(FactModel.EventTypes)), .. FromModel(FactModel.EventFields.Values)];
 
+    /// <summary>A percentage (a fact whose key ends in <c>_percent</c>, as the loonwaarde): typed with or without its
+    /// sign, "35 %" read as 35 and kept in the form as typed. The case format writes the number alone.</summary>
+    public bool Percentage => Kind == FieldKind.Number && Key.EndsWith("_percent", StringComparison.Ordinal);
+
+    /// <summary>What was typed in this field as the case format reads it: a percentage without its sign.</summary>
+    public string Read(string typed) => Percentage && typed.EndsWith('%') ? typed[..^1].TrimEnd() : typed;
+
     /// <summary>What to write, in Dutch: the hint under a typed field and the message when it is wrong.</summary>
     public string Hint => Kind switch
     {
         FieldKind.Date => "Schrijf een datum die bestaat, als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 08-01-2018.",
+        FieldKind.Number when Percentage => $"Schrijf een getal van {Show(Min)} tot en met {Show(Max)}, zoals 35 of 35,5; het teken % mag erbij.",
         FieldKind.Number => $"Schrijf een getal van {Show(Min)} tot en met {Show(Max)}, zoals 25 of 25,5 (zonder punt voor duizendtallen).",
         FieldKind.WholeNumber => $"Schrijf een heel getal van {Show(Min)} tot en met {Show(Max)}, zonder punt voor duizendtallen.",
         FieldKind.MunicipalityCode => "Schrijf de CBS-gemeentecode (GM en vier cijfers, zoals GM0014) of een naam uit de keuzelijst; staat de gemeente daar niet in, schrijf dan de code.",

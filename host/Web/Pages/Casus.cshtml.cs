@@ -5,6 +5,7 @@ using EligibilityEngine.RuleSets;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Conditions;
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Evaluation;
 using EligibilityEngine.Host.Web.Forms;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Text;
@@ -156,6 +157,13 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Mu
     /// <summary>The conditions of the version that decided, in Dutch.</summary>
     public ConditionDutch Conditions(Decision decision) => new(RulesOf(decision));
 
+    /// <summary>The case the form held when it was judged.</summary>
+    private Case? _judged;
+
+    /// <summary>Which part of each rule's condition held for the case judged, for "waarom".</summary>
+    public IReadOnlyDictionary<string, PartResults>? ConditionParts(Decision decision) =>
+        _judged is null ? null : Library.ConditionParts(decision, _judged);
+
     private RuleSetVersion RulesOf(Decision decision) => Library.Versions.Select(v => v.Version).First(v => v.Version == decision.RuleSet.Version);
 
     /// <summary>The missing facts as the page lists them: the ranked list, each with its field.</summary>
@@ -188,6 +196,7 @@ public sealed class CasusModel(RuleLibraryHolder holder, SampleCases samples, Mu
         var asOf = Date(CaseForm.AsOfField, Form.AsOf);
         var compareAsOf = Form.CompareAsOf.Length > 0 ? Date(CaseForm.CompareAsOfField, Form.CompareAsOf) : asOf;
         if (@case is null || asOf is null || compareAsOf is null) return null;
+        _judged = @case;
 
         Decision = Evaluate(@case, asOf.Value, Version(Form.Version), CaseForm.AsOfField);
         if (Form.CompareAsOf.Length > 0 || Form.CompareVersion.Length > 0)

@@ -24,6 +24,8 @@ public sealed class RegelsetModel(RuleLibraryHolder holder, PrecomputedResults p
 
     private Dictionary<string, RuleConclusion> _conclusions = [];
 
+    private ConditionDutch? _words;
+
     public IActionResult OnGet(string version)
     {
         var library = Pages.Library(holder);
@@ -31,6 +33,7 @@ public sealed class RegelsetModel(RuleLibraryHolder holder, PrecomputedResults p
         if (set is null) return NotFound();
         RuleSet = RuleSetMapper.Complete(library, set);
         _conclusions = set.Rules.ToDictionary(r => r.Definition.Id, r => r.Conclusion);
+        _words = new ConditionDutch(set.Version);
         try
         {
             Verification = precomputed.Statuses.FirstOrDefault(v => v.Version == version);
@@ -44,8 +47,8 @@ public sealed class RegelsetModel(RuleLibraryHolder holder, PrecomputedResults p
         return Page();
     }
 
-    /// <summary>What a rule concludes, in Dutch.</summary>
-    public string Conclusion(string ruleId) => DutchTerms.Conclusion(_conclusions[ruleId]);
+    /// <summary>What a rule concludes, in Dutch, by the version's titles and value labels.</summary>
+    public string Conclusion(string ruleId) => _words!.Conclusion(_conclusions[ruleId]);
 
     /// <summary>A property's status in Dutch, as the page shows it; "niet uitgevoerd" when the run was on other rules.</summary>
     public string Status(PropertyStatusEntry p) => !VerificationCurrent ? "niet uitgevoerd" : p.Status switch

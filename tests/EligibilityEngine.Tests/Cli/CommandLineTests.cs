@@ -40,7 +40,12 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("Ontbrekende gegevens\n  - benodigde aanpassingen van werkplek of werk (person.adaptation_need) — nodig voor: criterium Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldContain("  - benodigde begeleiding (person.supervision_need) — nodig voor: criterium Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden; Advies beschut werk; Plicht van de gemeente om beschut werk aan te bieden");
         output.ShouldNotContain("waarvan geen uitkomst afhangt");
-        output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterium arbeidsvermogen: waar — gelezen: person.has_work_capacity = ja");
+        // The trace a person reads names conclusions by their titles and labels, facts by the form's label (the path beside it).
+        output.ShouldContain("[laag 0] ADV-C-ARBEIDSVERMOGEN → criterium ‘Arbeidsvermogen’: waar — gelezen: arbeidsvermogen (person.has_work_capacity) = ja");
+        var trace = output[output.IndexOf("Toegepaste regels", StringComparison.Ordinal)..];
+        trace.ShouldContain("→ uitkomst ‘Ontvankelijkheid van de aanvraag’: ontvankelijk: waar");
+        trace.ShouldNotContain(" = geen_");
+        trace.ShouldNotMatch(@"→ (uitkomst|criterium|bevinding) [a-z_]+ ");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class HostLifecycleTests : IDisposable
     private static async Task<string> HashOf2026(EligibilityService.EligibilityServiceClient client) =>
         (await client.ListRuleSetsAsync(new ListRuleSetsRequest())).Versions.Single(v => v.Version == "2026-01-01").ContentHash;
 
-    private static async Task Eventually(Func<bool> condition)
+    internal static async Task Eventually(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!condition())

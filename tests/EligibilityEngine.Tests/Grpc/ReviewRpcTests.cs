@@ -127,6 +127,28 @@ public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcess
             .GetProperty("kind").GetString().ShouldBe("CHANGE_KIND_ADDED");
     }
 
+    /// <summary>The changed words of a condition, as the CLI's JSON gives them (issue #24 point 10), through the JSON API.</summary>
+    [Fact]
+    public async Task DiffRuleSets_over_json_marks_the_changed_words_of_a_condition()
+    {
+        using var http = host.CreateHttp();
+
+        var json = await http.GetFromJsonAsync<JsonElement>("/v1/regelsets/_diff?from=2026-01-01&to=planned-simpel-switchen");
+
+        var when = json.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "LEV-F-GELDIG-POSITIEF")
+            .GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("field").GetString() == "when");
+        when.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("kind").GetString(), w.GetProperty("text").GetString())).ShouldBe(
+        [
+            ("WORD_CHANGE_SAME", "outcome.advies = 'positief' or finding.laatste_advies_positief "),
+            ("WORD_CHANGE_REMOVED", "and not finding.advies_omgezet "),
+            ("WORD_CHANGE_SAME", "or finding.vastgesteld_doelgroep"),
+        ]);
+        // A field only one side has is not compared word by word.
+        json.GetProperty("rules").EnumerateArray().SelectMany(r => r.GetProperty("fields").EnumerateArray())
+            .Where(f => !f.TryGetProperty("before", out _) || !f.TryGetProperty("after", out _))
+            .Where(f => f.TryGetProperty("words", out var words) && words.GetArrayLength() > 0).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task An_impact_analysis_in_one_json_request_names_the_decisions_that_change()
     {

@@ -36,6 +36,17 @@ public sealed class SampleTests
             line.ShouldContain($"`{value}`", customMessage: $"README states another {outcome} for {name}");
     }
 
+    /// <summary>A description is what a labour expert reads above the example on /casus: no file names, options or
+    /// paths for developers.</summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_description_is_for_a_labour_expert_not_a_developer(string name)
+    {
+        var description = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, name)).Description;
+        description.ShouldNotBeNullOrWhiteSpace();
+        description.ShouldNotMatch(@"\.md\b|\.ya?ml\b|\.json\b|--|\w/\w+\.|\b(docs|rules|samples)/", $"{name} has developer text in its description");
+    }
+
     [Fact]
     public void The_same_case_gives_three_legal_answers_on_two_dates_and_under_the_planned_version()
     {

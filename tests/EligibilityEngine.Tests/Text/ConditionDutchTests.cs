@@ -1,3 +1,4 @@
+using EligibilityEngine.RuleSets;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Text;
 
@@ -50,7 +51,38 @@ public sealed class ConditionDutchTests
         foreach (var version in RealRules.Library.Versions.Select(v => v.Version))
         {
             var dutch = new ConditionDutch(version);
-            foreach (var rule in version.Rules) dutch.OfRule(rule.Id).ShouldNotBeNull(rule.Id).ShouldAllBe(part => part.Length > 0);
+            foreach (var rule in version.Rules) dutch.OfRule(rule.Id).ShouldNotBeNull(rule.Id).Parts.ShouldAllBe(part => part.Length > 0);
+        }
+    }
+
+    [Fact]
+    public void A_condition_that_is_an_or_at_the_top_lists_the_parts_of_which_one_must_hold()
+    {
+        var valid = Dutch.OfRule("LEV-F-GELDIG-POSITIEF").ShouldNotBeNull();
+        valid.All.ShouldBeFalse();
+        valid.Parts.Count.ShouldBe(3);
+        valid.Parts[2].ShouldBe("bevinding ‘vastgesteld doelgroep’ geldt");
+        DutchTerms.Condition(EligibilityEngine.Decisions.Truth.False, valid.Parts.Count, valid.All).ShouldBe("Voorwaarde niet vervuld; één van de onderdelen moet gelden:");
+        Dutch.OfRule("ADV-POSITIEF").ShouldNotBeNull().All.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_conclusion_reads_by_the_titles_and_value_labels_of_the_version()
+    {
+        Dutch.Conclusion(new(ConclusionKind.Outcome, "advies", "geen_aanvraag")).ShouldBe("uitkomst ‘Advies beschut werk’: geen aanvraag");
+        Dutch.Conclusion(new(ConclusionKind.Criterion, "arbeidsvermogen", null)).ShouldBe("criterium ‘Arbeidsvermogen’");
+        // A finding has no title in the rule files: its Dutch id, in words.
+        Dutch.Conclusion(new(ConclusionKind.Finding, "advies_omgezet", null)).ShouldBe("bevinding ‘advies omgezet’");
+    }
+
+    /// <summary>Where a person reads a decision's steps, no conclusion is named by a code (issue #24 point 2).</summary>
+    [Fact]
+    public void No_conclusion_of_any_version_is_named_by_a_code()
+    {
+        foreach (var set in RealRules.Library.Versions)
+        {
+            var dutch = new ConditionDutch(set.Version);
+            foreach (var rule in set.Rules) dutch.Conclusion(rule.Conclusion).ShouldNotContain("_", customMessage: $"{set.Version.Version} {rule.Definition.Id}");
         }
     }
 }

@@ -62,19 +62,88 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         // In Dutch, which condition held, from the rule's own condition (engine/Text/ConditionDutch).
         var rule = why.FindElements(By.CssSelector(".stap")).Single(s => s.Text.StartsWith("ADV-POSITIEF", StringComparison.Ordinal));
         rule.FindElement(By.ClassName("voorwaarde")).Text.ShouldBe("Voorwaarde vervuld; alle onderdelen moeten gelden:");
+        // Each part marked with whether it held for this case.
         rule.FindElements(By.CssSelector(".onderdelen li")).Select(p => p.Text).ShouldBe([
-            "criterium ‘Arbeidsvermogen’ is voldaan",
-            "criterium ‘Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden’ is voldaan of " +
-            "criterium ‘Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren’ is voldaan"]);
+            "✓ criterium ‘Arbeidsvermogen’ is voldaan (geldt)",
+            "✓ criterium ‘Permanent toezicht of intensieve begeleiding die een werkgever niet binnen redelijke grenzen kan bieden’ is voldaan of " +
+            "criterium ‘Technische of organisatorische aanpassingen die een werkgever niet binnen redelijke grenzen kan realiseren’ is voldaan (geldt)"]);
         browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", why);
         browser.Screenshot("casus-waarom");
         var supervision = browser.Driver.FindElement(By.CssSelector(".criterium[data-criterium=begeleiding] details"));
         supervision.FindElement(By.TagName("summary")).Click();
-        supervision.Text.ShouldContain("person.supervision_need = permanent toezicht");
+        // A fact read is named by the form's label, its path beside it for whoever looks it up.
+        supervision.Text.ShouldContain("benodigde begeleiding = permanent toezicht (person.supervision_need)");
         // The form keeps what was typed, so the case can be changed and judged again.
         browser.ById(Id("person.date_of_birth")).GetAttribute("value").ShouldBe("1994-05-17");
         browser.AccessibilityViolations().ShouldBeEmpty();
         browser.Screenshot("casus-eigen-invoer");
+    }
+
+    /// <summary>Issue #24 points 2 and 6: "waarom" names outcomes and criteria by their Dutch titles and values by their
+    /// labels, never by a code, and marks which part of a rule's condition failed.</summary>
+    [Fact]
+    public void Why_speaks_in_titles_and_labels_and_marks_the_part_of_a_condition_that_failed()
+    {
+        using var browser = Browser.Start();
+        browser.Open(Page("/casus?voorbeeld=negatief-regulier-werk"));
+        foreach (var summary in browser.Driver.FindElements(By.CssSelector("details.waarom summary"))) summary.Click();
+
+        var steps = browser.Driver.FindElements(By.CssSelector(".stap"));
+        steps.Count.ShouldBeGreaterThan(20);
+        // What a person reads of a step: all of it but the rule id (a link) and a fact's path (shown beside its label).
+        var texts = (IReadOnlyCollection<object>)browser.Driver.ExecuteScript("""
+            return [...document.querySelectorAll('.stap')].map(s => {
+              const c = s.cloneNode(true);
+              c.querySelectorAll('a > code, .pad').forEach(e => e.remove());
+              return c.textContent;
+            });
+            """)!;
+        texts.Cast<string>().ShouldAllBe(t => !System.Text.RegularExpressions.Regex.IsMatch(t, @"\w_\w"), "no step names a code");
+
+        var positive = steps.Single(s => s.Text.StartsWith("ADV-POSITIEF", StringComparison.Ordinal));
+        positive.Text.ShouldStartWith("ADV-POSITIEF → uitkomst ‘Advies beschut werk’: positief: niet van toepassing");
+        positive.FindElement(By.ClassName("voorwaarde")).Text.ShouldBe("Voorwaarde niet vervuld; alle onderdelen moeten gelden:");
+        positive.FindElements(By.CssSelector(".onderdelen li .teken")).Select(m => m.Text).ShouldBe(["✓", "✗"]);
+        positive.FindElements(By.CssSelector(".onderdelen li")).Last().Text.ShouldEndWith("(geldt niet)");
+        // Every list of parts agrees with its rule's result, in three-valued logic: parts that must all hold and one of
+        // which failed make a rule that does not apply; one unknown part and none failed, a rule that cannot be told.
+        var marked = steps.Where(s => s.FindElements(By.CssSelector(".onderdelen .teken")).Count > 0).ToList();
+        marked.Count.ShouldBeGreaterThan(5);
+        foreach (var step in marked)
+        {
+            var marks = step.FindElements(By.CssSelector(".onderdelen .teken")).Select(m => m.Text).ToList();
+            var all = step.FindElement(By.ClassName("voorwaarde")).Text.Contains("alle onderdelen");
+            var agrees = (step.FindElement(By.TagName("strong")).Text, all) switch
+            {
+                ("van toepassing", true) => marks.All(m => m == "✓"),
+                ("van toepassing", false) => marks.Contains("✓"),
+                ("niet van toepassing", true) => marks.Contains("✗"),
+                ("niet van toepassing", false) => marks.All(m => m == "✗"),
+                _ => marks.Contains("?") && !marks.Contains(all ? "✗" : "✓"),
+            };
+            agrees.ShouldBeTrue(step.Text);
+        }
+
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Driver.ExecuteScript("arguments[0].scrollIntoView()", positive);
+        browser.Screenshot("casus-waarom-onderdelen");
+    }
+
+    [Fact]
+    public void The_missing_facts_say_in_titles_what_each_decides()
+    {
+        using var browser = Browser.Start();
+        browser.Open(Page("/casus?voorbeeld=onvoldoende-gegevens"));
+        var missing = browser.Driver.FindElements(By.CssSelector(".ontbrekend > li"));
+        missing.Count.ShouldBe(2);
+        foreach (var fact in missing)
+        {
+            fact.Text.ShouldContain("bepaalt criterium ");
+            fact.Text.ShouldContain("Advies beschut werk");
+            // The path in brackets is the one code, for whoever looks it up.
+            var path = fact.FindElement(By.TagName("code")).Text;
+            fact.Text.Replace(path, "").ShouldNotContain("_");
+        }
     }
 
     [Fact]
@@ -187,11 +256,17 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         browser.ClickToLoad(browser.Driver.FindElements(By.CssSelector("button.hoofdknop")).First());
         Outcome(browser, "levensloop").ShouldBe(expectedWithout);
 
-        // Added back by hand: kind, date and reason as the sample has them.
-        browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("button[value='gebeurtenis-toevoegen']")));
+        // Added back by hand: kind, date and reason as the sample has them. The page's script adds the row in place.
+        var before = browser.Driver.FindElement(By.TagName("h1"));
+        browser.Driver.FindElement(By.CssSelector("button[value='gebeurtenis-toevoegen']")).Click();
+        before.Text.ShouldNotBeEmpty("the page did not load again"); // a stale element throws
+        browser.Driver.FindElements(By.CssSelector("#groep-geschiedenis fieldset.rij")).Count.ShouldBe(events.Count);
         var last = events[^1];
         var row = events.Count - 1;
         browser.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe(Id($"events[{row}].type"), "the new row has the focus");
+        browser.Driver.FindElement(By.CssSelector($"label[for='{Id($"events[{row}].type")}']")).Text.ShouldBe("wat er gebeurde");
+        browser.AccessibilityViolations().ShouldBeEmpty();
+        browser.Screenshot("casus-gebeurtenis-toegevoegd");
         new SelectElement(browser.ById(Id($"events[{row}].type"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Type.ToString()));
         browser.ById(Id($"events[{row}].date")).SendKeys(last.Date.ToString("yyyy-MM-dd"));
         new SelectElement(browser.ById(Id($"events[{row}].reason"))).SelectByValue(EligibilityEngine.Facts.CodeNames.ToCode(last.Reason!.Value.ToString()));
@@ -261,6 +336,15 @@ public sealed class CaseFormBrowserTests(RunningHost host) : IClassFixture<Runni
         var decision = RealRules.Library.Evaluate(sample.Case with { Events = events }, sample.AsOf!.Value);
         foreach (var o in decision.Outcomes) Outcome(browser, o.Id).ShouldBe(o.ValueLabel);
         browser.AccessibilityViolations().ShouldBeEmpty();
+
+        // A row of employees added comes back with its first field focused, as an event row does (issue #24 point 3).
+        var rows = browser.Driver.FindElements(By.CssSelector("#groep-municipality fieldset.rij")).Count;
+        browser.ClickToLoad(browser.Driver.FindElement(By.CssSelector("button[value='medewerkers-toevoegen']")));
+        browser.Driver.FindElements(By.CssSelector("#groep-municipality fieldset.rij")).Count.ShouldBe(rows + 1);
+        var focused = browser.Driver.SwitchTo().ActiveElement();
+        focused.GetAttribute("id").ShouldBe(Id(CaseForm.EmployeeName(rows, "count")), "the new row has the focus");
+        ((bool)browser.Driver.ExecuteScript("const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", focused)!)
+            .ShouldBeTrue("the focused field is on screen");
     }
 
     private static string Outcome(Browser browser, string id) => browser.Driver.FindElement(By.CssSelector($"#uitkomst-{id} .waarde")).Text;

@@ -27,6 +27,8 @@ public sealed class CaseFormPostTests(RunningHost host) : IClassFixture<RunningH
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
         html.ShouldContain($"name=\"event_count\" value=\"{events + 1}\"");
+        // Without script the page comes back with the new row's kind focused (with script it is added in place).
+        html.ShouldMatch($"<select id=\"{CaseForm.Id(CaseForm.EventName(events, "type"))}\"[^>]*autofocus");
         var lastDate = CaseForm.EventName(events - 1, "date");
         html.ShouldContain($"name=\"{lastDate}\" value=\"{values.Single(v => v.Key == lastDate).Value}\"");
     }

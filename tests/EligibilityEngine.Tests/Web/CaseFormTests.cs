@@ -73,6 +73,36 @@ public sealed class CaseFormTests
         form.Errors.Keys.ShouldNotContain("events[0].date");
     }
 
+    [Theory]
+    [InlineData("35 %", 35)]
+    [InlineData("35%", 35)]
+    [InlineData("35,5", 35.5)]
+    [InlineData("35,5 %", 35.5)]
+    public void A_percentage_is_taken_the_dutch_way_with_or_without_its_sign(string typed, double expected)
+    {
+        var form = CaseForm.Empty(new DateOnly(2020, 1, 1));
+        form.Unknown.Remove("person.wage_value_percent");
+        form.Values["person.wage_value_percent"] = typed;
+
+        form.Read().ShouldNotBeNull().Person.WageValuePercent.ShouldBe((decimal)expected);
+        form.Values["person.wage_value_percent"].ShouldBe(typed, "what was typed stays in the form");
+    }
+
+    [Fact]
+    public void A_percent_sign_where_the_form_takes_no_percentage_gets_a_dutch_message()
+    {
+        var form = CaseForm.Empty(new DateOnly(2020, 1, 1));
+        form.AddEvent();
+        form.Values[CaseForm.EventName(0, "type")] = "placed";
+        form.Values[CaseForm.EventName(0, "date")] = "2019-02-01";
+        form.Values[CaseForm.EventName(0, "hours_per_week")] = "24 %";
+
+        form.Read().ShouldBeNull();
+
+        form.Errors[CaseForm.EventName(0, "hours_per_week")].ShouldStartWith("Schrijf een getal van 0 tot en met ");
+        form.Errors[CaseForm.EventName(0, "hours_per_week")].ShouldNotContain("%");
+    }
+
     [Fact]
     public void An_employee_list_without_lines_is_known_to_be_empty()
     {
