@@ -41,19 +41,8 @@ public sealed class EvaluatorTests : IDisposable
               undetermined: leeftijd onbekend
         """;
 
-    private const string Outcome = """
-        outcomes:
-          - id: verdict
-            title: Oordeel
-            values: [ja, nee]
-            labels: { ja: ja, nee: nee, onbekend: onbekend }
-            undetermined:
-              value: onbekend
-              explain: niet te zeggen
-        """;
-
     private Decision Evaluate(Person person, EvaluationOptions? options = null) =>
-        _rules.With("2015-01-01.yaml", TempRuleSet.Version(Chain, extra: Outcome)).Load()
+        _rules.With("2015-01-01.yaml", TempRuleSet.Version(Chain, extra: TempRuleSet.VerdictOutcome)).Load()
             .Evaluate(Case.Empty with { Person = person }, AsOf, options ?? EvaluationOptions.WithTrace);
 
     [Fact]
@@ -172,7 +161,7 @@ public sealed class EvaluatorTests : IDisposable
                 then: { outcome: verdict, value: nee }
                 explain: derde
             """;
-        var library = _rules.With("2015-01-01.yaml", TempRuleSet.Version(rules, extra: Outcome)).Load();
+        var library = _rules.With("2015-01-01.yaml", TempRuleSet.Version(rules, extra: TempRuleSet.VerdictOutcome)).Load();
 
         library.Evaluate(Case.Empty, AsOf).Outcome("verdict").Status.ShouldBe(OutcomeStatus.Undetermined);
         library.Evaluate(Case.Empty with { Person = new Person(HasWorkCapacity: false) }, AsOf).Outcome("verdict").Value.ShouldBe("ja");
@@ -194,7 +183,7 @@ public sealed class EvaluatorTests : IDisposable
                 then: { outcome: verdict, value: ja }
                 explain: tweede
             """;
-        var decision = _rules.With("2015-01-01.yaml", TempRuleSet.Version(rules, extra: Outcome)).Load().Evaluate(Case.Empty, AsOf);
+        var decision = _rules.With("2015-01-01.yaml", TempRuleSet.Version(rules, extra: TempRuleSet.VerdictOutcome)).Load().Evaluate(Case.Empty, AsOf);
 
         decision.Outcome("verdict").Value.ShouldBe("ja");
         decision.Outcome("verdict").RuleId.ShouldBe("SECOND");

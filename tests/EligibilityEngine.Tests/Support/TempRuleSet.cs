@@ -43,6 +43,18 @@ public sealed class TempRuleSet : IDisposable
         {rules}
         """;
 
+    /// <summary>An outcome `verdict` with the values ja and nee (undetermined: onbekend), for `extra` of <see cref="Version"/>.</summary>
+    public const string VerdictOutcome = """
+        outcomes:
+          - id: verdict
+            title: Oordeel
+            values: [ja, nee]
+            labels: { ja: ja, nee: nee, onbekend: onbekend }
+            undetermined:
+              value: onbekend
+              explain: niet te zeggen
+        """;
+
     /// <summary>One criterion rule named `c` whose condition is <paramref name="when"/>.</summary>
     public static string Criterion(string when, string id = "R1", string criterion = "c") => $"""
           - id: {id}

@@ -23,14 +23,6 @@ public sealed class CompletenessTests : IDisposable
             rows:
               - [2015, 3]
               - [2016, 3]
-        outcomes:
-          - id: verdict
-            title: Oordeel
-            values: [ja, nee]
-            labels: { ja: ja, nee: nee, onbekend: onbekend }
-            undetermined:
-              value: onbekend
-              explain: niet te zeggen
         """;
 
     private static string Outcome(string id, string value, string when) => $"""
@@ -44,7 +36,7 @@ public sealed class CompletenessTests : IDisposable
 
     private PropertyResult Completeness(string yes, string no)
     {
-        var library = _rules.With("2015-01-01.yaml", TempRuleSet.Version(Outcome("JA", "ja", yes) + Outcome("NEE", "nee", no), extra: Parameters)).Load();
+        var library = _rules.With("2015-01-01.yaml", TempRuleSet.Version(Outcome("JA", "ja", yes) + Outcome("NEE", "nee", no), extra: Parameters + "\n" + TempRuleSet.VerdictOutcome)).Load();
         var verifier = new Verifier(library, new VerificationOptions(Events: 1, Timeout: TimeSpan.FromSeconds(30)));
         return verifier.Verify(library.Resolve("2015-01-01"), [], builtIns: true, id => id == "ingebouwd.volledigheid").Results.ShouldHaveSingleItem();
     }
