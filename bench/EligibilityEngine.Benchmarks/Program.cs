@@ -4,6 +4,7 @@ using EligibilityEngine.Benchmarks;
 // From the repository root:
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10   (the compiled engine against hand-written code, by CPU time)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
@@ -67,6 +68,12 @@ if (args is ["impact-corpus", var n, var corpus])
 if (args is ["startup", var runs, ..])
 {
     HostStartup.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? args[2] : "nrules");
+    return;
+}
+
+if (args is ["cpu-ratios", var ratioRounds])
+{
+    CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 
