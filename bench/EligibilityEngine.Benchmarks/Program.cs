@@ -3,7 +3,8 @@ using EligibilityEngine.Benchmarks;
 
 // From the repository root:
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
-//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules]  (sustained, one thread)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10   (the compiled engine against hand-written code, by CPU time)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
@@ -70,10 +71,17 @@ if (args is ["startup", var runs, ..])
     return;
 }
 
+if (args is ["cpu-ratios", var ratioRounds])
+{
+    CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["throughput", ..])
 {
     Throughput.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
-        args.Length > 2 ? EligibilityEngine.DecisionEngines.Parse(args[2]) ?? throw new ArgumentException("engine: compiled or nrules") : EligibilityEngine.EngineKind.Compiled);
+        args.Length > 2 ? EligibilityEngine.DecisionEngines.Parse(args[2]) ?? throw new ArgumentException("engine: compiled or nrules") : EligibilityEngine.EngineKind.Compiled,
+        args.Length > 3 ? args[3] : null);
     return;
 }
 

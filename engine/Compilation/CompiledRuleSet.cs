@@ -40,6 +40,12 @@ public sealed class CompiledRuleSet
     /// <see cref="TraceFacts"/>, in the order of <see cref="CompiledRule.FactsRead"/>.</summary>
     public required ImmutableArray<int[]> TraceReads { get; init; }
 
+    /// <summary>The trace entries of rules that read no fact, by rule index × 3 + result byte, made on first use:
+    /// immutable, and the same in every trace that runs the rules in evaluation order.</summary>
+    internal RuleFiring?[] UnreadFirings => _unreadFirings ??= new RuleFiring?[Rules.Length * 3];
+
+    private RuleFiring?[]? _unreadFirings;
+
     /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
     /// completed when none was started.</summary>
     public Task Compilation => _compilation ?? Task.CompletedTask;

@@ -171,9 +171,15 @@ internal static class Evaluator
         var readings = new FactReading?[set.TraceFacts.Length];
         foreach (var i in firingOrder)
         {
-            var rule = set.Rules[i];
-            var result = state.RuleResults[i] switch { EvaluationState.True => Truth.True, EvaluationState.False => Truth.False, _ => Truth.Unknown };
+            var result = state.RuleResults[i];
             var facts = set.TraceReads[i];
+            // A rule that reads no fact, in its place in the evaluation order, has the same entry in every trace.
+            if (facts.Length == 0 && trace.Count == i)
+            {
+                trace.Add(set.UnreadFirings[i * 3 + result] ??= Firing(set, i, i + 1, result, []));
+                continue;
+            }
+
             var reads = facts.Length == 0 ? [] : new FactReading[facts.Length];
             for (var k = 0; k < facts.Length; k++)
             {
@@ -181,10 +187,17 @@ internal static class Evaluator
                 reads[k] = readings[facts[k]] ??= new FactReading(path, read(state.Case));
             }
 
-            trace.Add(new RuleFiring(trace.Count + 1, rule.Stratum, rule.Definition.Id, rule.Conclusion, result,
-                rule.Definition.Kind == ConclusionKind.Criterion || state.RuleResults[i] == EvaluationState.True, reads));
+            trace.Add(Firing(set, i, trace.Count + 1, result, reads));
         }
 
         return trace;
+    }
+
+    private static RuleFiring Firing(CompiledRuleSet set, int rule, int order, byte result, FactReading[] reads)
+    {
+        var compiled = set.Rules[rule];
+        var truth = result switch { EvaluationState.True => Truth.True, EvaluationState.False => Truth.False, _ => Truth.Unknown };
+        return new RuleFiring(order, compiled.Stratum, compiled.Definition.Id, compiled.Conclusion, truth,
+            compiled.Definition.Kind == ConclusionKind.Criterion || result == EvaluationState.True, reads);
     }
 }

@@ -52,10 +52,12 @@ public sealed class DutchTextBuilder
         _buffer[_length++] = c;
     }
 
-    public void Append(int value)
+    public void Append(int value) => Append(value, CultureInfo.CurrentCulture);
+
+    public void Append(int value, IFormatProvider provider)
     {
         Ensure(DutchFormat.MaxValueLength);
-        value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.CurrentCulture);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, provider);
         _length += written;
     }
 
