@@ -67,7 +67,13 @@ internal static class BuiltIn
     /// none can be: those are the failures).</summary>
     private static Witnessing Witnesses(Verifier.Run run, IReadOnlyList<Goal> goals)
     {
-        var open = goals.Where(g => !run.Judged.Any(g.Seen)).ToList();
+        var open = goals.ToList();
+        foreach (var decision in run.Judged)
+        {
+            open.RemoveAll(g => g.Seen(decision));
+            if (open.Count == 0) break;
+        }
+
         var (failed, unknown) = Search(run, open);
         return new Witnessing(failed, unknown, goals.Count - open.Count, open.Count - failed.Count - unknown.Count);
     }
