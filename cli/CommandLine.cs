@@ -23,7 +23,7 @@ public static class CommandLine
     public const string DefaultRules = "rules/beschut-werk";
 
     /// <summary>How many generated cases exact-diffs tries before the solver when --generated is not given.</summary>
-    internal const int ExactDiffsGenerated = 0;
+    internal const int ExactDiffsGenerated = 2000;
 
     /// <param name="time">The one clock the command line reads: when a decision was asked for and recorded.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
