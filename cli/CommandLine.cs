@@ -23,6 +23,9 @@ public static class CommandLine
 {
     public const string DefaultRules = "rules/beschut-werk";
 
+    /// <summary>How many generated cases exact-diffs tries before the solver when --generated is not given.</summary>
+    internal const int ExactDiffsGenerated = 2000;
+
     /// <param name="time">The one clock the command line reads: when a decision was asked for and recorded.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
@@ -144,7 +147,8 @@ public static class CommandLine
         var diagnostics = new DiagnosticBag();
         var properties = PropertyFileReader.Load(Path.Combine(directory, "properties"), library, diagnostics);
         if (diagnostics.HasErrors) throw new InvalidInputException($"the properties in {Path.Combine(directory, "properties")} have {diagnostics.Items.Count} error(s)", diagnostics.Items);
-        var verifier = new Verifier(library, SolverOptions(options), CandidateCases(directory, options));
+        var candidates = CandidateCases(directory, options, library);
+        var verifier = new Verifier(library, SolverOptions(options), candidates.Cases);
         var versions = options.Value("--version") is { } name ? [library.Resolve(name)] : library.Versions;
         var write = options.Value("--write-counterexamples");
         var only = options.Value("--property");
@@ -152,6 +156,7 @@ public static class CommandLine
         var failed = 0;
         var results = new List<VersionVerification>();
         output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
+        output.WriteLine(candidates.Description);
         foreach (var set in versions)
         {
             var result = verifier.Verify(set, properties.Where(p => Selected(p.Id)).ToList(), builtIns: !options.Flag("--no-builtin"), Selected);
@@ -187,15 +192,36 @@ public static class CommandLine
         return written;
     }
 
-    /// <summary>The cases tried before the solver: the rule tests and those of --cases (a folder or batch of case files). A
-    /// rule one of them makes true, or a region of an exact difference one of them lies in, needs no search. A case
-    /// without a peildatum is tried on the versions' own dates only.</summary>
-    private static List<(Case Case, DateOnly AsOf)> CandidateCases(string rules, Arguments options)
+    /// <summary>The cases tried before the solver, and a Dutch line that says which (with the seed of the generated ones).</summary>
+    private sealed record Candidates(List<(Case Case, DateOnly AsOf)> Cases, string Description);
+
+    /// <summary>The cases tried before the solver: the rule tests, those of --cases (a folder or batch of case files), and
+    /// --generated cases of --seed (<see cref="CaseGenerator"/>, drawn for <paramref name="library"/>'s versions). A rule
+    /// one of them makes true, or a region of an exact difference one of them lies in, needs no search. A case without a
+    /// peildatum is tried on the versions' own dates only.</summary>
+    private static Candidates CandidateCases(string rules, Arguments options, RuleLibrary? library = null, int generatedByDefault = 0)
     {
         var tests = Path.Combine(rules, "tests");
         var candidates = System.IO.Directory.Exists(tests) ? RuleTestRunner.Load(tests).Select(t => (t.Case, t.AsOf)).ToList() : [];
-        if (options.Value("--cases") is { } cases) candidates.AddRange(CaseCorpus.Load(cases).Select(c => (c.Case, c.AsOf ?? DateOnly.MinValue)));
-        return candidates;
+        var parts = new List<string> { $"{candidates.Count} regeltests" };
+        if (options.Value("--cases") is { } cases)
+        {
+            var loaded = CaseCorpus.Load(cases);
+            candidates.AddRange(loaded.Select(c => (c.Case, c.AsOf ?? DateOnly.MinValue)));
+            parts.Add($"{loaded.Count} casussen uit {cases}");
+        }
+
+        var generated = Count(options, "--generated") ?? generatedByDefault;
+        var seed = options.Value("--seed") is not { } text ? CaseGenerator.DefaultSeed
+            : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s
+            : throw new UsageException($"--seed must be a whole number, not '{text}'");
+        if (generated > 0)
+        {
+            candidates.AddRange(CaseGenerator.Cases(library ?? RuleLibrary.Load(rules, CompileMode.Interpreted), generated, seed).Select(c => (c.Case, c.AsOf)));
+            parts.Add($"{generated} gegenereerde casussen (seed {seed})");
+        }
+
+        return new Candidates(candidates, $"Vooraf door de motor beoordeeld, zonder oplosser: {string.Join(", ", parts)}.");
     }
 
     private static VerificationOptions SolverOptions(Arguments options) => new(
@@ -207,6 +233,10 @@ public static class CommandLine
     private static int? Number(Arguments options, string option) => options.Value(option) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
         : throw new UsageException($"{option} must be a whole number above 0, not '{text}'");
+
+    private static int? Count(Arguments options, string option) => options.Value(option) is not { } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new UsageException($"{option} must be a whole number (0 or more), not '{text}'");
 
     internal static int Diff(Arguments options, TextWriter output)
     {
@@ -222,11 +252,12 @@ public static class CommandLine
             return 0;
         }
 
-        var exact = ExactDiff.Compute(from, to, SolverOptions(options), CandidateCases(options.Value("--rules") ?? DefaultRules, options));
+        var candidates = CandidateCases(options.Value("--rules") ?? DefaultRules, options);
+        var exact = ExactDiff.Compute(from, to, SolverOptions(options), candidates.Cases);
         var witnesses = options.Value("--write-witnesses") is { } folder ? WriteWitnesses(folder, exact) : null;
         output.Write(format == "json"
-            ? Json.Serialize(new { diff, exact }) + Environment.NewLine
-            : markdown + ExactDiffMarkdown.Render(exact, witnesses));
+            ? Json.Serialize(new { diff, exact, candidates = candidates.Description }) + Environment.NewLine
+            : markdown + ExactDiffMarkdown.Render(exact, witnesses) + Environment.NewLine + candidates.Description + Environment.NewLine);
         return exact.Status == ExactDiffStatus.NotReproduced ? 1 : 0;
     }
 
@@ -235,7 +266,8 @@ public static class CommandLine
         var directory = options.Argument("dir") ?? options.Value("--rules") ?? DefaultRules;
         var library = RuleLibrary.Load(directory, CompileMode.Interpreted);
         var only = options.Value("--version") is { } name ? library.Resolve(name) : null;
-        var candidates = CandidateCases(directory, options);
+        var candidates = CandidateCases(directory, options, library, ExactDiffsGenerated);
+        output.WriteLine(candidates.Description);
         var solver = SolverOptions(options);
         var path = options.Value("--write-status") ?? Path.Combine(directory, "properties", "exact-diffs.json");
         var results = new List<ExactDifference>();
@@ -244,10 +276,10 @@ public static class CommandLine
         var pairs = ExactDiffFile.Pairs(library).Where(p => only is null || p.From == only || p.To == only).ToList();
         Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = solver.Solvers }, pair =>
         {
-            var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates);
+            var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates.Cases);
             lock (results)
             {
-                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en), " +
+                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en) ({exact.RegionsByCandidates} door een kandidaat), " +
                                  $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
                 ExactDiffFile.Write(path, [exact], solver.SolverKind.Command, time.GetUtcNow());
                 results.Add(exact);

@@ -30,6 +30,7 @@ internal static class Commands
                 new Option<bool>("--exact") { Description = "also the exact difference: every case whose decision differs, as regions (needs Debian's z3)" },
                 Events(), Timeout(),
                 new Option<string>("--write-witnesses") { Description = "with --exact: write each region's witness as a case file in this folder" },
+                Generated("0"), Seed(),
             ],
             r => CommandLine.Diff(new(r), output)));
         root.Subcommands.Add(Command("impact", "Judge every case under both versions: how many decisions change, and why.",
@@ -51,7 +52,7 @@ internal static class Commands
                 new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
                 new Option<string>("--solver-processes") { Description = "how many solver processes share a version's questions (default: one per processor)" },
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
-                CandidateCases(),
+                CandidateCases(), Generated("0"), Seed(),
                 new Option<string>("--property") { Description = "only the properties whose id starts with this (e.g. ingebouwd.monotonie)" },
                 new Option<string>("--write-status") { Description = "write the results per version (with its content hash) to this JSON file, which the host's page of a version shows" },
             ],
@@ -63,7 +64,7 @@ internal static class Commands
             [Directory("the rules folder (default rules/beschut-werk)")],
             [
                 new Option<string>("--version") { Description = "only the pairs this version is in; the file keeps the others" },
-                CandidateCases(),
+                CandidateCases(), Generated(CommandLine.ExactDiffsGenerated.ToString(System.Globalization.CultureInfo.InvariantCulture)), Seed(),
                 Events(), Timeout(),
                 new Option<string>("--write-status") { Description = "the JSON file (default <rules>/properties/exact-diffs.json)" },
             ],
@@ -173,6 +174,12 @@ internal static class Commands
 
     private static Option<string> CandidateCases() =>
         new("--cases") { Description = "cases tried before the solver, beside the rule tests (a folder or batch of case files, e.g. samples/cases): what they show needs no search" };
+
+    private static Option<string> Generated(string byDefault) =>
+        new("--generated") { Description = $"also try this many generated cases (complete and incomplete, of --seed) before the solver, judged by the engine (default {byDefault})" };
+
+    private static Option<string> Seed() =>
+        new("--seed") { Description = $"the seed of the generated cases (default {EligibilityEngine.Testing.CaseGenerator.DefaultSeed}): the same seed, the same cases" };
 
     private static Option<string> Rules() => new("--rules") { Description = "the rules folder (default rules/beschut-werk)" };
 

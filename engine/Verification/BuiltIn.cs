@@ -67,7 +67,13 @@ internal static class BuiltIn
     /// none can be: those are the failures).</summary>
     private static Witnessing Witnesses(Verifier.Run run, IReadOnlyList<Goal> goals)
     {
-        var open = goals.Where(g => !run.Judged.Any(g.Seen)).ToList();
+        var open = goals.ToList();
+        foreach (var decision in run.Judged)
+        {
+            open.RemoveAll(g => g.Seen(decision));
+            if (open.Count == 0) break;
+        }
+
         var (failed, unknown) = Search(run, open);
         return new Witnessing(failed, unknown, goals.Count - open.Count, open.Count - failed.Count - unknown.Count);
     }
@@ -107,7 +113,7 @@ internal static class BuiltIn
             w.Failed.Count > 0 ? PropertyStatus.Violated : w.Unknown.Count > 0 ? PropertyStatus.Unknown : PropertyStatus.Proven, watch.Elapsed,
             Detail: (w.Failed.Count > 0 ? $"{what}: {string.Join(", ", w.Failed)}. " : "")
                 + (w.Unknown.Count > 0 ? $"niet beslist binnen de tijd: {string.Join(", ", w.Unknown)}. " : "")
-                + $"Aangetoond met een casus: {w.ByCandidates} met een regeltest of voorbeeldcasus, {w.BySolver} met een casus van de oplosser.");
+                + $"Aangetoond met een casus: {w.ByCandidates} met een regeltest, voorbeeldcasus of gegenereerde casus, {w.BySolver} met een casus van de oplosser.");
 
     private static PropertyResult Complete(Verifier.Run run, Func<string, string?> expected)
     {

@@ -41,7 +41,7 @@ public enum ExactDiffStatus
     /// <summary>The solver ran out of time: the regions found are real, but that there are no others is not proven.</summary>
     Unknown,
 
-    /// <summary>More regions than asked for: the search stopped; not proven.</summary>
+    /// <summary>The solver found more regions than asked for: the search stopped; not proven.</summary>
     TooManyRegions,
 
     /// <summary>A witness the engines judge otherwise than the encoding: a bug in the encoding.</summary>
@@ -57,7 +57,8 @@ public enum ExactDiffStatus
 /// </summary>
 public sealed record ExactDifference(
     RuleSetReference From, RuleSetReference To, DateOnly AsOfFrom, int Events, IReadOnlyList<string> OneSidedOutcomes,
-    IReadOnlyList<DiffRegion> Regions, ExactDiffStatus Status, int Questions, TimeSpan Time, IReadOnlyDictionary<string, string> NotVerified, string? Detail)
+    IReadOnlyList<DiffRegion> Regions, ExactDiffStatus Status, int Questions, TimeSpan Time, IReadOnlyDictionary<string, string> NotVerified, string? Detail,
+    int RegionsByCandidates = 0)
 {
     /// <summary>Whether the two engine decisions of one case differ only where some region holds it: every outcome and
     /// criterion that changed lies in a region of that part.</summary>
@@ -80,6 +81,8 @@ public static class ExactDiff
 {
     /// <param name="candidates">Cases to try first (the rule tests): the engine judges each under both versions, and every
     /// region one of them lies in is found without the solver, whose questions are then mostly the proof.</param>
+    /// <param name="maxRegions">How many regions the solver may find before the search stops (those of the candidates
+    /// cost no search and are not counted).</param>
     public static ExactDifference Compute(CompiledRuleSet from, CompiledRuleSet to, VerificationOptions options,
         IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null, int maxRegions = 40)
     {
@@ -92,12 +95,12 @@ public static class ExactDiff
         var regions = new List<DiffRegion>();
 
         // Adds the regions a case lies in (by how each version decides each part), each with the case as its witness.
-        int Add(Func<Part, (long From, long To)> codes, Func<string> witness)
+        int Add(Func<int, (long From, long To)> codes, Func<string> witness)
         {
             var added = 0;
-            foreach (var part in parts)
+            for (var i = 0; i < parts.Count; i++)
             {
-                var (x, y) = codes(part);
+                var (part, (x, y)) = (parts[i], codes(i));
                 var (sideFrom, sideTo) = (part.From(x), part.To(y));
                 if (sideFrom.Value == sideTo.Value || regions.Any(r => r.Kind == part.Kind && r.Id == part.Id && r.Before == sideFrom && r.After == sideTo)) continue;
                 var region = new DiffRegion(regions.Count + 1, part.Kind, part.Id, part.Title, sideFrom, sideTo, witness());
@@ -109,38 +112,61 @@ public static class ExactDiff
             return added;
         }
 
-        // Each candidate on its own peildatum and on the dates the two versions take effect, and moved into their years.
+        // Each candidate on its own peildatum and on the dates the two versions take effect, and moved into their years,
+        // judged on every processor (there may be thousands of generated cases); in the candidates' order, so that the same
+        // candidates give the same regions with the same witnesses.
         var dates = new[] { from.Version.EffectiveFrom, to.Version.EffectiveFrom }.OfType<DateOnly>().ToList();
-        foreach (var (@case, asOf) in CandidateCases.On(candidates ?? [], dates))
-        {
-            if (asOf < asOfFrom || a.Case.Fix(@case, asOf, encoded.Texts, lumpEmployees: !a.ReadsEmployeeFields && !b.ReadsEmployeeFields) is null) continue;
-            var (before, after) = (CompiledEngine.Instance.Evaluate(from, @case, asOf, EvaluationOptions.Minimal), CompiledEngine.Instance.Evaluate(to, @case, asOf, EvaluationOptions.Minimal));
-            Add(p => (p.CodeFrom(before), p.CodeTo(after)), () => CaseYamlWriter.Write(@case, asOf));
-        }
+        var lump = !a.ReadsEmployeeFields && !b.ReadsEmployeeFields;
+        var changed = CandidateCases.On(candidates ?? [], dates).AsParallel().AsOrdered()
+            .Where(c => c.AsOf >= asOfFrom && a.Case.Fits(c.Case, lump))
+            .Select(c =>
+            {
+                var (before, after) = (CompiledEngine.Instance.Evaluate(from, c.Case, c.AsOf, EvaluationOptions.Minimal), CompiledEngine.Instance.Evaluate(to, c.Case, c.AsOf, EvaluationOptions.Minimal));
+                return (c.Case, c.AsOf, Codes: parts.Select(p => (From: p.CodeFrom(before), To: p.CodeTo(after))).ToArray());
+            })
+            .Where(c => parts.Where((p, i) => p.From(c.Codes[i].From).Value != p.To(c.Codes[i].To).Value).Any());
+        foreach (var (@case, asOf, codes) in changed)
+            Add(i => codes[i], () => CaseYamlWriter.Write(@case, asOf));
+        var byCandidates = regions.Count;
 
         var wanted = a.Case.Variables().Select(v => v.Name).Concat(parts.SelectMany(p => new[] { p.SignatureFrom, p.SignatureTo })).ToList();
         var (status, questions) = (ExactDiffStatus.Proven, 0);
         // One part at a time: a part no rule change reaches is settled by simplification alone, where one question about
-        // every part at once leaves the solver to search them all together.
+        // every part at once leaves the solver to search them all together. A question about a part that runs out of its
+        // budget is asked again split by how the older version decides the part (each deciding rule, undetermined, no rule;
+        // for a criterion each status), and once for any other value: together the same question, each part of it
+        // simpler, as the older version's decision is then fixed. Every split answered unsat is the same proof.
         foreach (var part in parts)
         {
-            while (status == ExactDiffStatus.Proven)
+            var (pending, split) = (new Queue<string>([Smt.True]), false);
+            while (status == ExactDiffStatus.Proven && pending.TryDequeue(out var restriction))
             {
-                var query = encoded.NewQuery();
-                query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
-                query.Assert(Smt.And(blocked[part].Prepend(part.Differs)));
-                var (answer, model) = encoded.Ask(query, wanted);
-                questions++;
-                if (answer == SolverAnswer.Unsat) break;
-                if (answer == SolverAnswer.Unknown || regions.Count >= maxRegions)
+                while (status == ExactDiffStatus.Proven)
                 {
-                    status = answer == SolverAnswer.Unknown ? ExactDiffStatus.Unknown : ExactDiffStatus.TooManyRegions;
-                    break;
-                }
+                    var query = encoded.NewQuery();
+                    query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
+                    query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
+                    var (answer, model) = encoded.Ask(query, wanted);
+                    questions++;
+                    if (answer == SolverAnswer.Unsat) break;
+                    if (answer == SolverAnswer.Unknown && !split)
+                    {
+                        split = true;
+                        var ways = part.FromCodes.Select(c => Smt.Eq(part.SignatureFrom, Smt.Int(c))).ToList();
+                        foreach (var way in ways.Append(Smt.Not(Smt.Or(ways)))) pending.Enqueue(way);
+                        break;
+                    }
 
-                // Every part that differs in this case gets its region, so that fewer questions are needed.
-                if (Add(p => (SymbolicCase.Int(model![p.SignatureFrom]), SymbolicCase.Int(model[p.SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
-                    throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+                    if (answer == SolverAnswer.Unknown || regions.Count - byCandidates >= maxRegions)
+                    {
+                        status = answer == SolverAnswer.Unknown ? ExactDiffStatus.Unknown : ExactDiffStatus.TooManyRegions;
+                        break;
+                    }
+
+                    // Every part that differs in this case gets its region, so that fewer questions are needed.
+                    if (Add(i => (SymbolicCase.Int(model![parts[i].SignatureFrom]), SymbolicCase.Int(model[parts[i].SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
+                        throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+                }
             }
         }
 
@@ -151,19 +177,21 @@ public static class ExactDiff
             .Concat(to.Outcomes.Select(o => o.Definition.Id).Except(from.Outcomes.Select(o => o.Definition.Id))).ToList();
         return new ExactDifference(from.Reference, to.Reference, asOfFrom, options.Events, oneSided, regions,
             notReproduced is null ? status : ExactDiffStatus.NotReproduced, questions, watch.Elapsed, notVerified,
-            notReproduced is null ? null : $"gebied {notReproduced.Number}: de motoren plaatsen de getuige niet in dit gebied");
+            notReproduced is null ? null : $"gebied {notReproduced.Number}: de motoren plaatsen de getuige niet in dit gebied", byCandidates);
     }
 
     /// <summary>A part of the decision both versions give: the term that says how each decides it (the deciding rule, or
     /// the criterion's status), whether they differ, and how each way reads.</summary>
     /// <param name="CodeFrom">The same number read from an engine's decision under the older version.</param>
+    /// <param name="FromCodes">The numbers <paramref name="SignatureFrom"/> takes: the older version's deciding rules of the
+    /// outcome, undetermined and no rule; or the three statuses of a criterion.</param>
     private sealed record Part(DecisionPartKind Kind, string Id, string Title, string SignatureFrom, string SignatureTo, string Differs,
-        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo);
+        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo, IReadOnlyList<long> FromCodes);
 
     private static List<Part> Parts(CompiledRuleSet from, CompiledRuleSet to, VersionEncoding a, VersionEncoding b)
     {
         var parts = new List<Part>();
-        foreach (var (definition, _, _) in from.Outcomes)
+        foreach (var (definition, rules, _) in from.Outcomes)
         {
             if (to.Outcomes.FirstOrDefault(o => o.Definition.Id == definition.Id).Definition is not { } other) continue;
             // Equal when both give a value of the same name (undetermined and "geen" included), as the impact analysis compares.
@@ -171,7 +199,8 @@ public static class ExactDiff
                 .Select(y => Smt.And(Smt.Eq(a.Outcome(definition.Id)!.Value.Term, Smt.Int(x.Code)), Smt.Eq(b.Outcome(definition.Id)!.Value.Term, Smt.Int(y.Code))))));
             parts.Add(new Part(DecisionPartKind.Outcome, definition.Id, definition.Title, a.Decider(definition.Id), b.Decider(definition.Id), Smt.Not(equal),
                 d => OutcomeSide(from, to, definition.Id, d), d => OutcomeSide(to, from, definition.Id, d),
-                d => Decider(from, d.Outcome(definition.Id)), d => Decider(to, d.Outcome(definition.Id))));
+                d => Decider(from, d.Outcome(definition.Id)), d => Decider(to, d.Outcome(definition.Id)),
+                [.. rules.Select(r => (long)r), EvaluationState.Undetermined, EvaluationState.NoValue]));
         }
 
         foreach (var (id, rule) in from.Criteria)
@@ -180,7 +209,8 @@ public static class ExactDiff
             var (statusFrom, statusTo) = (Status(a.Criterion(id)!.Value), Status(b.Criterion(id)!.Value));
             parts.Add(new Part(DecisionPartKind.Criterion, id, from.Rules[rule].Definition.Title ?? id, statusFrom, statusTo, Smt.Not(Smt.Eq(statusFrom, statusTo)),
                 s => CriterionSide(from, to, id, s), s => CriterionSide(to, from, id, s),
-                d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)), d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status))));
+                d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)), d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)),
+                [0, 1, 2]));
         }
 
         return parts;

@@ -47,7 +47,8 @@ public static class ExactDiffMarkdown
         var (bewezen, nietBewezen) = ($"{strong}bewezen{strong}", $"{strong}niet bewezen{strong}");
         var scope = $"Alle casussen met een peildatum vanaf {d.AsOfFrom:yyyy-MM-dd} en ten hoogste {d.Events} {(d.Events == 1 ? "gebeurtenis" : "gebeurtenissen")}, " +
                     "elk beoordeeld onder beide versies (uitkomsten en criteria; vaststellingen en teksten zijn niet vergeleken)";
-        var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
+        var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.RegionsByCandidates} {(d.RegionsByCandidates == 1 ? "gebied" : "gebieden")} " +
+                   $"zonder oplosser gevonden met een bekende of gegenereerde casus, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
         var regions = d.Regions.Count == 1 ? "dit ene gebied" : $"deze {d.Regions.Count} gebieden";
         return d.Status switch
         {
@@ -55,7 +56,7 @@ public static class ExactDiffMarkdown
             ExactDiffStatus.Proven => $"{scope}: {bewezen} dat precies de casussen in {regions} een andere beslissing krijgen, en geen andere {time}.",
             ExactDiffStatus.Unknown => $"{scope}: de casussen in {regions} krijgen een andere beslissing; {nietBewezen} dat er geen andere zijn: " +
                                        $"de oplosser had niet genoeg tijd (--timeout) {time}.",
-            ExactDiffStatus.TooManyRegions => $"{scope}: de casussen in {regions} krijgen een andere beslissing; het zoeken is gestopt bij dit aantal, " +
+            ExactDiffStatus.TooManyRegions => $"{scope}: de casussen in {regions} krijgen een andere beslissing; het zoeken met de oplosser is gestopt bij dit aantal, " +
                                               $"dus {nietBewezen} dat er geen andere zijn {time}.",
             _ => $"{strong}FOUT IN DE CODERING{strong}: {d.Detail}. Dit verschil is niet betrouwbaar {time}.",
         };

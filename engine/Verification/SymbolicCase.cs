@@ -225,7 +225,7 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
     /// <returns>null when the case does not fit (more events than slots, more kinds of contract than kinds).</returns>
     public string? Fix(Case @case, DateOnly asOf, TextUniverse texts, bool lumpEmployees)
     {
-        if (@case.Events.Count > Events) return null;
+        if (!Fits(@case, lumpEmployees)) return null;
         var others = new Dictionary<string, long>(StringComparer.Ordinal);
         var terms = new List<string> { FixDate(AsOf, asOf.DayNumber) };
         foreach (var (path, field) in FactModel.CaseFields)
@@ -249,7 +249,6 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
         var kinds = employees is null ? [] : lumpEmployees
             ? employees.Count == 0 ? [] : [(employees[0], employees.Count)]
             : employees.GroupBy(e => e).Select(g => (g.Key, g.Count())).ToList();
-        if (kinds.Count > EmployeeKinds) return null;
         for (var j = 0; j < EmployeeKinds; j++)
         {
             terms.Add(Smt.Eq(EmployeeCount(j), Smt.Int(j < kinds.Count ? kinds[j].Item2 : 0)));
@@ -262,6 +261,12 @@ public sealed class SymbolicCase(string prefix, int events, int employeeKinds)
 
         return Smt.And(terms);
     }
+
+    /// <summary>Whether the case fits the bounds (<see cref="Fix"/>): at most <see cref="Events"/> events and
+    /// <see cref="EmployeeKinds"/> kinds of contract (one, lumped, when no rule reads an employee's field).</summary>
+    public bool Fits(Case @case, bool lumpEmployees) =>
+        @case.Events.Count <= Events
+        && (@case.Municipality.Employees is not { Count: > 0 } employees ? 0 : lumpEmployees ? 1 : employees.Distinct().Count()) <= EmployeeKinds;
 
     private static string FixDate(string variable, int day)
     {

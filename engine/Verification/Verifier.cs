@@ -79,7 +79,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
         try
         {
             Parallel.For(0, encodings.Length, i => encodings[i] = EncodedVersion.Load(set, options, cases: 2));
-            var judged = new Lazy<IReadOnlyList<Decision>>(() => Judged(set, encodings[0], from, until));
+            Func<IEnumerable<Decision>> judged = () => Judged(set, encodings[0], from, until);
             var results = new PropertyResult[questions.Count];
             var next = -1;
             Parallel.For(0, encodings.Length, new ParallelOptions { MaxDegreeOfParallelism = encodings.Length }, w =>
@@ -96,13 +96,15 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
     }
 
     /// <summary>The questions asked of one loaded version.</summary>
-    internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period, Lazy<IReadOnlyList<Decision>> judged)
+    internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period, Func<IEnumerable<Decision>> judged)
     {
         public EncodedVersion Encoded => encoded;
 
         /// <summary>The candidates' decisions (with every rule's result) on peildatums in the version's period, for those
-        /// that fit the bound: real cases, so whatever they show can happen.</summary>
-        public IReadOnlyList<Decision> Judged => judged.Value;
+        /// that fit the bound: real cases, so whatever they show can happen. Judged anew as they are read, on every
+        /// processor and in no fixed order: there may be thousands of generated cases, too many to keep, and a reader that
+        /// has seen what it looks for stops.</summary>
+        public IEnumerable<Decision> Judged => judged();
 
         public VersionEncoding A => encoded.Cases[0];
 
@@ -187,14 +189,12 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
     /// version's period, and moved whole years (every date of the case, its peildatum with them) so that its peildatum lies
     /// in the period: the rule tests are written for their own version's dates. Only peildatums in the period, and cases
     /// that fit the encoding's bound.</summary>
-    private List<Decision> Judged(CompiledRuleSet set, EncodedVersion encoded, DateOnly from, DateOnly until)
+    private ParallelQuery<Decision> Judged(CompiledRuleSet set, EncodedVersion encoded, DateOnly from, DateOnly until)
     {
         var traced = new EvaluationOptions(Trace: true, Explain: false, Timeline: false, MissingFacts: false);
-        return CandidateCases.On(candidates ?? [], [from, until])
-            // Whether the case fits the bound does not depend on the numbers of texts: a universe of its own, so that this
-            // may run beside a question that adds texts to the version's.
-            .Where(c => c.AsOf >= from && c.AsOf <= until && encoded.A.Case.Fix(c.Case, c.AsOf, new TextUniverse(), !encoded.A.ReadsEmployeeFields) is not null)
-            .Select(c => _compiled.Engine.Evaluate(set, c.Case, c.AsOf, traced)).ToList();
+        return CandidateCases.On(candidates ?? [], [from, until]).AsParallel()
+            .Where(c => c.AsOf >= from && c.AsOf <= until && encoded.A.Case.Fits(c.Case, !encoded.A.ReadsEmployeeFields))
+            .Select(c => _compiled.Engine.Evaluate(set, c.Case, c.AsOf, traced));
     }
 
     /// <summary>Reads the counterexample's case files back, judges them with both engines (which must agree), and asks

@@ -1,4 +1,5 @@
 using CsCheck;
+using EligibilityEngine.Testing;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Tests.Support;
 

@@ -126,6 +126,14 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void A_seed_of_generated_cases_that_is_no_number_is_refused_before_the_solver_runs()
+    {
+        var (exit, _, error) = Run("verify", RepositoryPaths.Rules, "--generated", "10", "--seed", "zeven");
+        exit.ShouldBe(2);
+        error.ShouldContain("--seed must be a whole number, not 'zeven'");
+    }
+
+    [Fact]
     public void Validate_reports_all_errors_of_a_broken_file_with_positions_and_fails()
     {
         var rules = TempRuleSet.Criterion("person.has_work_capacity and person.date_of_birth > 3", id: "A")

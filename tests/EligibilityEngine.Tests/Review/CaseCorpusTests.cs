@@ -28,7 +28,7 @@ public sealed class CaseCorpusTests : IDisposable
     [Fact]
     public void The_rule_tests_folder_is_a_corpus_of_every_tests_case_on_its_own_peildatum()
     {
-        var tests = Testing.RuleTestRunner.Load(RepositoryPaths.RuleTests);
+        var tests = EligibilityEngine.Testing.RuleTestRunner.Load(RepositoryPaths.RuleTests);
 
         var cases = CaseCorpus.Load(RepositoryPaths.RuleTests);
 

@@ -1,3 +1,4 @@
+using EligibilityEngine.Testing;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Cli.Rendering;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CsCheck;
+using EligibilityEngine.Testing;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
@@ -42,7 +42,7 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
         var indices = only is { } one ? [one] : Enumerable.Range(0, CaseCount).ToArray();
         Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, state) =>
         {
-            var c = generator.Generate(new PCG((uint)i, seed), null!, out _);
+            var c = CaseGenerator.Draw(generator, i, seed);
             try
             {
                 if (Agree(solvers, c)) Interlocked.Increment(ref checkedCases);

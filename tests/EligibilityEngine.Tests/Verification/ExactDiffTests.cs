@@ -6,7 +6,6 @@ using EligibilityEngine.Review;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Verification;
-using CsCheck;
 using Xunit.Abstractions;
 
 namespace EligibilityEngine.Tests.Verification;
@@ -29,10 +28,9 @@ public sealed class ExactDiffTests(ITestOutputHelper output)
         var to = RuleLibrary.LoadFile(Path.Combine(folder.Path, "2015-01-01.yaml"));
         // K = 1: at K = 6 a question can take the solver more than a minute on this machine (docs/verification.md).
         var options = new VerificationOptions(Events: 1, Timeout: TimeSpan.FromSeconds(60));
-        var generator = CaseGenerator.For(RealRules.Library);
         var seed = (ulong)Random.Shared.NextInt64(1, long.MaxValue - 1);
         output.WriteLine($"seed {seed}: candidates from it, the corpus from seed + 1");
-        List<GeneratedCase> Generate(ulong s) => Enumerable.Range(0, 3000).Select(i => generator.Generate(new PCG((uint)i, s), null!, out _)).ToList();
+        IReadOnlyList<GeneratedCase> Generate(ulong s) => CaseGenerator.Cases(RealRules.Library, 3000, s);
         // Candidates (the rule tests and generated cases) find most regions without the solver; the corpus checked below is
         // generated apart from them, so that it tests the solver's proof that there are no other regions.
         var candidates = RuleTestRunner.Load(RepositoryPaths.RuleTests).Select(t => (t.Case, t.AsOf)).Concat(Generate(seed).Select(c => (c.Case, c.AsOf))).ToList();

@@ -2,18 +2,32 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using EligibilityEngine.Facts;
 
-namespace EligibilityEngine.Tests.Support;
+namespace EligibilityEngine.Testing;
 
 /// <summary>A case to judge: the facts, the peildatum, and a version asked for by name (null: the one in force).</summary>
 public sealed record GeneratedCase(Case Case, DateOnly AsOf, string? Version);
 
 /// <summary>
-/// Random cases for property-based tests: every fact may be unknown; histories of up to seven events of any type in any
-/// order; dates spread over the whole period the rules cover, with many on and around the day a version takes effect;
-/// municipalities in and outside the quota tables; planned versions asked for by name.
+/// Random cases for property-based tests and as candidates for the verifier: every fact may be unknown; histories of up
+/// to seven events of any type in any order; dates spread over the whole period the rules cover, with many on and around
+/// the day a version takes effect; municipalities in and outside the quota tables; planned versions asked for by name.
 /// </summary>
 public static class CaseGenerator
 {
+    /// <summary>The seed of <see cref="Cases"/> when none is given, so that two runs try the same cases.</summary>
+    public const ulong DefaultSeed = 27;
+
+    /// <summary><paramref name="count"/> cases, the same for the same seed (<see cref="Draw"/>).</summary>
+    public static IReadOnlyList<GeneratedCase> Cases(RuleLibrary library, int count, ulong seed = DefaultSeed)
+    {
+        var generator = For(library);
+        return Enumerable.Range(0, count).Select(i => Draw(generator, i, seed)).ToList();
+    }
+
+    /// <summary>Case <paramref name="index"/> of a run: drawn from the seed and the index alone (a PCG with stream
+    /// <paramref name="index"/>), so one case is replayed without the others, whatever order they were drawn in.</summary>
+    public static GeneratedCase Draw(Gen<GeneratedCase> generator, int index, ulong seed) => generator.Generate(new PCG((uint)index, seed), null!, out _);
+
     private static readonly DateOnly First = new(2013, 1, 1);
     private static readonly DateOnly Last = new(2031, 12, 31);
 
