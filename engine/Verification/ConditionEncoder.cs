@@ -237,7 +237,7 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         var keysKnown = Smt.And(keys.Select(k => k.Known));
         var anyRow = Smt.Or(matches.Select(m => m.Match));
         if (_items.Count == 0) _rowsAskedPresent.Add(Smt.Implies(keysKnown, anyRow));
-        var known = Smt.And(keysKnown, anyRow);
+        var known = Smt.And(keys.Select(k => k.Known).Append(anyRow));
         var result = Smt.Real(0);
         for (var i = matches.Count - 1; i >= 0; i--) result = Smt.Ite(matches[i].Match, matches[i].Value, result);
         return new Sym(Share(known, "Bool"), Share(result, "Real"), table.ValueType == ParameterType.Money ? ValueType.Money : ValueType.Number);
