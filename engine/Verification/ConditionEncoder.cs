@@ -35,6 +35,12 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
 
     private readonly List<string> _computedParts = [];
 
+    private readonly List<IReadOnlyList<string>> _partVariables = [];
+
+    /// <summary>The year, month and day declared for a computed date whose parts are not known without dividing, in the
+    /// order they were made: constrained by the calendar equation, not defined.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PartVariables => _partVariables;
+
     /// <summary>For each computed date whose year, month and day are variables of their own (<see cref="Parts"/>): the
     /// same parts written forward from the date (<see cref="Calendar.PartsFromDay"/>). Redundant, so sound to assert
     /// anywhere; a query whose case is fixed asserts them, so that its dates fold to numbers instead of being searched.</summary>
@@ -97,6 +103,7 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         var name = script.FreshName();
         parts = SymbolicCase.PartsOf(name);
         foreach (var part in new[] { parts.Year, parts.Month, parts.Day }) script.Declare(part, "Int");
+        _partVariables.Add([parts.Year, parts.Month, parts.Day]);
         script.Assert($"(<= 1 {parts.Month} 12)");
         script.Assert($"(<= 1 {parts.Day} (cal.dim {parts.Year} {parts.Month}))");
         script.Assert(Smt.Implies($"(<= {Calendar.ExactFrom.DayNumber} {date} {Calendar.ExactUntil.DayNumber})", $"(= {date} (cal.days {parts.Year} {parts.Month} {parts.Day}))"));
@@ -404,7 +411,38 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         return result with { Value = SharePicked(result.Value, result.Type) };
     }
 
+    private readonly Dictionary<Sym, Sym> _readNames = [];
+    private readonly List<IReadOnlyList<string>> _historyReads = [];
+
+    /// <summary>Every read of the history outside an event quantifier (a <c>latest</c>, <c>earliest</c>, <c>count</c>,
+    /// <c>exists</c> or <c>sum</c> over events), once per distinct term, in the order the conditions read them, as the named
+    /// constants the rest of the encoding uses: whether it is known, its value and, for a date, its year, month and day —
+    /// each fixed to a constant when unknown, as the engine has no value for an unknown
+    /// (<see cref="VersionEncoding.HistoryInputs"/> relies on it).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> HistoryReads => _historyReads;
+
     private Sym Aggregate(AggregateNode node)
+    {
+        var sym = AggregateTerm(node);
+        if (node.Collection == FactModel.EmployeesCollection || _items.Any(i => i.Collection != FactModel.EmployeesCollection)) return sym;
+        if (_readNames.TryGetValue(sym, out var read)) return read;
+        var known = script.Define(script.FreshName(), "Bool", sym.Known);
+        string Named(string sort, string term, string whenUnknown) => script.Define(script.FreshName(), sort, Smt.Ite(known, term, whenUnknown));
+        var none = Calendar.First;
+        var sort = Sym.SortOf(sym.Type);
+        var value = Named(sort, sym.Value, sym.Type.Kind == ValueKind.Date ? Smt.Int(none.DayNumber) : sort switch { "Bool" => Smt.False, "Real" => "0.0", _ => "0" });
+        List<string> terms = [known, value];
+        if (sym.Type.Kind == ValueKind.Date && _parts.TryGetValue(sym.Value, out var p))
+        {
+            _parts[value] = (Named("Int", p.Year, Smt.Int(none.Year)), Named("Int", p.Month, Smt.Int(none.Month)), Named("Int", p.Day, Smt.Int(none.Day)));
+            terms.AddRange([_parts[value].Year, _parts[value].Month, _parts[value].Day]);
+        }
+
+        _historyReads.Add(terms);
+        return _readNames[sym] = new Sym(known, value, sym.Type);
+    }
+
+    private Sym AggregateTerm(AggregateNode node)
     {
         var employees = node.Collection == FactModel.EmployeesCollection;
         if (!employees && !FactModel.EventCollections.ContainsKey(node.Collection))

@@ -88,11 +88,20 @@ public sealed class SmtScript(string prefix = "t")
 {
     private readonly StringBuilder _text = new();
     private readonly Dictionary<string, string> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private int _fresh;
+
+    /// <summary>The constants declared so far.</summary>
+    public IReadOnlySet<string> Declared => _declared;
+
+    /// <summary>The term each constant of <see cref="Define"/> is asserted equal to.</summary>
+    public IReadOnlyDictionary<string, string> Definitions => _definitions;
 
     public string Declare(string name, string sort)
     {
         _text.Append("(declare-const ").Append(name).Append(' ').Append(sort).Append(")\n");
+        _declared.Add(name);
         return name;
     }
 
@@ -101,6 +110,7 @@ public sealed class SmtScript(string prefix = "t")
     public string Define(string name, string sort, string term)
     {
         Declare(name, sort);
+        _definitions[name] = term;
         _text.Append("(assert (= ").Append(name).Append(' ').Append(term).Append("))\n");
         return name;
     }

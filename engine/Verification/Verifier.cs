@@ -73,7 +73,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
         var (from, until) = Period(set);
         var questions = properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal))
             .Select(p => (Func<Run, PropertyResult>)(run => p.Formula is not null ? run.Holds(p) : run.UnchangedBy(p)))
-            .Concat(builtIns ? BuiltIn.Questions(id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true)) : [])
+            .Concat(builtIns ? BuiltIn.Questions(id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true), options.Events) : [])
             .ToList();
         var encodings = new EncodedVersion[Math.Clamp(questions.Count, 1, options.Solvers)];
         try
@@ -85,15 +85,29 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             Parallel.For(0, encodings.Length, new ParallelOptions { MaxDegreeOfParallelism = encodings.Length }, w =>
             {
                 var run = new Run(this, encodings[w], $"(<= {from.DayNumber} {{0}} {until.DayNumber})", judged);
-                for (var i = Interlocked.Increment(ref next); i < questions.Count; i = Interlocked.Increment(ref next)) results[i] = questions[i](run);
+                // From the last question to the first: the costliest (event order, one question per swap) come last in the
+                // list, and starting them first keeps one process from running them alone at the end.
+                for (var i = Interlocked.Increment(ref next); i < questions.Count; i = Interlocked.Increment(ref next))
+                    results[questions.Count - 1 - i] = questions[questions.Count - 1 - i](run);
             });
-            return new VersionVerification(set, from, until, options.Events, results, encodings[0].A.NotVerified, watch.Elapsed);
+            return new VersionVerification(set, from, until, options.Events, Merged(results), encodings[0].A.NotVerified, watch.Elapsed);
         }
         finally
         {
             foreach (var encoded in encodings) encoded?.Dispose();
         }
     }
+
+    /// <summary>One result per property, where a property was asked as several questions (event order, per swap): the
+    /// worst status (a failure, then violated, unknown, proven) with its counterexample and detail, the solver time of all.</summary>
+    private static List<PropertyResult> Merged(IEnumerable<PropertyResult> results) =>
+        results.GroupBy(r => r.Id).Select(g => g.OrderByDescending(r => r.Status switch
+        {
+            PropertyStatus.NotReproduced => 3,
+            PropertyStatus.Violated => 2,
+            PropertyStatus.Unknown => 1,
+            _ => 0,
+        }).First() with { Time = g.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Time) }).ToList();
 
     /// <summary>The questions asked of one loaded version.</summary>
     internal sealed class Run(Verifier verifier, EncodedVersion encoded, string period, Func<IEnumerable<Decision>> judged)

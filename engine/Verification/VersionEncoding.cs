@@ -49,6 +49,52 @@ public sealed class VersionEncoding : IConclusionTerms
     /// asserted by a query whose case is fixed.</summary>
     public IReadOnlyList<string> ComputedParts { get; private set; } = [];
 
+    /// <summary>The rules' reads of the history (<see cref="ConditionEncoder.HistoryReads"/>): two encodings of one version
+    /// list them in the same order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> HistoryReads { get; private set; } = [];
+
+    private IReadOnlyList<IReadOnlyList<string>> _partVariables = [];
+    private SmtScript? _script;
+
+    /// <summary>The terms every outcome reads the events through, by the script's own definitions: the outcomes are terms
+    /// over the case's facts outside its events and these — the <see cref="HistoryReads"/>, then the year, month and day of
+    /// computed dates (<see cref="ConditionEncoder.PartVariables"/>, not defined but constrained) an outcome reaches, by
+    /// the index of their making. Two encodings of one version (made by the same code from the same rules) of two cases
+    /// alike but for their events, whose terms here agree, therefore have the same outcomes. Null when an outcome reaches a
+    /// variable of an event, or a constant with neither definition nor a place here (a rule not verified). Read off the
+    /// definitions the solver gets.</summary>
+    public (IReadOnlyList<IReadOnlyList<string>> Reads, IReadOnlySet<int> Parts)? HistoryInputs => _historyInputs ??= FindHistoryInputs();
+
+    private (IReadOnlyList<IReadOnlyList<string>>, IReadOnlySet<int>)? _historyInputs;
+
+    private (IReadOnlyList<IReadOnlyList<string>>, IReadOnlySet<int>)? FindHistoryInputs()
+    {
+        var slots = Enumerable.Range(0, Case.Events).SelectMany(Case.SlotVariables).ToHashSet(StringComparer.Ordinal);
+        var open = Case.Variables().Select(v => v.Name).Where(n => !slots.Contains(n)).Concat(HistoryReads.SelectMany(r => r)).ToHashSet(StringComparer.Ordinal);
+        var parts = _partVariables.SelectMany((p, i) => p.Select(v => (v, i))).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
+        var reached = new HashSet<int>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(OutcomeTerms);
+        while (pending.TryPop(out var name))
+        {
+            if (open.Contains(name) || !seen.Add(name)) continue;
+            if (parts.TryGetValue(name, out var index))
+            {
+                reached.Add(index);
+                continue;
+            }
+
+            if (!_script!.Definitions.TryGetValue(name, out var term)) return null;
+            foreach (var token in term.Split([' ', '(', ')', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                if (_script.Declared.Contains(token)) pending.Push(token);
+        }
+
+        return (HistoryReads, reached);
+    }
+
+    /// <summary>The year, month and day of the computed date made <paramref name="index"/>th (<see cref="HistoryInputs"/>).</summary>
+    public IReadOnlyList<string> PartVariables(int index) => _partVariables[index];
+
     /// <summary>Whether some rule reads a field of an employee.</summary>
     public bool ReadsEmployeeFields { get; private set; }
 
@@ -97,6 +143,9 @@ public sealed class VersionEncoding : IConclusionTerms
         }
 
         encoding.ReadsEmployeeFields = encoder.ReadsEmployeeFields;
+        encoding.HistoryReads = encoder.HistoryReads;
+        encoding._partVariables = encoder.PartVariables;
+        encoding._script = script;
         encoding.ComputedParts = encoder.ComputedParts;
         encoding.TableRowsPresent = Smt.And(encoder.RowsAskedPresent);
         return encoding;
