@@ -4,8 +4,8 @@ using EligibilityEngine.Tests.Support;
 namespace EligibilityEngine.Tests.Rules;
 
 /// <summary>What a person reads where the fifth legal reading changed a text: who owes the other offer above the
-/// number (Pw art. 10 lid 1; art. 7 lid 3 onder c and lid 7). The YAML rule tests check the values and findings; these
-/// check the words.</summary>
+/// number (Pw art. 10 lid 1; art. 7 lid 3 onder c and lid 7), and the way back after a failed banenafspraak job
+/// (art. 10b lid 1, 4–6). The YAML rule tests check the values and findings; these check the words.</summary>
 public sealed class FifthReadingTextTests
 {
     private const string AboveTheNumber = """
@@ -53,5 +53,23 @@ public sealed class FifthReadingTextTests
 
         Finding(decision, "ander_aanbod_door_college").ShouldContain("aanspraak op ondersteuning bij arbeidsinschakeling");
         decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_uwv_tenzij_overeengekomen");
+    }
+
+    [Fact]
+    public void After_a_failed_banenafspraak_job_the_way_back_names_the_new_determination_and_the_ordinance_number()
+    {
+        var decision = Judge("""
+            as_of: 2020-03-15
+            events:
+              - { type: advice_issued, date: 2017-03-01, result: positief }
+              - { type: banenafspraak_indication_granted, date: 2019-04-01 }
+              - { type: banenafspraak_job_started, date: 2019-05-01 }
+              - { type: banenafspraak_job_ended, date: 2020-02-29, reason: not_sustainable }
+            """);
+        var lifecycle = decision.Outcomes.Single(o => o.Id == "levensloop");
+
+        lifecycle.Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");
+        lifecycle.Explanation.ShouldContain("stelt het college eerst (opnieuw) vast");
+        lifecycle.Explanation.ShouldContain("bij verordening vaststelde (lid 5)");
     }
 }
