@@ -42,6 +42,22 @@ internal static class Conclusions
         return anyUnknown ? EvaluationState.Undetermined : EvaluationState.NoValue;
     }
 
+    /// <summary>
+    /// The producers of an undetermined outcome whose missing facts could change it: the unknown ones before the first
+    /// true producer (in file order). A producer after the first true one cannot decide, whatever its facts turn out to
+    /// be, so its missing facts are not the outcome's (a verordening's number is not asked below the regulation's number
+    /// when a rule before it already decides on that number).
+    /// </summary>
+    public static IEnumerable<int> UnknownBeforeFirstTrue(CompiledRuleSet set, byte[] ruleResults, int outcome)
+    {
+        foreach (var p in set.Outcomes[outcome].Rules)
+        {
+            var result = ruleResults[p];
+            if (result == EvaluationState.True) yield break;
+            if (result == EvaluationState.Unknown) yield return p;
+        }
+    }
+
     public static byte Truth(bool? result) =>
         result.HasValue ? (result.Value ? EvaluationState.True : EvaluationState.False) : EvaluationState.Unknown;
 }

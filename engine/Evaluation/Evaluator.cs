@@ -119,7 +119,7 @@ internal static class Evaluator
                     NoValues,
                     isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
-                    isUndetermined && missing is not null ? missing.ForRules(producers.Where(p => state.RuleResults[p] == EvaluationState.Unknown)) : []);
+                    isUndetermined && missing is not null ? missing.ForRules(Conclusions.UnknownBeforeFirstTrue(set, state.RuleResults, o)) : []);
             }
         }
 

@@ -33,7 +33,7 @@ internal sealed class MissingRecorder(CompiledRuleSet set)
                     AddAll(paths, ForRules(set.Findings[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
                     break;
                 case LeafKind.Outcome:
-                    AddAll(paths, ForRules(set.Outcomes[leaf.Index].Rules.Where(p => state.RuleResults[p] == EvaluationState.Unknown)));
+                    AddAll(paths, ForRules(Conclusions.UnknownBeforeFirstTrue(set, state.RuleResults, leaf.Index)));
                     break;
             }
         }
