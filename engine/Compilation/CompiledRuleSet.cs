@@ -40,6 +40,11 @@ public sealed class CompiledRuleSet
     /// <see cref="TraceFacts"/>, in the order of <see cref="CompiledRule.FactsRead"/>.</summary>
     public required ImmutableArray<int[]> TraceReads { get; init; }
 
+    /// <summary>The indexes of <see cref="Rules"/> in order, 0 to n − 1: the firing order of the compiled engine.</summary>
+    internal int[] EvaluationOrder => _evaluationOrder ??= Enumerable.Range(0, Rules.Length).ToArray();
+
+    private int[]? _evaluationOrder;
+
     /// <summary>The trace entries of rules that read no fact, by rule index × 3 + result byte, made on first use:
     /// immutable, and the same in every trace that runs the rules in evaluation order.</summary>
     internal RuleFiring?[] UnreadFirings => _unreadFirings ??= new RuleFiring?[Rules.Length * 3];

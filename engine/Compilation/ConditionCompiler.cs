@@ -336,23 +336,30 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     /// <summary>
     /// and / or with short-circuit: `false and x` and `true or x` do not evaluate x (the history quantifiers on the
     /// right are the expensive part). The mark is taken before either operand runs, so a known result forgets the
-    /// unknown reads made on the way.
+    /// unknown reads made on the way. The mark, the test of the left operand and the forgetting are written out here
+    /// rather than called: the JIT does not inline the engine's helpers into compiled conditions, and an and/or whose
+    /// left operand decides then costs no call at all.
     /// </summary>
     private static Expression Logical(string method, Expression left, Expression right)
     {
         var mark = Expression.Variable(typeof(int), "mark");
         var l = Expression.Variable(typeof(bool?), "l");
-        var decisive = method == nameof(RuntimeOps.And) ? nameof(RuntimeOps.IsFalse) : nameof(RuntimeOps.IsTrue);
+        // `l == false` (and) or `l == true` (or): known and decisive; unknown is neither.
+        var decisive = Expression.Equal(l, Expression.Constant(method == nameof(RuntimeOps.Or), typeof(bool?)));
         return Expression.Block(typeof(bool?), [mark, l],
             Expression.Assign(mark, Mark()),
             Expression.Assign(l, left),
             Expression.Condition(
-                Expression.Call(typeof(RuntimeOps), decisive, null, l),
-                Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Decided), null, State, mark, l),
+                decisive,
+                // RuntimeOps.Decided: a known result forgets the unknown reads since the mark.
+                Expression.Block(Expression.Assign(MissingCount(), mark), l),
                 Expression.Call(typeof(RuntimeOps), method, null, State, mark, l, right)));
     }
 
-    private static Expression Mark() => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Mark), null, State);
+    private static MemberExpression MissingCount() => Expression.Field(State, nameof(EvaluationState.MissingCount));
+
+    /// <summary>How many unknown reads are recorded so far (<see cref="EvaluationState.MissingCount"/>), read directly.</summary>
+    private static Expression Mark() => MissingCount();
 
     private Typed? Arithmetic(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
     {

@@ -35,7 +35,7 @@ public sealed class CompiledEngine : IDecisionEngine
     {
         var (state, notices) = Evaluator.Prepare(set, @case, asOf);
         var missing = Run(set, state, options.MissingFacts);
-        return Evaluator.Build(set, state, asOf, options, missing, notices, Reference, options.Trace ? Enumerable.Range(0, set.Rules.Length) : null);
+        return Evaluator.Build(set, state, asOf, options, missing, notices, Reference, options.Trace ? set.EvaluationOrder : null);
     }
 
     /// <summary>The core loop; returns per-rule missing facts when asked for, allocated only when something was unknown.</summary>

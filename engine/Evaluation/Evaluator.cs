@@ -73,7 +73,7 @@ internal static class Evaluator
     /// <summary>The decision from a finished working memory. <paramref name="firingOrder"/> lists the rules (indexes in
     /// the version's evaluation order) in the order the engine ran them; it makes the trace, when one is asked for.</summary>
     public static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, MissingRecorder? missing,
-        IReadOnlyList<string> notices, EngineReference engine, IEnumerable<int>? firingOrder)
+        IReadOnlyList<string> notices, EngineReference engine, IReadOnlyList<int>? firingOrder)
     {
         var explain = options.Explain;
         var rules = set.Rules;
@@ -124,7 +124,7 @@ internal static class Evaluator
         }
 
         var findingArray = set.Findings;
-        var findings = new List<FindingResult>();
+        var findings = new List<FindingResult>(findingArray.Length);
         for (var f = 0; f < findingArray.Length; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
@@ -164,13 +164,14 @@ internal static class Evaluator
         return affects.Select(a => new MissingFact(a.Key, a.Value.Label, a.Value.Affects, a.Value.Outcome)).ToList();
     }
 
-    private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state, IEnumerable<int> firingOrder)
+    private static List<RuleFiring> Trace(CompiledRuleSet set, EvaluationState state, IReadOnlyList<int> firingOrder)
     {
         var trace = new List<RuleFiring>(set.Rules.Length);
         // Each fact is read and said once per decision, however many rules read it; the readings are immutable.
         var readings = new FactReading?[set.TraceFacts.Length];
-        foreach (var i in firingOrder)
+        for (var f = 0; f < firingOrder.Count; f++)
         {
+            var i = firingOrder[f];
             var result = state.RuleResults[i];
             var facts = set.TraceReads[i];
             // A rule that reads no fact, in its place in the evaluation order, has the same entry in every trace.

@@ -66,10 +66,8 @@ public sealed class EvaluationState
     // Allocated on the first unknown read: most cases read no unknown fact at all.
     internal int[] MissingLeaves = [];
     internal string?[] MissingDetails = [];
+    // How many unknown reads are recorded so far: the mark a compiled and/or takes (see KeepMissingIfUnknown).
     internal int MissingCount;
-
-    /// <summary>How many unknown reads are recorded so far; see <see cref="KeepMissingIfUnknown"/>.</summary>
-    public int MissingMark => MissingCount;
 
     /// <summary>
     /// A sub-condition that ends known does not depend on the unknown facts it read (Kleene logic), so the reads it

@@ -8,8 +8,6 @@ namespace EligibilityEngine.Runtime;
 /// </summary>
 public static partial class RuntimeOps
 {
-    public static int Mark(EvaluationState state) => state.MissingMark;
-
     /// <summary>Kleene conjunction: false wins over unknown. A known result forgets the unknown reads since <paramref name="mark"/>.</summary>
     public static bool? And(EvaluationState state, int mark, bool? a, bool? b)
     {
@@ -24,17 +22,6 @@ public static partial class RuntimeOps
         bool? result = a == true || b == true ? true : a == false && b == false ? false : null;
         state.KeepMissingIfUnknown(mark, result.HasValue);
         return result;
-    }
-
-    public static bool IsFalse(bool? a) => a == false;
-
-    public static bool IsTrue(bool? a) => a == true;
-
-    /// <summary>The left operand decided an and/or on its own: forget the unknown reads since <paramref name="mark"/>.</summary>
-    public static bool? Decided(EvaluationState state, int mark, bool? value)
-    {
-        state.KeepMissingIfUnknown(mark, true);
-        return value;
     }
 
     /// <summary>The result of <c>is known</c>: never unknown itself, so the reads it made are forgotten.</summary>
