@@ -182,7 +182,8 @@ internal static class BuiltIn
     private static PropertyResult Monotone(Verifier.Run run, string fact, Func<string, string?> expected)
     {
         var watch = Stopwatch.StartNew();
-        var property = Property($"monotonie.{fact}", $"Wie '{fact}' te weten komt, ziet geen uitkomst veranderen die al vaststond.", expected);
+        var named = $"'{FactModel.LabelOf(fact)}' ({fact})";
+        var property = Property($"monotonie.{fact}", $"Wie {named} te weten komt, ziet geen uitkomst veranderen die al vaststond.", expected);
         var (a, b) = (run.A, run.B);
         var set = run.Encoded.Set;
         var presence = Enumerable.Range(0, set.Rules.Length).Where(i => PresenceTests(Parser.Parse(set.Rules[i].Definition.When.Text), fact)).ToList();
@@ -198,7 +199,7 @@ internal static class BuiltIn
             d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Status != OutcomeStatus.Undetermined && o.First.Value != o.Second.Value));
         return presence.Count == 0 ? result : result with
         {
-            Detail = $"Buiten beschouwing, omdat zij vragen óf '{fact}' bekend is en onbekend dus bewust een eigen betekenis geven " +
+            Detail = $"Buiten beschouwing, omdat zij vragen óf {named} bekend is en onbekend dus bewust een eigen betekenis geven " +
                 $"(geen 'nee'): regel {string.Join(", ", presence.Select(i => set.Rules[i].Definition.Id))}; elke andere lezing van het gegeven is gecontroleerd.",
         };
     }

@@ -2,11 +2,14 @@ using EligibilityEngine.Runtime;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using System.Diagnostics;
+using System.Globalization;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
+using EligibilityEngine.RuleSets;
+using System.Text.RegularExpressions;
 
 namespace EligibilityEngine.Verification;
 
@@ -77,7 +80,7 @@ public sealed record ExactDifference(
 /// case as witness. When the solver answers that there is none (unsat), that is the proof. Every witness is read back
 /// from its case file and judged by both engines under both versions, which must put it in its region.
 /// </summary>
-public static class ExactDiff
+public static partial class ExactDiff
 {
     /// <param name="candidates">Cases to try first (the rule tests): the engine judges each under both versions, and every
     /// region one of them lies in is found without the solver, whose questions are then mostly the proof.</param>
@@ -93,6 +96,7 @@ public static class ExactDiff
         var parts = Parts(from, to, a, b);
         var blocked = parts.ToDictionary(p => p, _ => new List<string>());
         var regions = new List<DiffRegion>();
+        var witnessed = new HashSet<(string, DecisionPartKind, long, long)>();
 
         // Adds the regions a case lies in (by how each version decides each part), each with the case as its witness.
         int Add(Func<int, (long From, long To)> codes, Func<string> witness)
@@ -106,6 +110,7 @@ public static class ExactDiff
                 var region = new DiffRegion(regions.Count + 1, part.Kind, part.Id, part.Title, sideFrom, sideTo, witness());
                 regions.Add(region with { Witness = Smaller(from, to, region) });
                 blocked[part].Add(Smt.Not(Smt.And(Smt.Eq(part.SignatureFrom, Smt.Int(x)), Smt.Eq(part.SignatureTo, Smt.Int(y)))));
+                witnessed.Add((part.Id, part.Kind, x, y));
                 added++;
             }
 
@@ -131,43 +136,79 @@ public static class ExactDiff
 
         var wanted = a.Case.Variables().Select(v => v.Name).Concat(parts.SelectMany(p => new[] { p.SignatureFrom, p.SignatureTo })).ToList();
         var (status, questions) = (ExactDiffStatus.Proven, 0);
-        // One part at a time: a part no rule change reaches is settled by simplification alone, where one question about
-        // every part at once leaves the solver to search them all together. A question about a part that runs out of its
-        // budget is asked again split by how the older version decides the part (each deciding rule, undetermined, no rule;
-        // for a criterion each status), and once for any other value: together the same question, each part of it
-        // simpler, as the older version's decision is then fixed. Every split answered unsat is the same proof.
+
+        // Asks for a case that differs in the part outside its regions and within the restriction, adding the regions of
+        // each case found, until the answer is unsat (or the pair of ways the restriction fixes has its region) or unknown.
+        SolverAnswer Settle(Part part, string restriction, TimeSpan budget, (long From, long To)? way = null)
+        {
+            while (true)
+            {
+                if (way is { } w && witnessed.Contains((part.Id, part.Kind, w.From, w.To))) return SolverAnswer.Unsat;
+                var query = encoded.NewQuery();
+                query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
+                query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
+                var asked = Stopwatch.StartNew();
+                var (answer, model) = encoded.Ask(query, wanted, budget);
+                questions++;
+                Trace($"{questions} {part.Id} {(way is { } w2 ? $"{part.From(w2.From).RuleId ?? part.From(w2.From).Value} → {part.To(w2.To).RuleId ?? part.To(w2.To).Value}" : "")}", answer, asked);
+                if (answer != SolverAnswer.Sat) return answer;
+                if (regions.Count - byCandidates >= maxRegions)
+                {
+                    status = ExactDiffStatus.TooManyRegions;
+                    return answer;
+                }
+
+                // Every part that differs in this case gets its region, so that fewer questions are needed.
+                if (Add(i => (SymbolicCase.Int(model![parts[i].SignatureFrom]), SymbolicCase.Int(model[parts[i].SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
+                    throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+            }
+        }
+
+        // One part at a time (docs/verification.md, "How the questions are asked"): a first look with a short budget settles a
+        // part no rule change reaches by simplification. For a part it does not settle, the rules proven the same in both
+        // versions are asserted (once per pair), the part is looked at again, and then asked split by how BOTH versions
+        // decide it: one question per pair of ways (a deciding rule, undetermined, no rule; for a criterion a status) whose
+        // values differ and that no case found so far lies in, and one for any other pair. Together that is the same
+        // question, so all of them unsat is the same proof; each is far simpler, as both decisions are fixed.
+        var firstLook = TimeSpan.FromSeconds(Math.Min(FirstLookSeconds, encoded.Timeout.TotalSeconds));
+        // The deciding rule spelled out (VersionEncoding.DecidedBy), used only once the solver has shown it implied by the
+        // decider's value (unsat); then a question with it is the same question.
+        var spelledOut = new Dictionary<(string, long), string>();
+        string Spelled(VersionEncoding side, string outcome, long code)
+        {
+            var decider = side.Decider(outcome);
+            if (spelledOut.TryGetValue((decider, code), out var known)) return known;
+            var term = side.DecidedBy(outcome, code);
+            var query = encoded.NewQuery();
+            query.Assert(Smt.Eq(decider, Smt.Int(code)));
+            query.Assert(Smt.Not(term));
+            questions++;
+            return spelledOut[(decider, code)] = encoded.Ask(query, [], firstLook).Answer == SolverAnswer.Unsat ? term : Smt.True;
+        }
+
+        var sameRulesProven = false;
         foreach (var part in parts)
         {
-            var (pending, split) = (new Queue<string>([Smt.True]), false);
-            while (status == ExactDiffStatus.Proven && pending.TryDequeue(out var restriction))
+            if (status != ExactDiffStatus.Proven) break;
+            if (Settle(part, Smt.True, firstLook) != SolverAnswer.Unknown) continue;
+            if (!sameRulesProven)
             {
-                while (status == ExactDiffStatus.Proven)
-                {
-                    var query = encoded.NewQuery();
-                    query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
-                    query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
-                    var (answer, model) = encoded.Ask(query, wanted);
-                    questions++;
-                    if (answer == SolverAnswer.Unsat) break;
-                    if (answer == SolverAnswer.Unknown && !split)
-                    {
-                        split = true;
-                        var ways = part.FromCodes.Select(c => Smt.Eq(part.SignatureFrom, Smt.Int(c))).ToList();
-                        foreach (var way in ways.Append(Smt.Not(Smt.Or(ways)))) pending.Enqueue(way);
-                        break;
-                    }
-
-                    if (answer == SolverAnswer.Unknown || regions.Count - byCandidates >= maxRegions)
-                    {
-                        status = answer == SolverAnswer.Unknown ? ExactDiffStatus.Unknown : ExactDiffStatus.TooManyRegions;
-                        break;
-                    }
-
-                    // Every part that differs in this case gets its region, so that fewer questions are needed.
-                    if (Add(i => (SymbolicCase.Int(model![parts[i].SignatureFrom]), SymbolicCase.Int(model[parts[i].SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
-                        throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
-                }
+                sameRulesProven = true;
+                questions += ProveSameRules(encoded, from, to, asOfFrom);
+                if (Settle(part, Smt.True, firstLook) != SolverAnswer.Unknown) continue;
             }
+
+            var ways = part.FromCodes.SelectMany(x => part.ToCodes.Select(y => (From: x, To: y)))
+                .Where(w => part.From(w.From).Value != part.To(w.To).Value).ToList();
+            var fixedWays = ways.Select(w => Smt.And(Smt.Eq(part.SignatureFrom, Smt.Int(w.From)), Smt.Eq(part.SignatureTo, Smt.Int(w.To)))).ToList();
+            var spelled = ways.Select((w, i) => part.Kind == DecisionPartKind.Outcome
+                ? Smt.And(fixedWays[i], Spelled(a, part.Id, w.From), Spelled(b, part.Id, w.To)) : fixedWays[i]).ToList();
+            var answer = SolverAnswer.Unsat;
+            for (var i = 0; i < ways.Count && answer != SolverAnswer.Unknown && status == ExactDiffStatus.Proven; i++)
+                answer = Settle(part, spelled[i], encoded.Timeout, ways[i]);
+            if (answer != SolverAnswer.Unknown && status == ExactDiffStatus.Proven)
+                answer = Settle(part, Smt.Not(Smt.Or(fixedWays)), encoded.Timeout);
+            if (answer == SolverAnswer.Unknown) status = ExactDiffStatus.Unknown;
         }
 
         var notReproduced = regions.FirstOrDefault(r => !Reproduces(from, to, r));
@@ -186,21 +227,21 @@ public static class ExactDiff
     /// <param name="FromCodes">The numbers <paramref name="SignatureFrom"/> takes: the older version's deciding rules of the
     /// outcome, undetermined and no rule; or the three statuses of a criterion.</param>
     private sealed record Part(DecisionPartKind Kind, string Id, string Title, string SignatureFrom, string SignatureTo, string Differs,
-        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo, IReadOnlyList<long> FromCodes);
+        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo, IReadOnlyList<long> FromCodes, IReadOnlyList<long> ToCodes);
 
     private static List<Part> Parts(CompiledRuleSet from, CompiledRuleSet to, VersionEncoding a, VersionEncoding b)
     {
         var parts = new List<Part>();
         foreach (var (definition, rules, _) in from.Outcomes)
         {
-            if (to.Outcomes.FirstOrDefault(o => o.Definition.Id == definition.Id).Definition is not { } other) continue;
+            if (to.Outcomes.FirstOrDefault(o => o.Definition.Id == definition.Id) is not ({ } other, var otherRules, _)) continue;
             // Equal when both give a value of the same name (undetermined and "geen" included), as the impact analysis compares.
             var equal = Smt.Or(OutcomeNames(definition).SelectMany(x => OutcomeNames(other).Where(y => y.Name == x.Name)
                 .Select(y => Smt.And(Smt.Eq(a.Outcome(definition.Id)!.Value.Term, Smt.Int(x.Code)), Smt.Eq(b.Outcome(definition.Id)!.Value.Term, Smt.Int(y.Code))))));
             parts.Add(new Part(DecisionPartKind.Outcome, definition.Id, definition.Title, a.Decider(definition.Id), b.Decider(definition.Id), Smt.Not(equal),
                 d => OutcomeSide(from, to, definition.Id, d), d => OutcomeSide(to, from, definition.Id, d),
                 d => Decider(from, d.Outcome(definition.Id)), d => Decider(to, d.Outcome(definition.Id)),
-                [.. rules.Select(r => (long)r), EvaluationState.Undetermined, EvaluationState.NoValue]));
+                Ways(rules), Ways(otherRules)));
         }
 
         foreach (var (id, rule) in from.Criteria)
@@ -210,11 +251,85 @@ public static class ExactDiff
             parts.Add(new Part(DecisionPartKind.Criterion, id, from.Rules[rule].Definition.Title ?? id, statusFrom, statusTo, Smt.Not(Smt.Eq(statusFrom, statusTo)),
                 s => CriterionSide(from, to, id, s), s => CriterionSide(to, from, id, s),
                 d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)), d => Array.IndexOf(StatusNames, ImpactAnalysis.Status(d.Criterion(id).Status)),
-                [0, 1, 2]));
+                [0, 1, 2], [0, 1, 2]));
         }
 
         return parts;
     }
+
+    /// <summary>
+    /// The rules that judge every case (from the peildatum on) the same in both versions, proven by the solver and then
+    /// asserted for every later question. A proven equality changes no question's answer; it spares the solver proving it
+    /// again in each question (the AOW age of PL-C-LEEFTIJD took it seconds every time, through lookups per version).
+    /// Asked, in stratum order, only of a rule whose cone is unchanged: the same id and condition in both versions, no
+    /// parameter it reads changed, and every conclusion it reads made by the same rules in the same order, each already
+    /// proven the same (an outcome also with the same values). A rule whose question is not unsat within its budget gets
+    /// no assertion. Returns the number of questions.
+    /// </summary>
+    private static int ProveSameRules(EncodedVersion encoded, CompiledRuleSet from, CompiledRuleSet to, DateOnly asOfFrom)
+    {
+        var (a, b) = (encoded.Cases[0], encoded.Cases[1]);
+        var inPeriod = $"(<= {asOfFrom.DayNumber} {a.Case.AsOf})";
+        var changedParameters = RuleSetDiff.Compare(from, to).Parameters.Select(p => p.Id).ToHashSet();
+        var same = new HashSet<string>();
+        bool SameConclusion(ConclusionKind kind, int index)
+        {
+            var (id, rules, values) = Conclusion(from, kind, index);
+            var other = Enumerable.Range(0, kind switch { ConclusionKind.Criterion => to.Criteria.Length, ConclusionKind.Finding => to.Findings.Length, _ => to.Outcomes.Length })
+                .Select(i => Conclusion(to, kind, i)).FirstOrDefault(c => c.Id == id);
+            return other.Id is not null && values.SequenceEqual(other.Values)
+                && rules.Select(r => from.Rules[r].Definition.Id).SequenceEqual(other.Rules.Select(r => to.Rules[r].Definition.Id))
+                && rules.All(r => same.Contains(from.Rules[r].Definition.Id));
+        }
+
+        var questions = 0;
+        for (var i = 0; i < from.Rules.Length; i++)
+        {
+            var rule = from.Rules[i];
+            var j = to.Rules.ToList().FindIndex(r => r.Definition.Id == rule.Definition.Id);
+            if (j < 0 || to.Rules[j].Definition.When.Text != rule.Definition.When.Text || a.NotVerified.ContainsKey(rule.Definition.Id) || b.NotVerified.ContainsKey(rule.Definition.Id)
+                || ParameterRead().Matches(rule.Definition.When.Text).Any(m => changedParameters.Contains(m.Groups[1].Value))
+                || !rule.Reads.All(c => SameConclusion(c.Kind, c.Index))) continue;
+            var (x, y) = (a.Rule(i), b.Rule(j));
+            var equal = Smt.And(Smt.Eq(x.Known, y.Known), Smt.Implies(x.Known, Smt.Eq(x.Value, y.Value)));
+            var query = encoded.NewQuery();
+            query.Assert(inPeriod);
+            query.Assert(Smt.Not(equal));
+            var asked = Stopwatch.StartNew();
+            var answer = encoded.Ask(query, []).Answer;
+            questions++;
+            Trace($"zelfde regel {rule.Definition.Id}", answer, asked);
+            if (answer != SolverAnswer.Unsat) continue;
+            encoded.AssertProven(Smt.Implies(inPeriod, equal));
+            same.Add(rule.Definition.Id);
+        }
+
+        return questions;
+    }
+
+    /// <summary>Each question with its answer and time on stderr when EE_DIFF_TRACE is set: where an exact difference spends its time.</summary>
+    private static void Trace(string question, SolverAnswer answer, Stopwatch asked)
+    {
+        if (Environment.GetEnvironmentVariable("EE_DIFF_TRACE") is not null)
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{question}: {answer} {asked.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    private static (string Id, int[] Rules, IReadOnlyList<string> Values) Conclusion(CompiledRuleSet set, ConclusionKind kind, int index) => kind switch
+    {
+        ConclusionKind.Criterion => (set.Criteria[index].Id, [set.Criteria[index].Rule], []),
+        ConclusionKind.Finding => (set.Findings[index].Id, set.Findings[index].Rules, []),
+        _ => (set.Outcomes[index].Definition.Id, set.Outcomes[index].Rules, set.Outcomes[index].Definition.Values),
+    };
+
+    [GeneratedRegex(@"\bparam\.([A-Za-z0-9_]+)")]
+    private static partial Regex ParameterRead();
+
+    /// <summary>The budget of a part's first, whole question, in seconds: enough for the parts no change reaches, which
+    /// simplification settles; a part it does not settle is split by both versions' ways of deciding it.</summary>
+    private const double FirstLookSeconds = 1;
+
+    /// <summary>The ways a version decides an outcome: each of its deciding rules, undetermined, no rule applied.</summary>
+    private static long[] Ways(int[] rules) => [.. rules.Select(r => (long)r), EvaluationState.Undetermined, EvaluationState.NoValue];
 
     /// <summary>The deciding rule of an engine's outcome, numbered as <see cref="VersionEncoding.Decider"/> numbers it.</summary>
     private static long Decider(CompiledRuleSet set, OutcomeResult outcome) => outcome.Status switch

@@ -174,6 +174,21 @@ public sealed class VersionEncoding : IConclusionTerms
         return term;
     }
 
+    /// <summary>What <see cref="Chain"/> says when the outcome's deciding rule is <paramref name="code"/>, spelled out: the rule
+    /// is true, no earlier producer is, and every earlier producer for another value is known; no rule applied: every
+    /// producer is false. Implied by the decider's value, so asserting it beside that value changes no answer; the solver
+    /// propagates from it at once instead of unfolding the chain. Undetermined (-2) has no such form: true.</summary>
+    public string DecidedBy(string outcome, long code)
+    {
+        var producers = _set.Outcomes.First(o => o.Definition.Id == outcome).Rules;
+        if (code == EvaluationState.NoValue) return Smt.And(producers.Select(r => _rules[r].IsFalse));
+        if (code < 0) return Smt.True;
+        var earlier = producers.TakeWhile(r => r != code).ToList();
+        return Smt.And(earlier.Select(r => Smt.Not(_rules[r].IsTrue))
+            .Concat(earlier.Where(r => _set.Rules[r].ValueIndex != _set.Rules[(int)code].ValueIndex).Select(r => _rules[r].Known))
+            .Prepend(_rules[(int)code].IsTrue));
+    }
+
     /// <summary>Which rule decided the outcome: its index in the version's rules; -2 undetermined, -1 no rule applied.</summary>
     public string Decider(string outcome) => _deciders[outcome];
 
