@@ -23,9 +23,9 @@ public sealed class RuleSetDiffTests : IDisposable
         var diff = Diff("2015-01-01", "2017-01-01");
 
         diff.Rules.Where(r => r.Kind == ChangeKind.Added).Select(r => r.Id).ShouldBe(
-            ["LEV-TERUGVAL-VASTSTELLING-STAAT", "ONT-PERSOON-BUITEN-PERSONENKRING", "ONT-VERZOEK-COLLEGE", "ONT-VANAF-2017", "ONT-PERSOON",
+            ["ONT-PERSOON-BUITEN-PERSONENKRING", "ONT-VERZOEK-COLLEGE", "ONT-VANAF-2017", "ONT-PERSOON",
                 "LEV-F-DOELGROEPREGISTER", "PL-VASTSTELLING-NODIG", "PL-PLICHT", "PL-PLICHT-VERORDENING", "PL-QUOTUM-BEREIKT",
-                "PL-F-ANDER-AANBOD-COLLEGE", "PL-F-ANDER-AANBOD-UWV"]);
+                "PL-F-ANDER-AANBOD-COLLEGE", "PL-F-ANDER-AANBOD-UWV-UITKERING"]);
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-DIENSTBETREKKING", "PL-2015-GEEN-PLICHT"], ignoreOrder: true);
         var duty = diff.Rules.Single(r => r.Id == "PL-PLICHT");
         duty.Citation.ShouldBe("Participatiewet art. 10b lid 4 en lid 6 (Stb. 2016, 519)");

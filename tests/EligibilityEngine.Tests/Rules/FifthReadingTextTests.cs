@@ -3,9 +3,10 @@ using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Rules;
 
-/// <summary>What a person reads where the fifth legal reading changed a text: who owes the other offer above the
-/// number (Pw art. 10 lid 1; art. 7 lid 3 onder c and lid 7), and the way back after a failed banenafspraak job
-/// (art. 10b lid 1, 4–6). The YAML rule tests check the values and findings; these check the words.</summary>
+/// <summary>What a person reads where the fifth and sixth legal readings changed a text: who makes the other offer
+/// above the number (Pw art. 7 lid 1 onder a, art. 10 lid 1; for a UWV benefit open under art. 10b lid 1 and 7 and
+/// art. 7 lid 3 onder c and lid 7), and the way back after a failed banenafspraak job (art. 10b lid 1–6; 2015 lid 1–3).
+/// The YAML rule tests check the values and findings; these check the words.</summary>
 public sealed class FifthReadingTextTests
 {
     private const string AboveTheNumber = """
@@ -34,15 +35,19 @@ public sealed class FifthReadingTextTests
     }
 
     [Fact]
-    public void Above_the_number_a_person_with_a_UWV_benefit_reads_that_UWV_supports_unless_college_and_UWV_agreed()
+    public void Above_the_number_a_person_with_a_UWV_benefit_reads_that_who_makes_the_other_offer_is_open()
     {
         var decision = Judge(AboveTheNumber.Replace("BENEFIT", "wajong"));
-        var text = Finding(decision, "ander_aanbod_uwv_tenzij_overeengekomen");
+        var text = Finding(decision, "ander_aanbod_uwv_uitkering_open");
+        var duty = decision.Outcomes.Single(o => o.Id == "gemeentelijke_plicht").Explanation;
 
-        text.ShouldContain("in beginsel bij UWV");
+        text.ShouldNotContain("in beginsel");
+        duty.ShouldNotContain("in beginsel");
+        text.ShouldContain("verordening van art. 10b lid 7 voor alle personen van art. 10b lid 1");
+        text.ShouldContain("Wie het andere aanbod doet, is daarom open");
         text.ShouldContain("(art. 7 lid 7)");
         text.ShouldContain("loonkostensubsidie");
-        decision.Findings.Select(f => f.Citation.Text).ShouldContain(c => c.Contains("tekst geldend op 1 januari 2026") && c.Contains("art. 7 lid 3 onder c"));
+        decision.Findings.Select(f => f.Citation.Text).ShouldContain(c => c.Contains("tekst geldend op 1 januari 2026") && c.Contains("art. 10b lid 1, 6 en 7"));
         decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_door_college");
     }
 
@@ -51,8 +56,11 @@ public sealed class FifthReadingTextTests
     {
         var decision = Judge(AboveTheNumber.Replace("BENEFIT", "participatiewet"));
 
-        Finding(decision, "ander_aanbod_door_college").ShouldContain("aanspraak op ondersteuning bij arbeidsinschakeling");
-        decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_uwv_tenzij_overeengekomen");
+        var text = Finding(decision, "ander_aanbod_door_college");
+        text.ShouldContain("aanspraak op ondersteuning bij arbeidsinschakeling");
+        text.ShouldContain("IOAW- of IOAZ-uitkering");
+        text.ShouldContain("(art. 7 lid 1 onder a)");
+        decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_uwv_uitkering_open");
     }
 
     [Fact]
@@ -71,5 +79,31 @@ public sealed class FifthReadingTextTests
         lifecycle.Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");
         lifecycle.Explanation.ShouldContain("stelt het college eerst (opnieuw) vast");
         lifecycle.Explanation.ShouldContain("bij verordening vaststelde (lid 5)");
+        lifecycle.Explanation.ShouldContain("\"ambtshalve of op verzoek\" (art. 10b lid 1)");
+    }
+
+    [Theory]
+    [InlineData("2016-10-01", "2015-04-01", "2015-12-01", "2016-01-01", "2016-08-31", "art. 10b lid 1 en 3, tekst 2015")]
+    [InlineData("2020-03-15", "2017-04-01", "2019-04-01", "2019-05-01", "2020-02-29", "lid 4")]
+    public void After_a_failed_banenafspraak_job_a_standing_determination_must_be_reassessed_when_the_indication_came_later(
+        string asOf, string determined, string indication, string jobStarted, string jobEnded, string citedText)
+    {
+        var decision = Judge($$"""
+            as_of: {{asOf}}
+            person: { date_of_birth: 1980-04-01, benefit: participatiewet }
+            events:
+              - { type: advice_issued, date: 2015-03-01, result: positief }
+              - { type: determined, date: {{determined}}, result: positief }
+              - { type: banenafspraak_indication_granted, date: {{indication}} }
+              - { type: banenafspraak_job_started, date: {{jobStarted}} }
+              - { type: banenafspraak_job_ended, date: {{jobEnded}}, reason: not_sustainable }
+            """);
+        var lifecycle = decision.Outcomes.Single(o => o.Id == "levensloop");
+
+        lifecycle.Value.ShouldBe("vastgesteld_doelgroep");
+        lifecycle.Explanation.ShouldContain("moet het college de vaststelling herbeoordelen");
+        lifecycle.Explanation.ShouldNotContain("kan de vaststelling opnieuw beoordelen");
+        lifecycle.Explanation.ShouldContain(citedText);
+        decision.Findings.ShouldContain(f => f.Id == "herbeoordeling_vaststelling_nodig");
     }
 }
