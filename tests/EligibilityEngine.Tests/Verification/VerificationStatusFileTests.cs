@@ -18,6 +18,23 @@ public sealed class VerificationStatusFileTests
             .Select(v => v.Version.Version)
             .ToList();
 
-        stale.ShouldBeEmpty("regenerate with: eligibility verify --no-builtin --timeout 10 --write-status rules/beschut-werk/properties/verification-status.json");
+        stale.ShouldBeEmpty($"regenerate with: {Regenerate}");
     }
+
+    [Fact]
+    public void The_committed_status_file_holds_the_built_in_properties_of_every_version_all_proven()
+    {
+        var status = VerificationStatusFile.Read(Path.Combine(RepositoryPaths.Rules, "properties", "verification-status.json"));
+
+        foreach (var version in status)
+        {
+            var builtIns = version.Properties.Where(p => p.Id.StartsWith("ingebouwd.", StringComparison.Ordinal)).ToList();
+            builtIns.Select(p => p.Id).ShouldContain("ingebouwd.volgorde-geschiedenis", $"{version.Version}: regenerate with {Regenerate}");
+            builtIns.Select(p => p.Id).ShouldContain("ingebouwd.volledigheid", version.Version);
+            builtIns.Where(p => p.Status != PropertyStatus.Proven).Select(p => p.Id).ShouldBeEmpty(version.Version);
+        }
+    }
+
+    private const string Regenerate =
+        "eligibility verify --timeout 30 --cases samples/cases --write-status rules/beschut-werk/properties/verification-status.json";
 }
