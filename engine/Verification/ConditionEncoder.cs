@@ -96,17 +96,20 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
     }
 
     /// <summary>The year, month and day of a date term; for a computed date (add_days) new variables tied to it, where the
-    /// calendar is exact (a date outside that range leaves them free).</summary>
+    /// calendar is exact (a date outside that range leaves them free), the same for every encoding in the script.</summary>
     private (string Year, string Month, string Day) Parts(string date)
     {
         if (_parts.TryGetValue(date, out var parts)) return parts;
-        var name = script.FreshName();
-        parts = SymbolicCase.PartsOf(name);
-        foreach (var part in new[] { parts.Year, parts.Month, parts.Day }) script.Declare(part, "Int");
+        if (!script.DateParts.TryGetValue(date, out parts))
+        {
+            parts = script.DateParts[date] = SymbolicCase.PartsOf(script.FreshName());
+            foreach (var part in new[] { parts.Year, parts.Month, parts.Day }) script.Declare(part, "Int");
+            script.Assert($"(<= 1 {parts.Month} 12)");
+            script.Assert($"(<= 1 {parts.Day} (cal.dim {parts.Year} {parts.Month}))");
+            script.Assert(Smt.Implies($"(<= {Calendar.ExactFrom.DayNumber} {date} {Calendar.ExactUntil.DayNumber})", $"(= {date} (cal.days {parts.Year} {parts.Month} {parts.Day}))"));
+        }
+
         _partVariables.Add([parts.Year, parts.Month, parts.Day]);
-        script.Assert($"(<= 1 {parts.Month} 12)");
-        script.Assert($"(<= 1 {parts.Day} (cal.dim {parts.Year} {parts.Month}))");
-        script.Assert(Smt.Implies($"(<= {Calendar.ExactFrom.DayNumber} {date} {Calendar.ExactUntil.DayNumber})", $"(= {date} (cal.days {parts.Year} {parts.Month} {parts.Day}))"));
         _computedParts.Add(Calendar.PartsFromDay(date, parts));
         return _parts[date] = parts;
     }
@@ -426,8 +429,8 @@ public sealed class ConditionEncoder(SmtScript script, SymbolicCase @case, IRead
         var sym = AggregateTerm(node);
         if (node.Collection == FactModel.EmployeesCollection || _items.Any(i => i.Collection != FactModel.EmployeesCollection)) return sym;
         if (_readNames.TryGetValue(sym, out var read)) return read;
-        var known = script.Define(script.FreshName(), "Bool", sym.Known);
-        string Named(string sort, string term, string whenUnknown) => script.Define(script.FreshName(), sort, Smt.Ite(known, term, whenUnknown));
+        var known = script.Name(sym.Known, "Bool");
+        string Named(string sort, string term, string whenUnknown) => script.Name(Smt.Ite(known, term, whenUnknown), sort);
         var none = Calendar.First;
         var sort = Sym.SortOf(sym.Type);
         var value = Named(sort, sym.Value, sym.Type.Kind == ValueKind.Date ? Smt.Int(none.DayNumber) : sort switch { "Bool" => Smt.False, "Real" => "0.0", _ => "0" });

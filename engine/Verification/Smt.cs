@@ -116,14 +116,20 @@ public sealed class SmtScript(string prefix = "t")
     }
 
     /// <summary>A short name for a long term (the term itself when short or already a name); the same term gets the same name.</summary>
-    public string Share(string term, string sort)
+    public string Share(string term, string sort) => term.Length <= 24 || !term.StartsWith('(') ? term : Name(term, sort);
+
+    /// <summary>A name for a term, however short: the same term gets the same name, also when two encodings in one script
+    /// (two versions judging one case) write it, so that the solver sees at once that they agree.</summary>
+    public string Name(string term, string sort)
     {
-        if (term.Length <= 24 || !term.StartsWith('(')) return term;
         if (_named.TryGetValue(term, out var name)) return name;
         name = Define(FreshName(), sort, term);
         _named[term] = name;
         return name;
     }
+
+    /// <summary>The year, month and day declared for a computed date term, shared by every encoding in this script.</summary>
+    public Dictionary<string, (string Year, string Month, string Day)> DateParts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A name no other term of this script has.</summary>
     public string FreshName() => $"{prefix}!{_fresh++}";
