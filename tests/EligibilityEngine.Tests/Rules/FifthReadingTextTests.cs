@@ -3,9 +3,10 @@ using EligibilityEngine.Tests.Support;
 
 namespace EligibilityEngine.Tests.Rules;
 
-/// <summary>What a person reads where the fifth and sixth legal readings changed a text: who makes the other offer
+/// <summary>What a person reads where the fifth to seventh legal readings changed a text: who makes the other offer
 /// above the number (Pw art. 7 lid 1 onder a, art. 10 lid 1; for a UWV benefit open under art. 10b lid 1 and 7 and
-/// art. 7 lid 3 onder c and lid 7), and the way back after a failed banenafspraak job (art. 10b lid 1–6; 2015 lid 1–3).
+/// art. 7 lid 3 onder c and lid 7; from 2026 art. 7a lid 1 for the young), and the way back after a failed banenafspraak
+/// job (art. 10b lid 1–6; 2015 lid 1–3).
 /// The YAML rule tests check the values and findings; these check the words.</summary>
 public sealed class FifthReadingTextTests
 {
@@ -64,6 +65,30 @@ public sealed class FifthReadingTextTests
     }
 
     [Fact]
+    public void Above_the_number_in_2026_a_person_under_27_reads_the_colleges_power_of_art_7a_and_the_Anw_of_art_10()
+    {
+        var decision = Judge(AboveTheNumber.Replace("BENEFIT", "none")
+            .Replace("date_of_birth: 1990-04-01,", "date_of_birth: 2003-04-01, college_judged_education_unsuitable: true, registered_as_job_seeker: true,"));
+
+        var text = Finding(decision, "ander_aanbod_door_college");
+        text.ShouldContain("nabestaandenuitkering (Anw)");
+        text.ShouldContain("valt sinds 2026 niet meer onder art. 7 lid 1 onder a (art. 7 lid 3 onder a)");
+        text.ShouldContain("(art. 7a lid 1 onder a)");
+        decision.Findings.Select(f => f.Citation.Text)
+            .ShouldContain(c => c.Contains("art. 7a lid 1") && c.Contains("personen met een nabestaandenuitkering"));
+    }
+
+    [Fact]
+    public void Above_the_number_before_2026_the_other_offer_names_the_Anw_but_not_art_7a()
+    {
+        var decision = Judge(AboveTheNumber.Replace("BENEFIT", "none, registered_as_job_seeker: true").Replace("2026-", "2020-"));
+
+        var text = Finding(decision, "ander_aanbod_door_college");
+        text.ShouldContain("nabestaandenuitkering (Anw)");
+        text.ShouldNotContain("art. 7a");
+    }
+
+    [Fact]
     public void After_a_failed_banenafspraak_job_the_way_back_names_the_new_determination_and_the_ordinance_number()
     {
         var decision = Judge("""
@@ -85,7 +110,7 @@ public sealed class FifthReadingTextTests
     [Theory]
     [InlineData("2016-10-01", "2015-04-01", "2015-12-01", "2016-01-01", "2016-08-31", "art. 10b lid 1 en 3, tekst 2015")]
     [InlineData("2020-03-15", "2017-04-01", "2019-04-01", "2019-05-01", "2020-02-29", "lid 4")]
-    public void After_a_failed_banenafspraak_job_a_standing_determination_must_be_reassessed_when_the_indication_came_later(
+    public void After_a_failed_banenafspraak_job_a_standing_determination_is_due_for_reassessment_as_a_reading_when_the_indication_came_later(
         string asOf, string determined, string indication, string jobStarted, string jobEnded, string citedText)
     {
         var decision = Judge($$"""
@@ -101,7 +126,8 @@ public sealed class FifthReadingTextTests
         var lifecycle = decision.Outcomes.Single(o => o.Id == "levensloop");
 
         lifecycle.Value.ShouldBe("vastgesteld_doelgroep");
-        lifecycle.Explanation.ShouldContain("moet het college de vaststelling herbeoordelen");
+        lifecycle.Explanation.ShouldContain("is een herbeoordeling door het college nodig");
+        lifecycle.Explanation.ShouldContain("Dat een herbeoordeling nodig is, is een lezing");
         lifecycle.Explanation.ShouldNotContain("kan de vaststelling opnieuw beoordelen");
         lifecycle.Explanation.ShouldContain(citedText);
         decision.Findings.ShouldContain(f => f.Id == "herbeoordeling_vaststelling_nodig");
