@@ -60,22 +60,35 @@ public sealed class FifthReadingTextTests
         var text = Finding(decision, "ander_aanbod_door_college");
         text.ShouldContain("aanspraak op ondersteuning bij arbeidsinschakeling");
         text.ShouldContain("IOAW- of IOAZ-uitkering");
-        text.ShouldContain("(art. 7 lid 1 onder a)");
+        text.ShouldContain("(art. 7 lid 1 onder a, 4° tot en met 6°)");
+        text.ShouldContain("wezenuitkering (Anw)");
         decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_uwv_uitkering_open");
     }
 
     [Fact]
-    public void Above_the_number_in_2026_a_person_under_27_reads_the_colleges_power_of_art_7a_and_the_Anw_of_art_10()
+    public void Above_the_number_in_2026_a_person_under_27_reads_the_claim_of_art_10_and_the_colleges_power_of_art_7a()
     {
         var decision = Judge(AboveTheNumber.Replace("BENEFIT", "none")
             .Replace("date_of_birth: 1990-04-01,", "date_of_birth: 2003-04-01, college_judged_education_unsuitable: true, registered_as_job_seeker: true,"));
 
-        var text = Finding(decision, "ander_aanbod_door_college");
-        text.ShouldContain("nabestaandenuitkering (Anw)");
-        text.ShouldContain("valt sinds 2026 niet meer onder art. 7 lid 1 onder a (art. 7 lid 3 onder a)");
-        text.ShouldContain("(art. 7a lid 1 onder a)");
+        decision.Findings.ShouldContain(f => f.Id == "ander_aanbod_door_college");
+        var text = Finding(decision, "ander_aanbod_jonger_dan_27");
+        text.ShouldContain("Betrokkene is 23 jaar.");
+        text.ShouldContain("Art. 7 lid 1 onder a is sinds 2026 niet van toepassing op wie jonger is dan 27 jaar (art. 7 lid 3 onder a)");
+        text.ShouldContain("houdt hij de aanspraak van art. 10 lid 1");
+        text.ShouldContain("(art. 7a lid 1 onder a; een bevoegdheid van het college)");
+        text.ShouldContain("Naar de lezing van deze regels is dat oordeel ook de grond");
         decision.Findings.Select(f => f.Citation.Text)
             .ShouldContain(c => c.Contains("art. 7a lid 1") && c.Contains("personen met een nabestaandenuitkering"));
+    }
+
+    [Fact]
+    public void Above_the_number_in_2026_a_person_of_27_or_older_does_not_read_the_finding_for_the_young()
+    {
+        var decision = Judge(AboveTheNumber.Replace("BENEFIT", "none, registered_as_job_seeker: true"));
+
+        Finding(decision, "ander_aanbod_door_college").ShouldContain("nabestaandenuitkering (Anw)");
+        decision.Findings.ShouldNotContain(f => f.Id == "ander_aanbod_jonger_dan_27");
     }
 
     [Fact]
@@ -126,8 +139,8 @@ public sealed class FifthReadingTextTests
         var lifecycle = decision.Outcomes.Single(o => o.Id == "levensloop");
 
         lifecycle.Value.ShouldBe("vastgesteld_doelgroep");
-        lifecycle.Explanation.ShouldContain("is een herbeoordeling door het college nodig");
-        lifecycle.Explanation.ShouldContain("Dat een herbeoordeling nodig is, is een lezing");
+        lifecycle.Explanation.ShouldContain("is naar de lezing van deze regels een herbeoordeling door het college nodig");
+        lifecycle.Explanation.ShouldContain("art. 10b schrijft haar niet met zoveel woorden voor");
         lifecycle.Explanation.ShouldNotContain("kan de vaststelling opnieuw beoordelen");
         lifecycle.Explanation.ShouldContain(citedText);
         decision.Findings.ShouldContain(f => f.Id == "herbeoordeling_vaststelling_nodig");
