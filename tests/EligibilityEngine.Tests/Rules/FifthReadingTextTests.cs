@@ -32,7 +32,8 @@ public sealed class FifthReadingTextTests
 
         duty.Value.ShouldBe("geen_plicht_quotum_bereikt");
         duty.Explanation.ShouldNotContain("moet zij een ander aanbod doen");
-        duty.Explanation.ShouldContain("art. 7 lid 3 onder c en lid 7");
+        duty.Explanation.ShouldContain("art. 7 lid 3 onder c sluit alleen de algemene ondersteuning");
+        duty.Explanation.ShouldContain("tenzij college en UWV anders overeenkwamen (art. 7 lid 7)");
     }
 
     [Fact]
