@@ -31,6 +31,17 @@ public sealed class CompiledRuleSet
     /// <summary>Outcomes as declared; producers listed in priority (file) order as indexes in <see cref="Rules"/>.</summary>
     public required ImmutableArray<(OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)> Outcomes { get; init; }
 
+    /// <summary>Per outcome, the label of each of its values (by value index), found once rather than per decision.</summary>
+    internal string[][] ValueLabels => _valueLabels ??= Outcomes.Select(o => o.Definition.Values.Select(o.Definition.Label).ToArray()).ToArray();
+
+    private string[][]? _valueLabels;
+
+    /// <summary>Per outcome, the value index of each producer in <see cref="Outcomes"/>' order: what resolving an
+    /// outcome reads for every rule that may settle it, without going through the rules.</summary>
+    internal int[][] ProducerValues => _producerValues ??= Outcomes.Select(o => o.Rules.Select(r => Rules[r].ValueIndex).ToArray()).ToArray();
+
+    private int[][]? _producerValues;
+
     public required IReadOnlyList<Leaf> Leaves { get; init; }
 
     /// <summary>Every fact a rule reads, with its reader for the firing trace (the value as people read it).</summary>

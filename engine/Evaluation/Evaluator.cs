@@ -107,7 +107,7 @@ internal static class Evaluator
             {
                 var rule = rules[FirstTrue(state, producers)];
                 outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    definition.Label(definition.Values[value]), rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                    set.ValueLabels[o][value], rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
             }
             else
             {
