@@ -87,6 +87,34 @@ public sealed class CompiledRuleSet
         foreach (var d in Delegates) d.Promote();
     }
 
+    /// <summary>Every rule's condition as it runs now, in <see cref="Rules"/>' order: the compiled engine's loop calls
+    /// them from one array instead of through each rule's <see cref="Tiered{TDelegate}"/>. Kept once every condition
+    /// is compiled; until then made afresh per call, so a promotion is picked up.</summary>
+    internal Func<EvaluationState, bool?>[] Conditions()
+    {
+        if (_conditions is { } kept) return kept;
+        var conditions = new Func<EvaluationState, bool?>[Rules.Length];
+        var compiled = true;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            // IsCompiled first: once it is true, Current is the compiled delegate (Promote writes that before it).
+            compiled &= Rules[i].Code.IsCompiled;
+            conditions[i] = Rules[i].Condition;
+        }
+
+        if (compiled) _conditions = conditions;
+        return conditions;
+    }
+
+    private Func<EvaluationState, bool?>[]? _conditions;
+
+    /// <summary>Per rule, in <see cref="Rules"/>' order, what the loop does with its result: the kind and index of its
+    /// conclusion, and the outcomes final after it; one array, read without going through the rule and its definition.</summary>
+    internal (ConclusionKind Kind, int Target, int[] Resolves)[] Steps =>
+        _steps ??= Rules.Select(r => (r.Kind, r.TargetIndex, r.ResolvesOutcomes)).ToArray();
+
+    private (ConclusionKind Kind, int Target, int[] Resolves)[]? _steps;
+
     public int StratumCount => Rules.IsEmpty ? 0 : Rules.Max(r => r.Stratum) + 1;
 
     /// <summary>Rules' conditions split into their top-level parts and compiled, made on first request by
