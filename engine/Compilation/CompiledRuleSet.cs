@@ -62,6 +62,21 @@ public sealed class CompiledRuleSet
 
     private RuleFiring?[]? _unreadFirings;
 
+    // The parts of a decision without texts (EvaluationOptions.Explain off) and without missing facts read nothing of
+    // the case: made on first use and shared by every such decision (they are immutable). A criterion by its index × 3
+    // + result, an outcome or a finding by the rule that decided it.
+    internal CriterionResult?[] SharedCriteria => _sharedCriteria ??= new CriterionResult?[Criteria.Length * 3];
+
+    private CriterionResult?[]? _sharedCriteria;
+
+    internal OutcomeResult?[] SharedOutcomes => _sharedOutcomes ??= new OutcomeResult?[Rules.Length];
+
+    private OutcomeResult?[]? _sharedOutcomes;
+
+    internal FindingResult?[] SharedFindings => _sharedFindings ??= new FindingResult?[Rules.Length];
+
+    private FindingResult?[]? _sharedFindings;
+
     /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
     /// completed when none was started.</summary>
     public Task Compilation => _compilation ?? Task.CompletedTask;
