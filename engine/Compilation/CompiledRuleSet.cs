@@ -31,6 +31,17 @@ public sealed class CompiledRuleSet
     /// <summary>Outcomes as declared; producers listed in priority (file) order as indexes in <see cref="Rules"/>.</summary>
     public required ImmutableArray<(OutcomeDefinition Definition, int[] Rules, ExplanationTemplate Undetermined)> Outcomes { get; init; }
 
+    /// <summary>Per outcome, the label of each of its values (by value index), found once rather than per decision.</summary>
+    internal string[][] ValueLabels => _valueLabels ??= Outcomes.Select(o => o.Definition.Values.Select(o.Definition.Label).ToArray()).ToArray();
+
+    private string[][]? _valueLabels;
+
+    /// <summary>Per outcome, the value index of each producer in <see cref="Outcomes"/>' order: what resolving an
+    /// outcome reads for every rule that may settle it, without going through the rules.</summary>
+    internal int[][] ProducerValues => _producerValues ??= Outcomes.Select(o => o.Rules.Select(r => Rules[r].ValueIndex).ToArray()).ToArray();
+
+    private int[][]? _producerValues;
+
     public required IReadOnlyList<Leaf> Leaves { get; init; }
 
     /// <summary>Every fact a rule reads, with its reader for the firing trace (the value as people read it).</summary>
@@ -50,6 +61,21 @@ public sealed class CompiledRuleSet
     internal RuleFiring?[] UnreadFirings => _unreadFirings ??= new RuleFiring?[Rules.Length * 3];
 
     private RuleFiring?[]? _unreadFirings;
+
+    // The parts of a decision without texts (EvaluationOptions.Explain off) and without missing facts read nothing of
+    // the case: made on first use and shared by every such decision (they are immutable). A criterion by its index × 3
+    // + result, an outcome or a finding by the rule that decided it.
+    internal CriterionResult?[] SharedCriteria => _sharedCriteria ??= new CriterionResult?[Criteria.Length * 3];
+
+    private CriterionResult?[]? _sharedCriteria;
+
+    internal OutcomeResult?[] SharedOutcomes => _sharedOutcomes ??= new OutcomeResult?[Rules.Length];
+
+    private OutcomeResult?[]? _sharedOutcomes;
+
+    internal FindingResult?[] SharedFindings => _sharedFindings ??= new FindingResult?[Rules.Length];
+
+    private FindingResult?[]? _sharedFindings;
 
     /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
     /// completed when none was started.</summary>
@@ -75,6 +101,34 @@ public sealed class CompiledRuleSet
     {
         foreach (var d in Delegates) d.Promote();
     }
+
+    /// <summary>Every rule's condition as it runs now, in <see cref="Rules"/>' order: the compiled engine's loop calls
+    /// them from one array instead of through each rule's <see cref="Tiered{TDelegate}"/>. Kept once every condition
+    /// is compiled; until then made afresh per call, so a promotion is picked up.</summary>
+    internal Func<EvaluationState, bool?>[] Conditions()
+    {
+        if (_conditions is { } kept) return kept;
+        var conditions = new Func<EvaluationState, bool?>[Rules.Length];
+        var compiled = true;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            // IsCompiled first: once it is true, Current is the compiled delegate (Promote writes that before it).
+            compiled &= Rules[i].Code.IsCompiled;
+            conditions[i] = Rules[i].Condition;
+        }
+
+        if (compiled) _conditions = conditions;
+        return conditions;
+    }
+
+    private Func<EvaluationState, bool?>[]? _conditions;
+
+    /// <summary>Per rule, in <see cref="Rules"/>' order, what the loop does with its result: the kind and index of its
+    /// conclusion, and the outcomes final after it; one array, read without going through the rule and its definition.</summary>
+    internal (ConclusionKind Kind, int Target, int[] Resolves)[] Steps =>
+        _steps ??= Rules.Select(r => (r.Kind, r.TargetIndex, r.ResolvesOutcomes)).ToArray();
+
+    private (ConclusionKind Kind, int Target, int[] Resolves)[]? _steps;
 
     public int StratumCount => Rules.IsEmpty ? 0 : Rules.Max(r => r.Stratum) + 1;
 

@@ -17,7 +17,7 @@ public sealed class Tiered<TDelegate> : ITiered where TDelegate : Delegate
     {
         _tree = tree;
         if (!interpretFirst) _current = tree.Compile();
-        IsCompiled = !interpretFirst;
+        _compiled = !interpretFirst;
     }
 
     /// <summary>The delegate to call now; compiled conditions read this field on every call.</summary>
@@ -30,13 +30,17 @@ public sealed class Tiered<TDelegate> : ITiered where TDelegate : Delegate
         return Interlocked.CompareExchange(ref _current, interpreted, null) ?? interpreted;
     }
 
-    public bool IsCompiled { get; private set; }
+    /// <summary>Whether <see cref="Current"/> is the compiled delegate; set after it, so a reader that sees true
+    /// and then reads <see cref="Current"/> gets compiled code.</summary>
+    public bool IsCompiled => _compiled;
+
+    private volatile bool _compiled;
 
     public void Promote()
     {
-        if (IsCompiled) return;
+        if (_compiled) return;
         Volatile.Write(ref _current, _tree.Compile());
-        IsCompiled = true;
+        _compiled = true;
     }
 }
 

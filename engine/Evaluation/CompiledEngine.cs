@@ -42,13 +42,13 @@ public sealed class CompiledEngine : IDecisionEngine
     private static MissingRecorder? Run(CompiledRuleSet set, EvaluationState state, bool captureMissing)
     {
         MissingRecorder? missing = null;
-        var rules = set.Rules;
+        var conditions = set.Conditions();
+        var steps = set.Steps;
         var results = state.RuleResults;
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < conditions.Length; i++)
         {
-            var rule = rules[i];
             state.MissingCount = 0;
-            var truth = Conclusions.Truth(rule.Condition(state));
+            var truth = Conclusions.Truth(conditions[i](state));
             results[i] = truth;
             if (truth == EvaluationState.Unknown && captureMissing)
             {
@@ -56,17 +56,18 @@ public sealed class CompiledEngine : IDecisionEngine
                 missing.CaptureRule(i, state);
             }
 
-            switch (rule.Kind)
+            var (kind, target, resolves) = steps[i];
+            switch (kind)
             {
                 case ConclusionKind.Criterion:
-                    state.Criteria[rule.TargetIndex] = truth;
+                    state.Criteria[target] = truth;
                     break;
                 case ConclusionKind.Finding:
-                    state.Findings[rule.TargetIndex] = Conclusions.CombineFinding(state.Findings[rule.TargetIndex], truth);
+                    state.Findings[target] = Conclusions.CombineFinding(state.Findings[target], truth);
                     break;
             }
 
-            foreach (var outcome in rule.ResolvesOutcomes) state.Outcomes[outcome] = Conclusions.ResolveOutcome(set, results, outcome);
+            foreach (var outcome in resolves) state.Outcomes[outcome] = Conclusions.ResolveOutcome(set, results, outcome);
         }
 
         return missing;

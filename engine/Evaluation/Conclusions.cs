@@ -22,13 +22,14 @@ internal static class Conclusions
     /// </summary>
     public static int ResolveOutcome(CompiledRuleSet set, byte[] ruleResults, int outcome)
     {
-        var rules = set.Rules;
+        var producers = set.Outcomes[outcome].Rules;
+        var values = set.ProducerValues[outcome];
         var unknownValues = 0UL;
         var anyUnknown = false;
-        foreach (var p in set.Outcomes[outcome].Rules)
+        for (var k = 0; k < producers.Length; k++)
         {
-            var value = rules[p].ValueIndex;
-            var result = ruleResults[p];
+            var value = values[k];
+            var result = ruleResults[producers[k]];
             if (result == EvaluationState.True)
                 return (unknownValues & ~(1UL << value)) != 0 ? EvaluationState.Undetermined : value;
 

@@ -84,17 +84,17 @@ internal static class Evaluator
             var (id, ruleIndex) = criterionArray[c];
             var rule = rules[ruleIndex];
             var result = state.Criteria[c];
-            var status = result switch
-            {
-                EvaluationState.True => CriterionStatus.Met,
-                EvaluationState.False => CriterionStatus.NotMet,
-                _ => CriterionStatus.Undetermined,
-            };
-            criteria[c] = new CriterionResult(
-                id, rule.Definition.Title!, status,
+            var missingFacts = missing?.ForRule(ruleIndex) ?? [];
+            CriterionResult Make() => new(
+                id, rule.Definition.Title!, result switch
+                {
+                    EvaluationState.True => CriterionStatus.Met,
+                    EvaluationState.False => CriterionStatus.NotMet,
+                    _ => CriterionStatus.Undetermined,
+                },
                 explain ? rule.Explanation(result).Render(state) : "",
-                rule.Definition.Id, rule.Citation,
-                missing?.ForRule(ruleIndex) ?? []);
+                rule.Definition.Id, rule.Citation, missingFacts);
+            criteria[c] = !explain && missingFacts.Count == 0 ? set.SharedCriteria[c * 3 + result] ??= Make() : Make();
         }
 
         var outcomeArray = set.Outcomes;
@@ -105,9 +105,11 @@ internal static class Evaluator
             var value = state.Outcomes[o];
             if (value >= 0)
             {
-                var rule = rules[FirstTrue(state, producers)];
-                outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    definition.Label(definition.Values[value]), rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                var ruleIndex = FirstTrue(state, producers);
+                var rule = rules[ruleIndex];
+                OutcomeResult Make() => new(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
+                    set.ValueLabels[o][value], rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                outcomes[o] = explain ? Make() : set.SharedOutcomes[ruleIndex] ??= Make();
             }
             else
             {
@@ -128,8 +130,10 @@ internal static class Evaluator
         for (var f = 0; f < findingArray.Length; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
-            var rule = rules[FirstTrue(state, findingArray[f].Rules)];
-            findings.Add(new FindingResult(findingArray[f].Id, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation));
+            var ruleIndex = FirstTrue(state, findingArray[f].Rules);
+            var rule = rules[ruleIndex];
+            FindingResult Make() => new(findingArray[f].Id, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation);
+            findings.Add(explain ? Make() : set.SharedFindings[ruleIndex] ??= Make());
         }
 
         return new Decision(set.Reference, engine, asOf, outcomes, criteria, findings, MissingFacts(criteria, outcomes, missing), notices,

@@ -17,6 +17,12 @@ public sealed class ParameterTable(IReadOnlyList<TableKey> keys, ParameterType v
 {
     // Integer keys as long: hashing a decimal is several times slower, and table keys are whole numbers.
     private readonly Dictionary<(string?, long, string?, long), (decimal Value, int SourceIndex)> _rows = [];
+    // A table with one number key (the AOW age per year) is also kept by that number: a look-up then hashes one long,
+    // not a tuple of four. Both hold the same rows.
+    private readonly Dictionary<long, decimal>? _byNumber = keys.Count == 1 && keys[0].Type != ParameterType.Text ? [] : null;
+    private readonly bool _firstIsText = keys[0].Type == ParameterType.Text;
+    private readonly bool _secondIsText = keys.Count > 1 && keys[1].Type == ParameterType.Text;
+    private readonly bool _oneKey = keys.Count == 1;
     private readonly List<TableRowSource> _sources = [];
 
     public IReadOnlyList<TableKey> Keys { get; } = keys;
@@ -34,27 +40,30 @@ public sealed class ParameterTable(IReadOnlyList<TableKey> keys, ParameterType v
     }
 
     /// <summary>Adds a row; returns false when the key is already present.</summary>
-    public bool TryAdd(IReadOnlyList<object> key, decimal value, int sourceIndex) =>
-        _rows.TryAdd(ToKey(key), (value, sourceIndex));
+    public bool TryAdd(IReadOnlyList<object> key, decimal value, int sourceIndex)
+    {
+        var row = ToKey(key);
+        if (!_rows.TryAdd(row, (value, sourceIndex))) return false;
+        _byNumber?.Add(row.Item2, value);
+        return true;
+    }
 
     /// <summary>Looks a row up; text keys in <paramref name="text1"/>/<paramref name="text2"/>, numbers in the others.</summary>
     public decimal? Find(string? text1, decimal? number1, string? text2, decimal? number2)
     {
-        if (!KeyKnown(0, text1, number1) || (Keys.Count > 1 && !KeyKnown(1, text2, number2))) return null;
+        if (!KeysKnown(text1, number1, text2, number2)) return null;
+        if (_byNumber is not null) return _byNumber.TryGetValue((long)number1!.Value, out var value) ? value : null;
         return _rows.TryGetValue((text1, (long)(number1 ?? 0), text2, (long)(number2 ?? 0)), out var row) ? row.Value : null;
     }
 
     /// <summary>Whether every key is known, so that a failed lookup means the row is absent from the table.</summary>
     public bool KeysKnown(string? text1, decimal? number1, string? text2, decimal? number2) =>
-        KeyKnown(0, text1, number1) && (Keys.Count == 1 || KeyKnown(1, text2, number2));
+        (_firstIsText ? text1 is not null : number1 is not null) && (_oneKey || (_secondIsText ? text2 is not null : number2 is not null));
 
     public IEnumerable<(IReadOnlyList<string> Key, decimal Value, TableRowSource? Source)> Rows() =>
         _rows.OrderBy(r => r.Key.Item1, StringComparer.Ordinal).ThenBy(r => r.Key.Item2)
             .ThenBy(r => r.Key.Item3, StringComparer.Ordinal).ThenBy(r => r.Key.Item4)
             .Select(r => ((IReadOnlyList<string>)KeyText(r.Key), r.Value.Value, r.Value.SourceIndex >= 0 ? _sources[r.Value.SourceIndex] : null));
-
-    private bool KeyKnown(int index, string? text, decimal? number) =>
-        Keys[index].Type == ParameterType.Text ? text is not null : number is not null;
 
     private static (string?, long, string?, long) ToKey(IReadOnlyList<object> key)
     {
