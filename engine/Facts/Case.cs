@@ -34,6 +34,10 @@ public sealed record Case(
 /// kunnen volgen"): until 2026 a person under 27 who can is not an art. 7 lid 1 onder a person (Pw art. 7 lid 3 onder a).</param>
 /// <param name="CollegeJudgedEducationUnsuitable">The college judged that following such education is not possible or not
 /// suitable for the person (Pw art. 7a lid 1 onder a, from 2026): the way in for a person under 27.</param>
+/// <param name="ExemptFromUwvExclusion">Despite a UWV benefit the person stays a person of Pw art. 7 lid 1 onder a: the
+/// exception ("tenzij") of art. 7 lid 3 onder c as worded on the date applies — in 2015 the doelgroep loonkostensubsidie
+/// or a person of art. 7 lid 1 onder a 2°, in 2016 a person for whom loonkostensubsidie was granted (until two
+/// consecutive years at the minimum wage without it). Read only before 2017, when art. 10b lid 1 named UWV recipients.</param>
 public sealed record Person(
     DateOnly? DateOfBirth = null,
     bool? HasWorkCapacity = null,
@@ -47,7 +51,8 @@ public sealed record Person(
     bool? WswSupportedWorkPossible = null,
     decimal? WageValuePercent = null,
     bool? CanFollowFundedEducation = null,
-    bool? CollegeJudgedEducationUnsuitable = null);
+    bool? CollegeJudgedEducationUnsuitable = null,
+    bool? ExemptFromUwvExclusion = null);
 
 /// <summary>The application for an advice beschut werk (aanvraag).</summary>
 /// <param name="Applicant">aanvrager: the municipality or the person.</param>

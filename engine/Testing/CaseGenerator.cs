@@ -62,10 +62,14 @@ public static class CaseGenerator
         Gen.Int[0, 100].Select(v => (decimal)v).Nullable(0.5),
         (dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, registered, wsw, wswSupported, wage) =>
             new Person(dob, capacity, supervision, adaptation, supervisionBeyond, adaptationsBeyond, benefit, registered, wsw, wswSupported, wage))
-        // The education facts for persons under 27 (Pw art. 7 lid 3 onder a; art. 7a lid 1 onder a from 2026).
-        .Select(Gen.Bool.Nullable(0.3), Gen.Bool.Nullable(0.3),
-            (person, canFollowEducation, educationUnsuitable) =>
-                person with { CanFollowFundedEducation = canFollowEducation, CollegeJudgedEducationUnsuitable = educationUnsuitable });
+        // The education facts for persons under 27 (Pw art. 7 lid 3 onder a; art. 7a lid 1 onder a from 2026), and the
+        // exception for UWV recipients before 2017 (art. 7 lid 3 onder c).
+        .Select(Gen.Bool.Nullable(0.3), Gen.Bool.Nullable(0.3), Gen.Bool.Nullable(0.3),
+            (person, canFollowEducation, educationUnsuitable, exempt) => person with
+            {
+                CanFollowFundedEducation = canFollowEducation, CollegeJudgedEducationUnsuitable = educationUnsuitable,
+                ExemptFromUwvExclusion = exempt,
+            });
 
     private static Gen<Application> Application(Gen<DateOnly> date) => Gen.Select(
         Gen.Enum<Applicant>().Nullable(0.2), date.Nullable(0.2), Gen.Bool.Nullable(0.3),
