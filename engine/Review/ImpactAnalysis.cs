@@ -26,9 +26,8 @@ public static class ImpactAnalysis
         CancellationToken cancellation = default)
     {
         dates.Check(from, to);
-        from.CompileNow();
-        to.CompileNow();
-        Task.WaitAll(engine.PrepareAsync(from), engine.PrepareAsync(to));
+        // Both versions compiled (and prepared) at once: each is one thread's work, and the machine has more than one.
+        Task.WaitAll(Task.Run(from.CompileNow), Task.Run(to.CompileNow), engine.PrepareAsync(from), engine.PrepareAsync(to));
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
         var results = new ConcurrentBag<(long Index, ChangedCase? Changed, FailedCase? Failed)>();
         var judged = 0;
