@@ -242,6 +242,6 @@ public static class CaseCsvReader
             return -1;
         }
 
-        private sealed record Entry(string Key, int Line, int KeyColumn, int ValueColumn, string? Text, CellMap? Section, List<CellMap>? List);
+        private readonly record struct Entry(string Key, int Line, int KeyColumn, int ValueColumn, string? Text, CellMap? Section, List<CellMap>? List);
     }
 }
