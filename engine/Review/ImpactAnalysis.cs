@@ -31,7 +31,7 @@ public static class ImpactAnalysis
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
         var results = new ConcurrentBag<(long Index, ChangedCase? Changed, FailedCase? Failed)>();
         var judged = 0;
-        Parallel.ForEach(cases.Cases, new ParallelOptions { CancellationToken = cancellation }, (read, _, index) =>
+        Parallel.ForEach(cases.Cases, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, (read, _, index) =>
         {
             if (read() is not { } @case) return;
             Interlocked.Increment(ref judged);
