@@ -234,8 +234,14 @@ public static class CaseCsvReader
 
         public void Error(string message, string? field = null) => errors.Add(new SourcePosition(path, line, column), message, field: field);
 
-        private int Index(string key) => _entries.FindIndex(e => e.Key == key);
+        // A plain loop: the reader asks every map for each of its facts, and a predicate would be a closure per ask.
+        private int Index(string key)
+        {
+            for (var i = 0; i < _entries.Count; i++)
+                if (_entries[i].Key == key) return i;
+            return -1;
+        }
 
-        private sealed record Entry(string Key, int Line, int KeyColumn, int ValueColumn, string? Text, CellMap? Section, List<CellMap>? List);
+        private readonly record struct Entry(string Key, int Line, int KeyColumn, int ValueColumn, string? Text, CellMap? Section, List<CellMap>? List);
     }
 }

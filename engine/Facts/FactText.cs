@@ -12,11 +12,37 @@ public static class FactText
     public static DateOnly? Date(string text, out string? error)
     {
         error = null;
+        if (PlainDate(text) is { } plain) return plain;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             error = $"must be a date written as YYYY-MM-DD, not {Echo(text)}";
         else if (date.Year is < FactLimits.FirstYear or > FactLimits.LastYear)
             error = $"must be a date from {FactLimits.FirstYear}-01-01 to {FactLimits.LastYear}-12-31, not {Echo(text)}";
         return error is null ? date : null;
+    }
+
+    /// <summary>The common case read without the general parser (a CSV of 100,000 cases holds a million dates): exactly
+    /// YYYY-MM-DD, a real day, in the years allowed; null for anything else, which <see cref="Date"/> then reads and
+    /// refuses the general way.</summary>
+    private static DateOnly? PlainDate(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return null;
+        var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
+        return year is >= FactLimits.FirstYear and <= FactLimits.LastYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    /// <summary>The number the ASCII digits at <paramref name="start"/> write; -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i])) return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+
+        return value;
     }
 
     /// <summary>

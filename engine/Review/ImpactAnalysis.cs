@@ -26,13 +26,12 @@ public static class ImpactAnalysis
         CancellationToken cancellation = default)
     {
         dates.Check(from, to);
-        from.CompileNow();
-        to.CompileNow();
-        Task.WaitAll(engine.PrepareAsync(from), engine.PrepareAsync(to));
+        // Both versions compiled (and prepared) at once: each is one thread's work, and the machine has more than one.
+        Task.WaitAll(Task.Run(from.CompileNow), Task.Run(to.CompileNow), engine.PrepareAsync(from), engine.PrepareAsync(to));
         var changedRules = RuleSetDiff.Compare(from, to).Rules.ToDictionary(r => r.Id, r => r.Kind);
         var results = new ConcurrentBag<(long Index, ChangedCase? Changed, FailedCase? Failed)>();
         var judged = 0;
-        Parallel.ForEach(cases.Cases, new ParallelOptions { CancellationToken = cancellation }, (read, _, index) =>
+        Parallel.ForEach(cases.Cases, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, (read, _, index) =>
         {
             if (read() is not { } @case) return;
             Interlocked.Increment(ref judged);
@@ -78,10 +77,21 @@ public static class ImpactAnalysis
     }
 
     /// <summary>Items whose value differs; with <paramref name="oneSided"/> also items only one version has.</summary>
-    private static List<ValueChange> Changes<T>(
+    private static IReadOnlyList<ValueChange> Changes<T>(
         IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id, Func<T, string> value, Func<T, string?> rule, bool oneSided)
     {
         const string Absent = "(niet in deze versie)";
+        if (Aligned(before, after, id))
+        {
+            // Both versions list the same items in the same order (most pairs of versions): compared by position, the
+            // same changes in the same order as below, without building a dictionary for every case.
+            List<ValueChange>? same = null;
+            for (var i = 0; i < after.Count; i++)
+                if (value(before[i]) != value(after[i]))
+                    (same ??= []).Add(new ValueChange(id(after[i]), value(before[i]), value(after[i]), rule(before[i]), rule(after[i])));
+            return same ?? [];
+        }
+
         var old = before.ToDictionary(id);
         var changes = new List<ValueChange>();
         foreach (var item in after)
@@ -97,6 +107,14 @@ public static class ImpactAnalysis
         var kept = after.Select(id).ToHashSet();
         changes.AddRange(before.Where(b => !kept.Contains(id(b))).Select(b => new ValueChange(id(b), value(b), Absent, rule(b), null)));
         return changes;
+    }
+
+    private static bool Aligned<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id)
+    {
+        if (before.Count != after.Count) return false;
+        for (var i = 0; i < after.Count; i++)
+            if (id(before[i]) != id(after[i])) return false;
+        return true;
     }
 
     public static string Status(CriterionStatus status) => status switch

@@ -87,6 +87,22 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void A_date_shaped_text_reads_as_the_general_parser_reads_it_in_the_years_allowed()
+    {
+        // The plain YYYY-MM-DD path must agree with DateOnly's exact parser on every ten-character text of that shape:
+        // impossible days (2023-02-29, month 13, day 00), years outside 1900-2199, and non-ASCII digits.
+        var digit = Gen.OneOf('0', '1', '2', '3', '9', '٣');
+        Gen.Select(Gen.Int[0, 2300], digit.Array[4], Gen.OneOf('-', '/')).Sample((year, monthAndDay, separator) =>
+        {
+            var text = $"{year:0000}-{monthAndDay[0]}{monthAndDay[1]}{separator}{monthAndDay[2]}{monthAndDay[3]}";
+            var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+            var expected = parsed && date.Year is >= FactLimits.FirstYear and <= FactLimits.LastYear ? date : (DateOnly?)null;
+            FactText.Date(text, out var error).ShouldBe(expected);
+            (error is null).ShouldBe(expected is not null);
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void A_number_with_more_than_one_separator_is_refused_never_read_as_another_number()
     {
         Gen.Select(Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999], Gen.OneOf(".", ","), Gen.OneOf(".", ",")).Sample((a, b, c, s1, s2) =>
