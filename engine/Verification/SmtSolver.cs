@@ -157,8 +157,10 @@ public sealed class SmtSolver : IDisposable
         }
 
         var text = read.Result ?? throw Crashed("the process ended");
-        // z3 reports a time-out inside its tactics as an error ("tactic failed: canceled"): that is unknown, not a failure.
-        if (text.StartsWith("(error", StringComparison.Ordinal) && text.Contains("canceled", StringComparison.Ordinal)) return "unknown";
+        // z3 reports a time-out inside its tactics as an error ("tactic failed: canceled", or "tactic failed: max. resource
+        // limit exceeded" when its budget of work ran out there): that is unknown, not a failure.
+        if (text.StartsWith("(error", StringComparison.Ordinal) && (text.Contains("canceled", StringComparison.Ordinal) || text.Contains("resource limit", StringComparison.Ordinal)))
+            return "unknown";
         if (text.StartsWith("(error", StringComparison.Ordinal)) throw Crashed(text);
         return text;
     }
