@@ -347,7 +347,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         // `l == false` (and) or `l == true` (or): known and decisive; unknown is neither.
         var decisive = Expression.Equal(l, Expression.Constant(method == nameof(RuntimeOps.Or), typeof(bool?)));
         return Expression.Block(typeof(bool?), [mark, l],
-            Expression.Assign(mark, Mark()),
+            Expression.Assign(mark, MissingCount()),
             Expression.Assign(l, left),
             Expression.Condition(
                 decisive,
@@ -356,10 +356,9 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                 Expression.Call(typeof(RuntimeOps), method, null, State, mark, l, right)));
     }
 
+    /// <summary>How many unknown reads are recorded so far (<see cref="EvaluationState.MissingCount"/>), read and written
+    /// directly: the mark a logical operator or first_known takes, and restores when its result is known.</summary>
     private static MemberExpression MissingCount() => Expression.Field(State, nameof(EvaluationState.MissingCount));
-
-    /// <summary>How many unknown reads are recorded so far (<see cref="EvaluationState.MissingCount"/>), read directly.</summary>
-    private static Expression Mark() => MissingCount();
 
     private Typed? Arithmetic(BinaryNode node, Expression l, ValueType lt, Expression r, ValueType rt)
     {
@@ -459,7 +458,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             ? Expression.NotEqual(expr, Expression.Constant(null, typeof(string)))
             : Expression.Property(expr, "HasValue");
         if (!node.Known) known = Expression.Not(known);
-        return new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Known), null, State, Mark(), known), ValueType.Bool);
+        return new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Known), null, State, MissingCount(), known), ValueType.Bool);
     }
 
     private Typed? Call(CallNode node)
@@ -515,7 +514,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             result = node.Function switch
             {
                 // first_known: the first known value; unknown reads before it do not count as missing.
-                "first_known" => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.FirstKnown), null, State, Mark(), result, next.Expr),
+                "first_known" => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.FirstKnown), null, State, MissingCount(), result, next.Expr),
                 // min/max are unknown when either side is unknown.
                 "min" => Op(nameof(RuntimeOps.Min), result, next.Expr),
                 _ => Op(nameof(RuntimeOps.Max), result, next.Expr),

@@ -14,14 +14,15 @@ using System.Text.RegularExpressions;
 namespace EligibilityEngine.Verification;
 
 /// <summary>How one version judges a part of the decision in a region: the value (or criterion status) with its Dutch
-/// label, and the rule that gave it (none when the outcome is undetermined or no rule applied).</summary>
+/// label, and the rule that gave it to the region's witness (none when the outcome is undetermined or no rule applied).
+/// Other cases of the region may have that value from another rule of the same value.</summary>
 /// <param name="RuleChanged">The rule is not in the other version, or reads differently there.</param>
 public sealed record RegionSide(string Value, string Label, string? RuleId, string? RuleTitle, string? Condition, Citation? Citation, bool RuleChanged);
 
 /// <summary>
-/// A region of the exact difference (verschilgebied): every case whose outcome (or criterion) <see cref="Id"/> the older
-/// version decides as <see cref="Before"/> (by its rule) and the newer as <see cref="After"/>. Every case in it changes;
-/// <see cref="Witness"/> is one, as a case file.
+/// A region of the exact difference (verschilgebied): every case whose outcome (or criterion) <see cref="Id"/> has the
+/// value (status) <see cref="Before"/> under the older version and <see cref="After"/> under the newer, whichever rules
+/// give them. Every case in it changes; <see cref="Witness"/> is one, as a case file, and the sides name its rules.
 /// </summary>
 public sealed record DiffRegion(int Number, DecisionPartKind Kind, string Id, string Title, RegionSide Before, RegionSide After, string Witness)
 {
@@ -32,7 +33,7 @@ public sealed record DiffRegion(int Number, DecisionPartKind Kind, string Id, st
     {
         if (Kind == DecisionPartKind.Criterion)
             return decision.Criteria.FirstOrDefault(c => c.Id == Id) is { } c && ImpactAnalysis.Status(c.Status) == side.Value;
-        return decision.Outcomes.FirstOrDefault(o => o.Id == Id) is { } o && o.Value == side.Value && o.RuleId == side.RuleId;
+        return decision.Outcomes.FirstOrDefault(o => o.Id == Id) is { } o && o.Value == side.Value;
     }
 }
 
@@ -87,7 +88,7 @@ public static partial class ExactDiff
     /// <param name="maxRegions">How many regions the solver may find before the search stops (those of the candidates
     /// cost no search and are not counted).</param>
     public static ExactDifference Compute(CompiledRuleSet from, CompiledRuleSet to, VerificationOptions options,
-        IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null, int maxRegions = 40)
+        IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null, int maxRegions = 120)
     {
         var watch = Stopwatch.StartNew();
         using var encoded = EncodedVersion.LoadPair(from, to, options);
@@ -96,9 +97,10 @@ public static partial class ExactDiff
         var parts = Parts(from, to, a, b);
         var blocked = parts.ToDictionary(p => p, _ => new List<string>());
         var regions = new List<DiffRegion>();
-        var witnessed = new HashSet<(string, DecisionPartKind, long, long)>();
+        bool Witnessed(Part part, (string From, string To) values) =>
+            regions.Any(r => r.Kind == part.Kind && r.Id == part.Id && r.Before.Value == values.From && r.After.Value == values.To);
 
-        // Adds the regions a case lies in (by how each version decides each part), each with the case as its witness.
+        // Adds the regions a case lies in (by the value each version gives each part), each with the case as its witness.
         int Add(Func<int, (long From, long To)> codes, Func<string> witness)
         {
             var added = 0;
@@ -106,11 +108,9 @@ public static partial class ExactDiff
             {
                 var (part, (x, y)) = (parts[i], codes(i));
                 var (sideFrom, sideTo) = (part.From(x), part.To(y));
-                if (sideFrom.Value == sideTo.Value || regions.Any(r => r.Kind == part.Kind && r.Id == part.Id && r.Before == sideFrom && r.After == sideTo)) continue;
-                var region = new DiffRegion(regions.Count + 1, part.Kind, part.Id, part.Title, sideFrom, sideTo, witness());
-                regions.Add(region with { Witness = Smaller(from, to, region) });
-                blocked[part].Add(Smt.Not(Smt.And(Smt.Eq(part.SignatureFrom, Smt.Int(x)), Smt.Eq(part.SignatureTo, Smt.Int(y)))));
-                witnessed.Add((part.Id, part.Kind, x, y));
+                if (sideFrom.Value == sideTo.Value || Witnessed(part, (sideFrom.Value, sideTo.Value))) continue;
+                regions.Add(Described(from, to, part, new DiffRegion(regions.Count + 1, part.Kind, part.Id, part.Title, sideFrom, sideTo, witness())));
+                blocked[part].Add(Smt.Not(part.Gives(sideFrom.Value, sideTo.Value)));
                 added++;
             }
 
@@ -138,19 +138,19 @@ public static partial class ExactDiff
         var (status, questions) = (ExactDiffStatus.Proven, 0);
 
         // Asks for a case that differs in the part outside its regions and within the restriction, adding the regions of
-        // each case found, until the answer is unsat (or the pair of ways the restriction fixes has its region) or unknown.
-        SolverAnswer Settle(Part part, string restriction, TimeSpan budget, (long From, long To)? way = null)
+        // each case found, until the answer is unsat (or the pair of values the restriction fixes has its region) or unknown.
+        SolverAnswer Settle(Part part, string restriction, TimeSpan budget, (string From, string To)? values = null, string? ways = null)
         {
             while (true)
             {
-                if (way is { } w && witnessed.Contains((part.Id, part.Kind, w.From, w.To))) return SolverAnswer.Unsat;
+                if (values is { } v && Witnessed(part, v)) return SolverAnswer.Unsat;
                 var query = encoded.NewQuery();
                 query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
                 query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
                 var asked = Stopwatch.StartNew();
                 var (answer, model) = encoded.Ask(query, wanted, budget);
                 questions++;
-                Trace($"{questions} {part.Id} {(way is { } w2 ? $"{part.From(w2.From).RuleId ?? part.From(w2.From).Value} → {part.To(w2.To).RuleId ?? part.To(w2.To).Value}" : "")}", answer, asked);
+                Trace($"{questions} {part.Id} {(values is { } v2 ? $"{v2.From} → {v2.To}" : "")} {ways}", answer, asked);
                 if (answer != SolverAnswer.Sat) return answer;
                 if (regions.Count - byCandidates >= maxRegions)
                 {
@@ -164,12 +164,14 @@ public static partial class ExactDiff
             }
         }
 
-        // One part at a time (docs/verification.md, "How the questions are asked"): a first look with a short budget settles a
+        // One part at a time (docs/verification.md, "How the regions are found"): a first look with a short budget settles a
         // part no rule change reaches by simplification. For a part it does not settle, the rules proven the same in both
-        // versions are asserted (once per pair), the part is looked at again, and then asked split by how BOTH versions
-        // decide it: one question per pair of ways (a deciding rule, undetermined, no rule; for a criterion a status) whose
-        // values differ and that no case found so far lies in, and one for any other pair. Together that is the same
-        // question, so all of them unsat is the same proof; each is far simpler, as both decisions are fixed.
+        // versions are asserted (once per pair), the part is looked at again, and then asked split by the values BOTH
+        // versions give it: one question per pair of values that differ and have no region yet, with a short budget; a
+        // pair that does not settle so is split further by the ways each version gives its value (a deciding rule,
+        // undetermined, no rule; for a criterion a status), each with the full budget; and one question for any other
+        // pair. Together that is the same question, so all of them unsat is the same proof; each is far simpler, as both
+        // decisions are fixed, and a pair of values with a region needs no more questions.
         var firstLook = TimeSpan.FromSeconds(Math.Min(FirstLookSeconds, encoded.Timeout.TotalSeconds));
         // The deciding rule spelled out (VersionEncoding.DecidedBy), used only once the solver has shown it implied by the
         // decider's value (unsat); then a question with it is the same question.
@@ -198,16 +200,25 @@ public static partial class ExactDiff
                 if (Settle(part, Smt.True, firstLook) != SolverAnswer.Unknown) continue;
             }
 
-            var ways = part.FromCodes.SelectMany(x => part.ToCodes.Select(y => (From: x, To: y)))
-                .Where(w => part.From(w.From).Value != part.To(w.To).Value).ToList();
-            var fixedWays = ways.Select(w => Smt.And(Smt.Eq(part.SignatureFrom, Smt.Int(w.From)), Smt.Eq(part.SignatureTo, Smt.Int(w.To)))).ToList();
-            var spelled = ways.Select((w, i) => part.Kind == DecisionPartKind.Outcome
-                ? Smt.And(fixedWays[i], Spelled(a, part.Id, w.From), Spelled(b, part.Id, w.To)) : fixedWays[i]).ToList();
+            var ways = part.Ways().ToList();
+            string Way((long From, long To) w) => part.Kind == DecisionPartKind.Outcome
+                ? Smt.And(part.Fixed(w), Spelled(a, part.Id, w.From), Spelled(b, part.Id, w.To)) : part.Fixed(w);
             var answer = SolverAnswer.Unsat;
-            for (var i = 0; i < ways.Count && answer != SolverAnswer.Unknown && status == ExactDiffStatus.Proven; i++)
-                answer = Settle(part, spelled[i], encoded.Timeout, ways[i]);
+            foreach (var byValues in ways.GroupBy(w => (part.From(w.From).Value, part.To(w.To).Value)))
+            {
+                if (answer == SolverAnswer.Unknown || status != ExactDiffStatus.Proven) break;
+                if (Witnessed(part, byValues.Key)) continue;
+                if (byValues.Count() > 1 && Settle(part, Smt.Or(byValues.Select(Way)), firstLook, byValues.Key) != SolverAnswer.Unknown) continue;
+                answer = SolverAnswer.Unsat;
+                foreach (var w in byValues)
+                {
+                    answer = Settle(part, Way(w), encoded.Timeout, byValues.Key, $"{part.From(w.From).RuleId ?? part.From(w.From).Value} → {part.To(w.To).RuleId ?? part.To(w.To).Value}");
+                    if (answer == SolverAnswer.Unknown || status != ExactDiffStatus.Proven) break;
+                }
+            }
+
             if (answer != SolverAnswer.Unknown && status == ExactDiffStatus.Proven)
-                answer = Settle(part, Smt.Not(Smt.Or(fixedWays)), encoded.Timeout);
+                answer = Settle(part, Smt.Not(Smt.Or(ways.Select(part.Fixed))), encoded.Timeout);
             if (answer == SolverAnswer.Unknown) status = ExactDiffStatus.Unknown;
         }
 
@@ -227,7 +238,20 @@ public static partial class ExactDiff
     /// <param name="FromCodes">The numbers <paramref name="SignatureFrom"/> takes: the older version's deciding rules of the
     /// outcome, undetermined and no rule; or the three statuses of a criterion.</param>
     private sealed record Part(DecisionPartKind Kind, string Id, string Title, string SignatureFrom, string SignatureTo, string Differs,
-        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo, IReadOnlyList<long> FromCodes, IReadOnlyList<long> ToCodes);
+        Func<long, RegionSide> From, Func<long, RegionSide> To, Func<Decision, long> CodeFrom, Func<Decision, long> CodeTo, IReadOnlyList<long> FromCodes, IReadOnlyList<long> ToCodes)
+    {
+        /// <summary>Every pair of ways the two versions decide the part whose values differ.</summary>
+        public IEnumerable<(long From, long To)> Ways() =>
+            FromCodes.SelectMany(x => ToCodes.Select(y => (From: x, To: y))).Where(w => From(w.From).Value != To(w.To).Value);
+
+        /// <summary>The case is decided by this pair of ways.</summary>
+        public string Fixed((long From, long To) way) => Smt.And(Smt.Eq(SignatureFrom, Smt.Int(way.From)), Smt.Eq(SignatureTo, Smt.Int(way.To)));
+
+        /// <summary>The older version gives the part the value <paramref name="from"/> and the newer <paramref name="to"/>,
+        /// by any of their rules (the pairs of ways that give these values).</summary>
+        public string Gives(string from, string to) =>
+            Smt.Or(Ways().Where(w => From(w.From).Value == from && To(w.To).Value == to).Select(Fixed));
+    }
 
     private static List<Part> Parts(CompiledRuleSet from, CompiledRuleSet to, VersionEncoding a, VersionEncoding b)
     {
@@ -380,19 +404,8 @@ public static partial class ExactDiff
     /// </summary>
     private static string Smaller(CompiledRuleSet from, CompiledRuleSet to, DiffRegion region)
     {
-        bool InRegion(List<string> lines)
-        {
-            try
-            {
-                var file = CaseReader.ReadText(string.Join('\n', lines) + "\n", "getuige");
-                return region.Contains(CompiledEngine.Instance.Evaluate(from, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal),
-                    CompiledEngine.Instance.Evaluate(to, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal));
-            }
-            catch (InvalidInputException)
-            {
-                return false;
-            }
-        }
+        bool InRegion(List<string> lines) =>
+            Judged(from, to, string.Join('\n', lines) + "\n") is ({ } before, { } after) && region.Contains(before, after);
 
         var kept = region.Witness.TrimEnd('\n').Split('\n').ToList();
         if (!InRegion(kept)) return region.Witness;
@@ -411,6 +424,31 @@ public static partial class ExactDiff
         }
 
         return string.Join('\n', kept) + "\n";
+    }
+
+    /// <summary>The region with its witness made smaller, and its sides naming the rules that decide that witness (the
+    /// solver's case may have had other rules of the same values).</summary>
+    private static DiffRegion Described(CompiledRuleSet from, CompiledRuleSet to, Part part, DiffRegion region)
+    {
+        var smaller = region with { Witness = Smaller(from, to, region) };
+        return Judged(from, to, smaller.Witness) is ({ } before, { } after) && smaller.Contains(before, after)
+            ? smaller with { Before = part.From(part.CodeFrom(before)), After = part.To(part.CodeTo(after)) }
+            : smaller;
+    }
+
+    /// <summary>A case file judged by the compiled engine under both versions; null when it does not read.</summary>
+    private static (Decision Before, Decision After)? Judged(CompiledRuleSet from, CompiledRuleSet to, string caseFile)
+    {
+        try
+        {
+            var file = CaseReader.ReadText(caseFile, "getuige");
+            return (CompiledEngine.Instance.Evaluate(from, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal),
+                CompiledEngine.Instance.Evaluate(to, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal));
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
     }
 
     private static readonly IDecisionEngine NRules = DecisionEngines.Create(EngineKind.NRules);

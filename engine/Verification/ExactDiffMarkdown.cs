@@ -71,12 +71,12 @@ public static class ExactDiffMarkdown
         _ => "FOUT IN DE CODERING",
     };
 
-    /// <summary>How one version decides the part: the value, and the rule with its title and article.</summary>
+    /// <summary>How one version decides the part: the value, and the rule that gives it to the witness, with its title and article.</summary>
     public static string Side(RegionSide side) => side.RuleId is null
         ? side.Value == "geen"
             ? "**geen regel van toepassing** (geen enkele regel voor deze uitkomst is waar of onbepaald)"
             : $"**{side.Label}** (geen regel beslist: een regel eerder in de volgorde, of elke regel die waar kan zijn, is onbepaald)"
-        : $"**{side.Label}**, door regel `{side.RuleId}`{(side.RuleTitle is { } title ? " — " + title : "")} ({side.Citation?.Text}{(side.Citation?.Url is { } url ? ", " + url : "")})";
+        : $"**{side.Label}**, bij de getuige door regel `{side.RuleId}`{(side.RuleTitle is { } title ? " — " + title : "")} ({side.Citation?.Text}{(side.Citation?.Url is { } url ? ", " + url : "")})";
 
     private static string Flat(string condition) => string.Join(' ', condition.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 }

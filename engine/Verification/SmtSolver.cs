@@ -107,6 +107,7 @@ public sealed class SmtSolver : IDisposable
     /// evaluates the calendar's divisions at once instead of searching.</param>
     public SolverAnswer Check(TimeSpan timeout, bool allFixed = false)
     {
+        LowestBudget = timeout < LowestBudget ? timeout : LowestBudget;
         var ms = (long)timeout.TotalMilliseconds;
         var resources = Math.Max(1, (long)(timeout.TotalSeconds * ResourcesPerSecond));
         var check = allFixed ? "(check-sat-using (then solve-eqs simplify smt))" : "(check-sat-using (then simplify propagate-values solve-eqs simplify smt))";
@@ -123,6 +124,10 @@ public sealed class SmtSolver : IDisposable
             _ => throw Crashed(answer),
         };
     }
+
+    /// <summary>The smallest time any check of this process was given: z3 4.8.12 keeps its resource limit for every
+    /// later check (EncodedVersion.SolverFor).</summary>
+    public TimeSpan LowestBudget { get; private set; } = TimeSpan.MaxValue;
 
     /// <summary>The values of terms in the model of the last satisfiable check, as SMT-LIB text.</summary>
     public IReadOnlyDictionary<string, string> Values(IReadOnlyList<string> terms)
@@ -152,8 +157,10 @@ public sealed class SmtSolver : IDisposable
         }
 
         var text = read.Result ?? throw Crashed("the process ended");
-        // z3 reports a time-out inside its tactics as an error ("tactic failed: canceled"): that is unknown, not a failure.
-        if (text.StartsWith("(error", StringComparison.Ordinal) && text.Contains("canceled", StringComparison.Ordinal)) return "unknown";
+        // z3 reports a time-out inside its tactics as an error ("tactic failed: canceled", or "tactic failed: max. resource
+        // limit exceeded" when its budget of work ran out there): that is unknown, not a failure.
+        if (text.StartsWith("(error", StringComparison.Ordinal) && (text.Contains("canceled", StringComparison.Ordinal) || text.Contains("resource limit", StringComparison.Ordinal)))
+            return "unknown";
         if (text.StartsWith("(error", StringComparison.Ordinal)) throw Crashed(text);
         return text;
     }

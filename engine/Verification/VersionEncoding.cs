@@ -31,6 +31,7 @@ public sealed class VersionEncoding : IConclusionTerms
         Case = @case;
         _names = names;
         _rules = new Sym[set.Rules.Length];
+        _historyInputs = new(FindHistoryInputs);
     }
 
     /// <summary>Starts the names of this encoding's terms: the case's prefix, and a tag when two versions judge one case.</summary>
@@ -63,9 +64,10 @@ public sealed class VersionEncoding : IConclusionTerms
     /// alike but for their events, whose terms here agree, therefore have the same outcomes. Null when an outcome reaches a
     /// variable of an event, or a constant with neither definition nor a place here (a rule not verified). Read off the
     /// definitions the solver gets.</summary>
-    public (IReadOnlyList<IReadOnlyList<string>> Reads, IReadOnlySet<int> Parts)? HistoryInputs => _historyInputs ??= FindHistoryInputs();
+    public (IReadOnlyList<IReadOnlyList<string>> Reads, IReadOnlySet<int> Parts)? HistoryInputs => _historyInputs.Value;
 
-    private (IReadOnlyList<IReadOnlyList<string>>, IReadOnlySet<int>)? _historyInputs;
+    /// <summary>Found once, null included (a null result would be looked for again by <c>??=</c>).</summary>
+    private readonly Lazy<(IReadOnlyList<IReadOnlyList<string>>, IReadOnlySet<int>)?> _historyInputs;
 
     private (IReadOnlyList<IReadOnlyList<string>>, IReadOnlySet<int>)? FindHistoryInputs()
     {
