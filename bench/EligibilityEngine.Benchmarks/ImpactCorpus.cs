@@ -35,13 +35,14 @@ public static class ImpactCorpus
                 }
             }
 
-            // One cell per column of CaseCsvReader.Columns, in its order; the four empty cells after the WSW indication are
-            // the facts this corpus leaves unknown (supported work possible, wage value, the two about funded education).
+            // One cell per column of CaseCsvReader.Columns, in its order; the five empty cells after the WSW indication are
+            // the facts this corpus leaves unknown (supported work possible, wage value, the two about funded education, the
+            // 2015 exception for UWV recipients).
             string Maybe(string value) => random.Next(20) == 0 ? "" : value;
             b.Append(CultureInfo.InvariantCulture, $"gen-{i},{Date(asOf)},{Maybe(Date(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 40 * 365))))},")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(10) > 0 ? "true" : "false")},{Maybe(random.Next(3) > 0 ? "intensive" : "none")},{Maybe("limited")},")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(4) > 0 ? "true" : "false")},{Maybe(random.Next(4) > 0 ? "true" : "false")},")
-                .Append(CultureInfo.InvariantCulture, $"{benefits[random.Next(benefits.Length)]},{Maybe(random.Next(5) > 0 ? "true" : "false")},{Maybe(random.Next(10) == 0 ? "true" : "false")},,,,,")
+                .Append(CultureInfo.InvariantCulture, $"{benefits[random.Next(benefits.Length)]},{Maybe(random.Next(5) > 0 ? "true" : "false")},{Maybe(random.Next(10) == 0 ? "true" : "false")},,,,,,")
                 .Append(CultureInfo.InvariantCulture, $"{Maybe(random.Next(2) == 0 ? "person" : "municipality")},{Date(applied)},{Maybe(random.Next(5) == 0 ? "true" : "false")},")
                 .Append(CultureInfo.InvariantCulture, $"{municipalities[random.Next(municipalities.Length)]},,{Maybe(random.Next(10) == 0 ? "true" : "false")},{random.Next(100, 200)},")
                 .Append(CultureInfo.InvariantCulture, $"{(random.Next(10) == 0 ? "" : $"count={random.Next(0, 120) + 1} hours_per_week=24")},")
