@@ -9,6 +9,7 @@ using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 
 namespace EligibilityEngine.Verification;
@@ -186,10 +187,19 @@ public static partial class ExactDiff
         T[] SideBySide<T>(IReadOnlyList<Func<int, T>> work)
         {
             var results = new T[work.Count];
-            Parallel.For(0, Lanes, new ParallelOptions { MaxDegreeOfParallelism = options.Solvers }, lane =>
+            try
             {
-                for (var i = lane; i < work.Count; i += Lanes) results[i] = work[i](lane);
-            });
+                Parallel.For(0, Lanes, new ParallelOptions { MaxDegreeOfParallelism = options.Solvers }, lane =>
+                {
+                    for (var i = lane; i < work.Count; i += Lanes) results[i] = work[i](lane);
+                });
+            }
+            catch (AggregateException e)
+            {
+                // A solver that crashed or is missing says so as it does without lanes (SolverException), not wrapped.
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+
             return results;
         }
 
