@@ -23,7 +23,8 @@ public static class CommandLine
 {
     public const string DefaultRules = "rules/beschut-werk";
 
-    /// <summary>How many generated cases exact-diffs tries before the solver when --generated is not given.</summary>
+    /// <summary>How many generated cases diff --exact and exact-diffs try before the solver when --generated is not given:
+    /// the same candidates, so the same regions and witnesses as the committed exact-diffs.json.</summary>
     internal const int ExactDiffsGenerated = 2000;
 
     /// <param name="time">The one clock the command line reads: when a decision was asked for and recorded.</param>
@@ -254,7 +255,7 @@ public static class CommandLine
 
         from.CompileInBackground();
         to.CompileInBackground();
-        var candidates = CandidateCases(options.Value("--rules") ?? DefaultRules, options);
+        var candidates = CandidateCases(options.Value("--rules") ?? DefaultRules, options, generatedByDefault: ExactDiffsGenerated);
         var exact = ExactDiff.Compute(from, to, SolverOptions(options), candidates.Cases);
         var witnesses = options.Value("--write-witnesses") is { } folder ? WriteWitnesses(folder, exact) : null;
         output.Write(format == "json"

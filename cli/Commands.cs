@@ -30,7 +30,8 @@ internal static class Commands
                 new Option<bool>("--exact") { Description = "also the exact difference: every case whose decision differs, as regions (needs Debian's z3)" },
                 Events(), Timeout(),
                 new Option<string>("--write-witnesses") { Description = "with --exact: write each region's witness as a case file in this folder" },
-                Generated("0"), Seed(),
+                SolverProcesses("with --exact: how many of the two lanes of solver processes ask at once (default: one per processor; the answers are the same)"),
+                Generated(CommandLine.ExactDiffsGenerated.ToString(System.Globalization.CultureInfo.InvariantCulture)), Seed(),
             ],
             r => CommandLine.Diff(new(r), output)));
         root.Subcommands.Add(Command("impact", "Judge every case under both versions: how many decisions change, and why.",
@@ -50,7 +51,7 @@ internal static class Commands
                 Events(), Timeout(),
                 new Option<string>("--write-counterexamples") { Description = "write each counterexample as a case file in this folder" },
                 new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
-                new Option<string>("--solver-processes") { Description = "how many solver processes share a version's questions (default: one per processor)" },
+                SolverProcesses("how many solver processes share a version's questions (default: one per processor)"),
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
                 CandidateCases(), Generated("0"), Seed(),
                 new Option<string>("--property") { Description = "only the properties whose id starts with this (e.g. ingebouwd.monotonie)" },
@@ -168,6 +169,8 @@ internal static class Commands
     private static Argument<string> To() => new("to") { Description = "the version to compare to, named the same ways" };
 
     private static Option<string> Events() => new("--events") { Description = "K: prove for histories of at most K events (default 6)" };
+
+    private static Option<string> SolverProcesses(string description) => new("--solver-processes") { Description = description };
 
     private static Option<string> Timeout() =>
         new("--timeout") { Description = "seconds the solver may take per question (default 30); a time-out is unknown, never proven" };

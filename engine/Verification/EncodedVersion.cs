@@ -26,14 +26,15 @@ public sealed class EncodedVersion : IDisposable
     private readonly SolverKind _kind;
     private string _script;
 
-    /// <summary>A solver process per budget a question is asked with (<see cref="SolverFor"/>).</summary>
-    private readonly Dictionary<TimeSpan, SmtSolver> _solvers = [];
+    /// <summary>A solver process per lane and budget a question is asked with (<see cref="SolverFor"/>); the lanes answer
+    /// questions side by side.</summary>
+    private readonly Dictionary<(int Lane, TimeSpan Budget), SmtSolver> _solvers = [];
     private int _queries;
 
     private EncodedVersion(SolverKind kind, string script, CompiledRuleSet set, IReadOnlyList<VersionEncoding> cases, TextUniverse texts, TimeSpan timeout)
     {
         (_kind, _script, Timeout) = (kind, script, timeout);
-        _solvers[timeout] = Started(kind, script);
+        _solvers[(0, timeout)] = Started(kind, script);
         Set = set;
         Cases = cases;
         Texts = texts;
@@ -110,10 +111,14 @@ public sealed class EncodedVersion : IDisposable
     /// <summary>A question that ran out of its budget leaves z3 4.8.12 cancelled: the next question in the same process
     /// answers unknown at once, whatever its budget (seen replaying logged queries: unknown in 0.7 s at 15 million units,
     /// unsat in 2 s in a fresh process). So the process is replaced, loaded with the encoding again (about 30 ms).</summary>
-    private SmtSolver Restart(TimeSpan budget)
+    private SmtSolver Restart(int lane, TimeSpan budget)
     {
-        _solvers[budget].Dispose();
-        return _solvers[budget] = Started(_kind, _script);
+        var solver = Started(_kind, _script);
+        lock (_solvers)
+        {
+            _solvers[(lane, budget)].Dispose();
+            return _solvers[(lane, budget)] = solver;
+        }
     }
 
     /// <summary>
@@ -123,9 +128,14 @@ public sealed class EncodedVersion : IDisposable
     /// alone, cancelled at 1.5 million after questions of 1 s). So each budget has its own process, and a process that
     /// was given less (<see cref="AskSmallest"/>) is replaced before a question with more.
     /// </summary>
-    private SmtSolver SolverFor(TimeSpan budget) =>
-        !_solvers.TryGetValue(budget, out var solver) ? _solvers[budget] = Started(_kind, _script)
-        : solver.LowestBudget < budget ? Restart(budget) : solver;
+    private SmtSolver SolverFor(TimeSpan budget, int lane)
+    {
+        SmtSolver? solver;
+        lock (_solvers)
+            if (!_solvers.TryGetValue((lane, budget), out solver))
+                return _solvers[(lane, budget)] = Started(_kind, _script);
+        return solver.LowestBudget < budget ? Restart(lane, budget) : solver;
+    }
 
     public TimeSpan Timeout { get; }
 
@@ -134,19 +144,24 @@ public sealed class EncodedVersion : IDisposable
     public void AssertProven(string term)
     {
         var command = $"(assert {term})\n";
-        foreach (var solver in _solvers.Values) solver.Send(command);
-        _script += command;
+        lock (_solvers)
+        {
+            foreach (var solver in _solvers.Values) solver.Send(command);
+            _script += command;
+        }
     }
 
     /// <summary>A fresh script for one question: its shared terms are named apart from every other question's.</summary>
-    public SmtScript NewQuery() => new($"q{++_queries}");
+    public SmtScript NewQuery() => new($"q{Interlocked.Increment(ref _queries)}");
 
     /// <summary>Is there a case with the query's assertions? The values of <paramref name="wanted"/> in its model when there is.</summary>
     /// <param name="budget">The question's time, if not <see cref="Timeout"/>.</param>
-    public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) Ask(SmtScript query, IReadOnlyList<string> wanted, TimeSpan? budget = null, bool allFixed = false)
+    /// <param name="lane">Which processes answer: questions of different lanes may be asked side by side (from different
+    /// threads), those of one lane one after another.</param>
+    public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) Ask(SmtScript query, IReadOnlyList<string> wanted, TimeSpan? budget = null, bool allFixed = false, int lane = 0)
     {
         var time = budget ?? Timeout;
-        var solver = SolverFor(time);
+        var solver = SolverFor(time, lane);
         solver.Send("(push 1)\n" + query);
         SolverAnswer? answer = null;
         try
@@ -156,7 +171,7 @@ public sealed class EncodedVersion : IDisposable
         }
         finally
         {
-            if (answer == SolverAnswer.Unknown) Restart(time);
+            if (answer == SolverAnswer.Unknown) Restart(lane, time);
             else solver.Send("(pop 1)\n");
         }
     }
@@ -166,7 +181,7 @@ public sealed class EncodedVersion : IDisposable
     public (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) AskSmallest(SmtScript query, IReadOnlyList<string> wanted, string size, int rounds = 4)
     {
         var wantedWithSize = wanted.Append(size).ToList();
-        var solver = SolverFor(Timeout);
+        var solver = SolverFor(Timeout, 0);
         solver.Send("(push 1)\n" + query);
         var depth = 1;
         SolverAnswer? last = null;
@@ -187,7 +202,7 @@ public sealed class EncodedVersion : IDisposable
         }
         finally
         {
-            if (last == SolverAnswer.Unknown) Restart(Timeout);
+            if (last == SolverAnswer.Unknown) Restart(0, Timeout);
             else solver.Send($"(pop {depth})\n");
         }
     }
@@ -209,6 +224,7 @@ public sealed class EncodedVersion : IDisposable
 
     public void Dispose()
     {
-        foreach (var solver in _solvers.Values) solver.Dispose();
+        lock (_solvers)
+            foreach (var solver in _solvers.Values) solver.Dispose();
     }
 }

@@ -9,6 +9,7 @@ using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 
 namespace EligibilityEngine.Verification;
@@ -137,31 +138,69 @@ public static partial class ExactDiff
         var wanted = a.Case.Variables().Select(v => v.Name).Concat(parts.SelectMany(p => new[] { p.SignatureFrom, p.SignatureTo })).ToList();
         var (status, questions) = (ExactDiffStatus.Proven, 0);
 
+        // The question whether a case differs in the part outside its regions and within the restriction.
+        SmtScript Question(Part part, string restriction)
+        {
+            var query = encoded.NewQuery();
+            query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
+            query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
+            return query;
+        }
+
+        (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model) Asked(SmtScript query, TimeSpan budget, int lane, string label)
+        {
+            var asked = Stopwatch.StartNew();
+            var result = encoded.Ask(query, wanted, budget, lane: lane);
+            Trace($"{Interlocked.Increment(ref questions)} {label}", result.Answer, asked);
+            return result;
+        }
+
+        // Adds the regions of a case the solver found (every part that differs in it gets its region, so that fewer
+        // questions are needed); false when the search must stop, as the solver found as many regions as it may.
+        bool Found(IReadOnlyDictionary<string, string> model)
+        {
+            if (regions.Count - byCandidates >= maxRegions)
+            {
+                status = ExactDiffStatus.TooManyRegions;
+                return false;
+            }
+
+            if (Add(i => (SymbolicCase.Int(model[parts[i].SignatureFrom]), SymbolicCase.Int(model[parts[i].SignatureTo])), () => a.Case.ToCaseFile(model, encoded.Texts, null)) == 0)
+                throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+            return true;
+        }
+
         // Asks for a case that differs in the part outside its regions and within the restriction, adding the regions of
-        // each case found, until the answer is unsat (or the pair of values the restriction fixes has its region) or unknown.
-        SolverAnswer Settle(Part part, string restriction, TimeSpan budget, (string From, string To)? values = null, string? ways = null)
+        // each case found, until the answer is unsat or unknown.
+        SolverAnswer Settle(Part part, string restriction, TimeSpan budget)
         {
             while (true)
             {
-                if (values is { } v && Witnessed(part, v)) return SolverAnswer.Unsat;
-                var query = encoded.NewQuery();
-                query.Assert($"(<= {asOfFrom.DayNumber} {a.Case.AsOf})");
-                query.Assert(Smt.And(blocked[part].Prepend(part.Differs).Append(restriction)));
-                var asked = Stopwatch.StartNew();
-                var (answer, model) = encoded.Ask(query, wanted, budget);
-                questions++;
-                Trace($"{questions} {part.Id} {(values is { } v2 ? $"{v2.From} → {v2.To}" : "")} {ways}", answer, asked);
-                if (answer != SolverAnswer.Sat) return answer;
-                if (regions.Count - byCandidates >= maxRegions)
-                {
-                    status = ExactDiffStatus.TooManyRegions;
-                    return answer;
-                }
-
-                // Every part that differs in this case gets its region, so that fewer questions are needed.
-                if (Add(i => (SymbolicCase.Int(model![parts[i].SignatureFrom]), SymbolicCase.Int(model[parts[i].SignatureTo])), () => a.Case.ToCaseFile(model!, encoded.Texts, null)) == 0)
-                    throw new SolverException($"the exact difference of {from.Version.Version} and {to.Version.Version} found a case in no new region: a bug in the encoding");
+                var (answer, model) = Asked(Question(part, restriction), budget, 0, part.Id);
+                if (answer != SolverAnswer.Sat || !Found(model!)) return answer;
             }
+        }
+
+        // Questions asked side by side, question i on lane i mod Lanes, each lane's in their order on its own solver
+        // processes, as many lanes at once as there are solver processes: the same questions get the same answers whatever
+        // the timing and the number of processors; the results in the questions' order.
+        T[] SideBySide<T>(IReadOnlyList<Func<int, T>> work)
+        {
+            var results = new T[work.Count];
+            try
+            {
+                Parallel.For(0, Lanes, new ParallelOptions { MaxDegreeOfParallelism = options.Solvers }, lane =>
+                {
+                    for (var i = lane; i < work.Count; i += Lanes) results[i] = work[i](lane);
+                });
+            }
+            catch (AggregateException e)
+            {
+                // A solver that crashed or is missing says so as it does without lanes (SolverException), not wrapped.
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+
+            return results;
         }
 
         // One part at a time (docs/verification.md, "How the regions are found"): a first look with a short budget settles a
@@ -171,7 +210,8 @@ public static partial class ExactDiff
         // pair that does not settle so is split further by the ways each version gives its value (a deciding rule,
         // undetermined, no rule; for a criterion a status), each with the full budget; and one question for any other
         // pair. Together that is the same question, so all of them unsat is the same proof; each is far simpler, as both
-        // decisions are fixed, and a pair of values with a region needs no more questions.
+        // decisions are fixed, and a pair of values with a region needs no more questions. The pairs of one part are asked
+        // side by side (SideBySide).
         var firstLook = TimeSpan.FromSeconds(Math.Min(FirstLookSeconds, encoded.Timeout.TotalSeconds));
         // The deciding rule spelled out (VersionEncoding.DecidedBy), used only once the solver has shown it implied by the
         // decider's value (unsat); then a question with it is the same question.
@@ -203,23 +243,37 @@ public static partial class ExactDiff
             var ways = part.Ways().ToList();
             string Way((long From, long To) w) => part.Kind == DecisionPartKind.Outcome
                 ? Smt.And(part.Fixed(w), Spelled(a, part.Id, w.From), Spelled(b, part.Id, w.To)) : part.Fixed(w);
-            var answer = SolverAnswer.Unsat;
-            foreach (var byValues in ways.GroupBy(w => (part.From(w.From).Value, part.To(w.To).Value)))
+            string Label((long From, long To) w) => $"{part.Id} {part.From(w.From).RuleId ?? part.From(w.From).Value} → {part.To(w.To).RuleId ?? part.To(w.To).Value}";
+            var pairs = ways.GroupBy(w => (part.From(w.From).Value, part.To(w.To).Value)).Where(g => !Witnessed(part, g.Key)).Select(g => g.ToList()).ToList();
+            // A short question per pair of values with more than one way; for a pair it does not settle, its ways one after
+            // another with the full budget until a case of the pair is found. The pairs side by side: each question built
+            // here, in order, with the regions found before (none of which a case of the pair lies in), and the cases found
+            // added after all of them, in the pairs' order.
+            Func<int, (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model)> Look(List<(long From, long To)> pair)
             {
-                if (answer == SolverAnswer.Unknown || status != ExactDiffStatus.Proven) break;
-                if (Witnessed(part, byValues.Key)) continue;
-                if (byValues.Count() > 1 && Settle(part, Smt.Or(byValues.Select(Way)), firstLook, byValues.Key) != SolverAnswer.Unknown) continue;
-                answer = SolverAnswer.Unsat;
-                foreach (var w in byValues)
-                {
-                    answer = Settle(part, Way(w), encoded.Timeout, byValues.Key, $"{part.From(w.From).RuleId ?? part.From(w.From).Value} → {part.To(w.To).RuleId ?? part.To(w.To).Value}");
-                    if (answer == SolverAnswer.Unknown || status != ExactDiffStatus.Proven) break;
-                }
+                if (pair.Count == 1) return _ => (SolverAnswer.Unknown, null);
+                var query = Question(part, Smt.Or(pair.Select(Way)));
+                return lane => Asked(query, firstLook, lane, $"{Label(pair[0])} …");
             }
 
-            if (answer != SolverAnswer.Unknown && status == ExactDiffStatus.Proven)
-                answer = Settle(part, Smt.Not(Smt.Or(ways.Select(part.Fixed))), encoded.Timeout);
-            if (answer == SolverAnswer.Unknown) status = ExactDiffStatus.Unknown;
+            Func<int, (SolverAnswer Answer, IReadOnlyDictionary<string, string>? Model)> Search(List<(long From, long To)> pair)
+            {
+                var asks = pair.Select(w => (Way: w, Query: Question(part, Way(w)))).ToList();
+                return lane =>
+                {
+                    foreach (var (w, query) in asks)
+                        if (Asked(query, encoded.Timeout, lane, Label(w)) is var result && result.Answer != SolverAnswer.Unsat) return result;
+                    return (SolverAnswer.Unsat, null);
+                };
+            }
+
+            var looks = SideBySide(pairs.Select(Look).ToList());
+            var searched = SideBySide(pairs.Where((_, i) => looks[i].Answer == SolverAnswer.Unknown).Select(Search).ToList());
+            foreach (var (answer, model) in looks.Where(l => l.Answer == SolverAnswer.Sat).Concat(searched.Where(s => s.Answer == SolverAnswer.Sat)))
+                if (!Found(model!)) break;
+            if (status != ExactDiffStatus.Proven) break;
+            var last = searched.Any(s => s.Answer == SolverAnswer.Unknown) ? SolverAnswer.Unknown : Settle(part, Smt.Not(Smt.Or(ways.Select(part.Fixed))), encoded.Timeout);
+            if (last == SolverAnswer.Unknown) status = ExactDiffStatus.Unknown;
         }
 
         var notReproduced = regions.FirstOrDefault(r => !Reproduces(from, to, r));
@@ -347,6 +401,11 @@ public static partial class ExactDiff
 
     [GeneratedRegex(@"\bparam\.([A-Za-z0-9_]+)")]
     private static partial Regex ParameterRead();
+
+    /// <summary>The lanes of solver processes that ask a part's pairs of values side by side. A fixed number, not one per
+    /// processor: z3's answer to a question depends on what its process was asked before (seen as other witnesses with one
+    /// process than with two), so the same lanes on one processor or two give the same regions and witnesses.</summary>
+    private const int Lanes = 2;
 
     /// <summary>The budget of a part's first, whole question, in seconds: enough for the parts no change reaches, which
     /// simplification settles; a part it does not settle is split by both versions' ways of deciding it.</summary>
