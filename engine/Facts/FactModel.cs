@@ -55,8 +55,9 @@ public static class FactModel
         Fact("person.college_judged_education_unsuitable", ValueType.Bool,
             "het college oordeelt dat onderwijs volgen niet mogelijk of niet passend is (wie jonger is dan 27, vanaf 2026)", "Pw art. 7a lid 1 onder a"),
         Fact("person.exempt_from_uwv_exclusion", ValueType.Bool,
-            "valt ondanks een UWV-uitkering onder art. 7 lid 1 onder a (tot 2017): in 2015 doelgroep loonkostensubsidie of art. 7 lid 1 " +
-            "onder a 2°, in 2016 loonkostensubsidie verleend (tot twee jaar minimumloon zonder)", "Pw art. 7 lid 3 onder c (tekst 2015 en 2016)"),
+            "valt op de peildatum ondanks een UWV-uitkering onder art. 7 lid 1 onder a (tot 2017): in 2015 doelgroep " +
+            "loonkostensubsidie of art. 7 lid 1 onder a 2°, vanaf 1 januari 2016 loonkostensubsidie verleend",
+            "Pw art. 7 lid 3 onder c (tekst 2015 en 2016)"),
         Fact("application.applicant", ValueType.Code(ApplicantDomain), "aanvrager"),
         Fact("application.date", ValueType.Date, "datum van de aanvraag"),
         Fact("application.new_facts_stated", ValueType.Bool, "nieuwe feiten of veranderde omstandigheden gesteld", "BabW art. 3 lid 5 en 6"),
