@@ -154,25 +154,21 @@ public static class CommandLine
         var write = options.Value("--write-counterexamples");
         var only = options.Value("--property");
         bool Selected(string id) => only is null || id.StartsWith(only, StringComparison.Ordinal);
-        var failed = 0;
-        var results = new List<VersionVerification>();
         output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
         output.WriteLine(candidates.Description);
-        foreach (var set in versions)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // The versions' questions share the solver processes; each version is printed as soon as it and those before it are done.
+        var results = verifier.Verify(versions, properties.Where(p => Selected(p.Id)).ToList(), builtIns: !options.Flag("--no-builtin"), Selected, result =>
         {
-            var result = verifier.Verify(set, properties.Where(p => Selected(p.Id)).ToList(), builtIns: !options.Flag("--no-builtin"), Selected);
             var written = write is null ? new Dictionary<PropertyResult, string>() : WriteCounterexamples(write, result);
             output.WriteLine();
             output.Write(VerificationText.Render(result, written));
-            failed += result.Results.Count(r => r.Fails);
-            results.Add(result);
-        }
-
+        });
         if (options.Value("--write-status") is { } status) VerificationStatusFile.Write(status, results, verifier.SolverName, time.GetUtcNow());
 
         output.WriteLine();
-        output.WriteLine(failed == 0 ? "Geen enkele eigenschap geschonden." : $"{failed} eigenschap(pen) geschonden.");
-        return failed == 0 ? 0 : 1;
+        output.WriteLine(VerificationText.Summary(results, watch.Elapsed));
+        return results.Any(r => r.Results.Any(p => p.Fails)) ? 1 : 0;
     }
 
     private static Dictionary<PropertyResult, string> WriteCounterexamples(string directory, VersionVerification result)

@@ -34,8 +34,17 @@ public static class VerificationText
             }
         }
 
-        b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated)} geschonden, {Count(v, PropertyStatus.Unknown)} onbekend in {Seconds(v.Time)}");
+        b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated)} geschonden, {Count(v, PropertyStatus.Unknown)} onbekend (de vragen samen {Seconds(v.Time)})");
         return b.ToString();
+    }
+
+    /// <summary>The last line: how many properties were violated, over how many versions, and the wall time of the run (in
+    /// which the versions' questions were asked side by side).</summary>
+    public static string Summary(IReadOnlyList<VersionVerification> results, TimeSpan elapsed)
+    {
+        var failed = results.Sum(r => r.Results.Count(p => p.Fails));
+        return (failed == 0 ? "Geen enkele eigenschap geschonden" : $"{failed} eigenschap(pen) geschonden") +
+               $" ({results.Count} versie(s) in {Seconds(elapsed)}).";
     }
 
     /// <summary>"outcome advies = negatief" as a lawyer reads it: "Advies beschut werk: negatief (advies = negatief)".</summary>

@@ -9,23 +9,27 @@ namespace EligibilityEngine.Verification;
 /// <summary>
 /// Known cases (the rule tests, the samples) to try before the solver: what the engine shows of them needs no search. The
 /// rule tests are written for their own version's dates, so each case is also tried on the dates asked for, and moved
-/// whole years (every date of the case, its peildatum with them) into each year of those dates.
+/// (every date of the case, its peildatum with them) whole years into each year of those dates and whole days onto each
+/// of those dates: a version in force for a few weeks has few tests of its own, and a case moved into its period is
+/// still a real case, whatever the engine says of it.
 /// </summary>
 public static partial class CandidateCases
 {
-    /// <summary>Each case on its own peildatum, on each of <paramref name="dates"/>, and moved into each of their years.</summary>
+    /// <summary>Each case on its own peildatum, on each of <paramref name="dates"/>, moved into each of their years, and
+    /// moved onto each of them.</summary>
     public static IEnumerable<(Case Case, DateOnly AsOf)> On(IEnumerable<(Case Case, DateOnly AsOf)> candidates, IReadOnlyList<DateOnly> dates) =>
         candidates.SelectMany(c => dates.Select(d => (c.Case, AsOf: d))
-            .Concat(dates.Select(d => d.Year).Distinct().Select(year => Moved(c.Case, c.AsOf, year - c.AsOf.Year)).OfType<(Case Case, DateOnly AsOf)>())
+            .Concat(dates.Select(d => d.Year).Distinct().Select(year => Moved(c.Case, c.AsOf, d => d.AddYears(year - c.AsOf.Year))).OfType<(Case Case, DateOnly AsOf)>())
+            .Concat(dates.Select(to => Moved(c.Case, c.AsOf, d => d.AddDays(to.DayNumber - c.AsOf.DayNumber))).OfType<(Case Case, DateOnly AsOf)>())
             .Prepend(c));
 
-    /// <summary>The case with every date (and the peildatum) moved by whole years, through its case file; null when there is
-    /// nothing to move or the moved case is not a valid one (a date out of range).</summary>
-    private static (Case Case, DateOnly AsOf)? Moved(Case @case, DateOnly asOf, int years)
+    /// <summary>The case with every date (and the peildatum) moved by <paramref name="move"/>, through its case file; null when
+    /// there is nothing to move or the moved case is not a valid one (a date out of range).</summary>
+    private static (Case Case, DateOnly AsOf)? Moved(Case @case, DateOnly asOf, Func<DateOnly, DateOnly> move)
     {
-        if (years == 0 || asOf == DateOnly.MinValue) return null;
+        if (asOf == DateOnly.MinValue || move(asOf) == asOf) return null;
         var text = DateText().Replace(CaseYamlWriter.Write(@case, asOf), m =>
-            DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddYears(years).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            move(DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         try
         {
             var file = CaseReader.ReadText(text, "verschoven casus");

@@ -65,37 +65,93 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
     }
 
     /// <param name="builtInIds">Which built-in properties (by id), when not all.</param>
-    /// <remarks>The questions are shared out over <see cref="VerificationOptions.Solvers"/> solver processes, each loaded
-    /// with the version (which takes z3 a few milliseconds); the results keep the order of the questions.</remarks>
-    public VersionVerification Verify(CompiledRuleSet set, IReadOnlyList<LegalProperty> properties, bool builtIns, Func<string, bool>? builtInIds = null)
+    public VersionVerification Verify(CompiledRuleSet set, IReadOnlyList<LegalProperty> properties, bool builtIns, Func<string, bool>? builtInIds = null) =>
+        Verify([set], properties, builtIns, builtInIds)[0];
+
+    /// <summary>Verifies several versions at once: their questions share <see cref="VerificationOptions.Solvers"/> solver
+    /// processes, so that one version's last, long question does not keep the other processes idle.</summary>
+    /// <param name="done">Called with each version's result as soon as it and every version before it are done, in order.</param>
+    /// <remarks>Each process is loaded with a version when it first takes one of its questions (which takes z3 a few
+    /// milliseconds); the results keep the order of the versions and of their questions. A version's time is the time its
+    /// questions took, not the wall time of the run, in which other versions' questions were asked beside them.</remarks>
+    public IReadOnlyList<VersionVerification> Verify(IReadOnlyList<CompiledRuleSet> sets, IReadOnlyList<LegalProperty> properties, bool builtIns,
+        Func<string, bool>? builtInIds = null, Action<VersionVerification>? done = null)
     {
-        var watch = Stopwatch.StartNew();
-        var (from, until) = Period(set);
-        var questions = properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal))
-            .Select(p => (Func<Run, PropertyResult>)(run => p.Formula is not null ? run.Holds(p) : run.UnchangedBy(p)))
-            .Concat(builtIns ? BuiltIn.Questions(id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true), options.Events) : [])
-            .ToList();
-        var encodings = new EncodedVersion[Math.Clamp(questions.Count, 1, options.Solvers)];
+        var versions = sets.Select(set =>
+        {
+            var (from, until) = Period(set);
+            var questions = properties.Where(p => p.AppliesTo(set, library) && !p.Id.StartsWith(BuiltIn.Prefix, StringComparison.Ordinal))
+                .Select(p => (Func<Run, PropertyResult>)(run => p.Formula is not null ? run.Holds(p) : run.UnchangedBy(p)))
+                .Concat(builtIns ? BuiltIn.Questions(id => properties.FirstOrDefault(p => p.Id == id && p.AppliesTo(set, library))?.ExpectedViolation, builtInIds ?? (_ => true), options.Events) : [])
+                .ToList();
+            return new VersionQuestions(set, from, until, questions);
+        }).ToArray();
+        // Within a version from the last question to the first: the costliest (event order, one question per swap) come last
+        // in its list, and starting them first keeps one process from running them alone at the end.
+        var queue = versions.SelectMany((v, i) => Enumerable.Range(0, v.Questions.Count).Reverse().Select(q => (Version: i, Question: q))).ToArray();
+        var workers = Math.Clamp(queue.Length, 1, options.Solvers);
+        var loaded = Enumerable.Range(0, workers).Select(_ => new Dictionary<int, Run>()).ToArray();
+        var finished = new VersionVerification?[versions.Length];
+        var reported = 0;
+        var next = -1;
+
+        // Called under the lock on finished.
+        void Finish(int i)
+        {
+            var v = versions[i];
+            finished[i] = new VersionVerification(v.Set, v.From, v.Until, options.Events, Merged(v.Results.Select(r => r!)), v.NotVerified ?? NotVerified(v.Set),
+                v.Results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r!.Time));
+            for (; reported < finished.Length && finished[reported] is { } ready; reported++) done?.Invoke(ready);
+        }
+
         try
         {
-            Parallel.For(0, encodings.Length, i => encodings[i] = EncodedVersion.Load(set, options, cases: 2));
-            Func<IEnumerable<Decision>> judged = () => Judged(set, encodings[0], from, until);
-            var results = new PropertyResult[questions.Count];
-            var next = -1;
-            Parallel.For(0, encodings.Length, new ParallelOptions { MaxDegreeOfParallelism = encodings.Length }, w =>
+            lock (finished)
+                for (var i = 0; i < versions.Length; i++)
+                    if (versions[i].Questions.Count == 0) Finish(i);
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             {
-                var run = new Run(this, encodings[w], $"(<= {from.DayNumber} {{0}} {until.DayNumber})", judged);
-                // From the last question to the first: the costliest (event order, one question per swap) come last in the
-                // list, and starting them first keeps one process from running them alone at the end.
-                for (var i = Interlocked.Increment(ref next); i < questions.Count; i = Interlocked.Increment(ref next))
-                    results[questions.Count - 1 - i] = questions[questions.Count - 1 - i](run);
+                for (var n = Interlocked.Increment(ref next); n < queue.Length; n = Interlocked.Increment(ref next))
+                {
+                    var (i, q) = queue[n];
+                    var v = versions[i];
+                    if (!loaded[w].TryGetValue(i, out var run))
+                    {
+                        var encoded = EncodedVersion.Load(v.Set, options, cases: 2);
+                        run = loaded[w][i] = new Run(this, encoded, $"(<= {v.From.DayNumber} {{0}} {v.Until.DayNumber})", () => Judged(v.Set, encoded, v.From, v.Until));
+                        lock (finished) v.NotVerified ??= run.A.NotVerified;
+                    }
+
+                    v.Results[q] = v.Questions[q](run);
+                    lock (finished)
+                        if (++v.Answered == v.Questions.Count) Finish(i);
+                }
             });
-            return new VersionVerification(set, from, until, options.Events, Merged(results), encodings[0].A.NotVerified, watch.Elapsed);
+            return finished.Select(f => f!).ToList();
         }
         finally
         {
-            foreach (var encoded in encodings) encoded?.Dispose();
+            foreach (var run in loaded.SelectMany(w => w.Values)) run.Encoded.Dispose();
         }
+    }
+
+    /// <summary>One version's questions and, as they are answered, their results.</summary>
+    private sealed class VersionQuestions(CompiledRuleSet set, DateOnly from, DateOnly until, List<Func<Run, PropertyResult>> questions)
+    {
+        public CompiledRuleSet Set => set;
+        public DateOnly From => from;
+        public DateOnly Until => until;
+        public List<Func<Run, PropertyResult>> Questions => questions;
+        public PropertyResult?[] Results { get; } = new PropertyResult?[questions.Count];
+        public int Answered { get; set; }
+        public IReadOnlyDictionary<string, string>? NotVerified { get; set; }
+    }
+
+    /// <summary>The rules of a version the encoding cannot verify, for a version of which no question was asked.</summary>
+    private IReadOnlyDictionary<string, string> NotVerified(CompiledRuleSet set)
+    {
+        using var encoded = EncodedVersion.Load(set, options);
+        return encoded.A.NotVerified;
     }
 
     /// <summary>One result per property, where a property was asked as several questions (event order, per swap): the
@@ -199,10 +255,10 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
         }
     }
 
-    /// <summary>Each candidate judged by the compiled engine on its own peildatum and on the first and last day of the
-    /// version's period, and moved whole years (every date of the case, its peildatum with them) so that its peildatum lies
-    /// in the period: the rule tests are written for their own version's dates. Only peildatums in the period, and cases
-    /// that fit the encoding's bound.</summary>
+    /// <summary>Each candidate judged by the compiled engine on its own peildatum, on the first and last day of the
+    /// version's period, and moved (every date of the case, its peildatum with them) into the period
+    /// (<see cref="CandidateCases.On"/>): the rule tests are written for their own version's dates. Only peildatums in the
+    /// period, and cases that fit the encoding's bound.</summary>
     private ParallelQuery<Decision> Judged(CompiledRuleSet set, EncodedVersion encoded, DateOnly from, DateOnly until)
     {
         var traced = new EvaluationOptions(Trace: true, Explain: false, Timeline: false, MissingFacts: false);
