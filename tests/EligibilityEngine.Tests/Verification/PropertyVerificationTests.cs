@@ -1,4 +1,5 @@
 using EligibilityEngine.Diagnostics;
+using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Verification;
 
@@ -120,6 +121,37 @@ public sealed class PropertyVerificationTests
 
         result.Status.ShouldBe(PropertyStatus.Proven);
         result.Detail.ShouldBeNull();
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void Versions_verified_together_get_the_results_each_gets_alone_reported_in_order_as_they_finish()
+    {
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+        var versions = new[] { "2015-01-01", "2017-01-01", "2018-01-01" }.Select(RealRules.Library.Resolve).ToList();
+        bool Wanted(string id) => id is "ingebouwd.monotonie.person.has_work_capacity" or "ingebouwd.volgorde-geschiedenis";
+        var reported = new List<string>();
+
+        var together = verifier.Verify(versions, [], builtIns: true, Wanted, v => reported.Add(v.Set.Version.Version));
+
+        reported.ShouldBe(["2015-01-01", "2017-01-01", "2018-01-01"]);
+        together.Select(v => v.Set.Version.Version).ShouldBe(reported);
+        foreach (var (set, result) in versions.Zip(together))
+            result.Results.Select(r => (r.Id, r.Status)).ShouldBe(verifier.Verify(set, [], builtIns: true, Wanted).Results.Select(r => (r.Id, r.Status)));
+    }
+
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void Rule_tests_moved_onto_a_version_of_a_few_weeks_show_every_rule_can_apply_without_a_search()
+    {
+        // 2017-02-01 is the law for 24 days; before cases were moved onto its days, the solver searched for 17 rules.
+        var tests = RuleTestRunner.Load(Path.Combine(RepositoryPaths.Rules, "tests")).Select(t => (t.Case, t.AsOf)).ToList();
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(), tests);
+
+        var result = verifier.Verify(RealRules.Library.Resolve("2017-02-01"), [], builtIns: true, id => id == "ingebouwd.regels-kunnen-gelden").Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Proven);
+        result.Detail.ShouldNotBeNull().ShouldEndWith(", 0 met een casus van de oplosser.");
     }
 
     [Trait(Category.Name, Category.Solver)]
