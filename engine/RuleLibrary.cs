@@ -17,6 +17,7 @@ public sealed class RuleLibrary
     {
         Directory = directory;
         Versions = versions;
+        InForce = versions.Where(v => !v.Version.Planned).ToArray();
         Engine = engine;
     }
 
@@ -25,7 +26,9 @@ public sealed class RuleLibrary
     /// <summary>In-force versions by effective date, then planned versions.</summary>
     public IReadOnlyList<CompiledRuleSet> Versions { get; }
 
-    public IEnumerable<CompiledRuleSet> InForce => Versions.Where(v => !v.Version.Planned);
+    /// <summary>The versions that are or were law, by effective date: found once, as every decision (and every step of
+    /// its levensloop) picks the version in force from them.</summary>
+    public IReadOnlyList<CompiledRuleSet> InForce { get; }
 
     /// <summary>The engine that judges cases with these versions.</summary>
     public IDecisionEngine Engine { get; }
@@ -91,12 +94,14 @@ public sealed class RuleLibrary
                 $"no version {Facts.FactText.Echo(version)} in rule set {Versions[0].Version.RuleSetId}; versions: {string.Join(", ", Versions.Select(v => v.Version.Version))}");
         }
 
-        var inForce = InForce.ToList();
+        var inForce = InForce;
         var first = inForce[0].Version.EffectiveFrom!.Value;
         if (asOf < first)
             throw new EvaluationException(
                 $"no version of rule set {inForce[0].Version.RuleSetId} is in force on {asOf:yyyy-MM-dd}: the first version takes effect on {first:yyyy-MM-dd}");
-        var current = inForce.Last(v => v.Version.EffectiveFrom <= asOf);
+        var last = inForce.Count - 1;
+        while (!(inForce[last].Version.EffectiveFrom <= asOf)) last--;
+        var current = inForce[last];
         if (current.Version.EffectiveUntil is { } until && asOf > until)
             throw new EvaluationException($"no version is in force on {asOf:yyyy-MM-dd}: version {current.Version.Version} ended on {until:yyyy-MM-dd}");
         return current;

@@ -32,7 +32,7 @@ public static class Timeline
 
             var outcomes = set.Version.Outcomes.Where(o => o.Timeline).Select(o => o.Id).ToList();
             if (outcomes.Count == 0) continue;
-            var decision = library.Engine.Evaluate(set, @case, date, new EvaluationOptions(Trace: false, Explain: true, Timeline: false));
+            var decision = library.Engine.Evaluate(set, @case, date, EvaluationOptions.TimelineStep);
             var events = group.Select(e => CodeNames.ToCode(e.Type.ToString())).ToList();
             foreach (var id in outcomes)
             {

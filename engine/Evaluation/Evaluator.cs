@@ -75,7 +75,8 @@ internal static class Evaluator
     public static Decision Build(CompiledRuleSet set, EvaluationState state, DateOnly asOf, EvaluationOptions options, MissingRecorder? missing,
         IReadOnlyList<string> notices, EngineReference engine, IReadOnlyList<int>? firingOrder)
     {
-        var explain = options.Explain;
+        var explainOutcomes = options.Explain;
+        var explain = explainOutcomes && !options.ExplainTimelineOnly;
         var rules = set.Rules;
         var criterionArray = set.Criteria;
         var criteria = new CriterionResult[criterionArray.Length];
@@ -102,14 +103,15 @@ internal static class Evaluator
         for (var o = 0; o < outcomeArray.Length; o++)
         {
             var (definition, producers, undetermined) = outcomeArray[o];
+            var explainOutcome = explain || (explainOutcomes && definition.Timeline);
             var value = state.Outcomes[o];
             if (value >= 0)
             {
                 var ruleIndex = FirstTrue(state, producers);
                 var rule = rules[ruleIndex];
                 OutcomeResult Make() => new(definition.Id, definition.Title, OutcomeStatus.Decided, definition.Values[value],
-                    set.ValueLabels[o][value], rule.Definition.Values, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
-                outcomes[o] = explain ? Make() : set.SharedOutcomes[ruleIndex] ??= Make();
+                    set.ValueLabels[o][value], rule.Definition.Values, explainOutcome ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
+                outcomes[o] = explainOutcome ? Make() : set.SharedOutcomes[ruleIndex] ??= Make();
             }
             else
             {
@@ -119,7 +121,7 @@ internal static class Evaluator
                     isUndetermined ? definition.UndeterminedValue : "geen",
                     isUndetermined ? definition.Label(definition.UndeterminedValue) : "geen regel van toepassing",
                     NoValues,
-                    isUndetermined && explain ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
+                    isUndetermined && explainOutcome ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
                     null, null,
                     isUndetermined && missing is not null ? missing.ForRules(Conclusions.UnknownBeforeFirstTrue(set, state.RuleResults, o)) : []);
             }

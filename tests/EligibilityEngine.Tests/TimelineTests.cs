@@ -31,6 +31,24 @@ public sealed class TimelineTests
         decision.Outcome("levensloop").Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");
     }
 
+    [Theory]
+    [InlineData(EngineKind.Compiled)]
+    [InlineData(EngineKind.NRules)]
+    public void Each_step_says_what_a_decision_on_its_date_says(EngineKind kind)
+    {
+        var library = RealRules.Library.With(DecisionEngines.Create(kind));
+        var decision = library.Evaluate(Case, new DateOnly(2017, 6, 1));
+
+        decision.Timeline.Count.ShouldBe(6);
+        foreach (var step in decision.Timeline)
+        {
+            // A step renders only the timeline outcome's text; it must be the text of a full decision on that date.
+            var onItsDate = library.Evaluate(Case, step.Date, EvaluationOptions.Default with { Timeline = false }).Outcome(step.Outcome);
+            step.Explanation.ShouldNotBeNullOrWhiteSpace();
+            (step.Value, step.ValueLabel, step.Explanation).ShouldBe((onItsDate.Value, onItsDate.ValueLabel, onItsDate.Explanation));
+        }
+    }
+
     [Fact]
     public void A_version_asked_for_by_name_judges_every_event_and_says_it_is_planned()
     {
