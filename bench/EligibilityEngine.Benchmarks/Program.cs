@@ -4,7 +4,7 @@ using EligibilityEngine.Benchmarks;
 // From the repository root:
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
-//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10   (the compiled engine against hand-written code, by CPU time)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10 [nrules]   (the compiled engine, and NRules, against hand-written code, by CPU time)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
@@ -71,9 +71,9 @@ if (args is ["startup", var runs, ..])
     return;
 }
 
-if (args is ["cpu-ratios", var ratioRounds])
+if (args is ["cpu-ratios", var ratioRounds, ..])
 {
-    CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture));
+    CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture), args is [_, _, "nrules"]);
     return;
 }
 
