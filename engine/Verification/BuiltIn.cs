@@ -259,11 +259,17 @@ internal static class BuiltIn
         if (a.HistoryInputs is { } ofA && b.HistoryInputs is { } ofB && ofA.Reads.Count == ofB.Reads.Count)
         {
             var parts = ofA.Parts.Union(ofB.Parts).Order();
-            var pairs = ofA.Reads.Zip(ofB.Reads).Concat(parts.Select(i => (a.PartVariables(i), b.PartVariables(i))))
-                .SelectMany(p => p.Item1.Zip(p.Item2, Smt.Eq)).ToList();
-            var reads = Swapped();
-            reads.Assert(Smt.Not(Smt.And(pairs)));
-            if (run.Encoded.Ask(reads, []).Answer == SolverAnswer.Unsat)
+            var inputs = ofA.Reads.Zip(ofB.Reads).Concat(parts.Select(i => (a.PartVariables(i), b.PartVariables(i))))
+                .Select(p => p.Item1.Zip(p.Item2, Smt.Eq).ToList()).ToList();
+            // Asked a few reads at a time: z3 proves eight questions of a few reads each with half the work of one question
+            // about all of them, in a third of the time (2018-01-01, K = 6, the five swaps: 11.8 against 23.2 million
+            // units, 2.7 against 7.3-9.5 s).
+            if (Groups(inputs).All(group =>
+                {
+                    var reads = Swapped();
+                    reads.Assert(Smt.Not(Smt.And(group)));
+                    return run.Encoded.Ask(reads, []).Answer == SolverAnswer.Unsat;
+                }))
                 return new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, PropertyStatus.Proven, watch.Elapsed, property.ExpectedViolation);
         }
 
@@ -271,4 +277,22 @@ internal static class BuiltIn
         outcomes.Assert(Smt.Or(a.OutcomeTerms.Zip(b.OutcomeTerms).Select(o => Smt.Not(Smt.Eq(o.First, o.Second)))));
         return run.Solve(property, outcomes, two: true, watch, (_, d) => d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Value != o.Second.Value));
     }
+
+    /// <summary>The equalities of the history's reads (and computed dates' parts), each read's kept together, in groups of
+    /// about <see cref="EqualitiesPerQuestion"/> equalities.</summary>
+    private static IEnumerable<List<string>> Groups(IEnumerable<List<string>> inputs)
+    {
+        var group = new List<string>();
+        foreach (var equalities in inputs)
+        {
+            group.AddRange(equalities);
+            if (group.Count < EqualitiesPerQuestion) continue;
+            yield return group;
+            group = [];
+        }
+
+        if (group.Count > 0) yield return group;
+    }
+
+    private const int EqualitiesPerQuestion = 10;
 }

@@ -262,7 +262,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
     private ParallelQuery<Decision> Judged(CompiledRuleSet set, EncodedVersion encoded, DateOnly from, DateOnly until)
     {
         var traced = new EvaluationOptions(Trace: true, Explain: false, Timeline: false, MissingFacts: false);
-        return CandidateCases.On(candidates ?? [], [from, until]).AsParallel()
+        return CandidateCases.On(candidates ?? [], [from, until], ontoDates: true).AsParallel()
             .Where(c => c.AsOf >= from && c.AsOf <= until && encoded.A.Case.Fits(c.Case, !encoded.A.ReadsEmployeeFields))
             .Select(c => _compiled.Engine.Evaluate(set, c.Case, c.AsOf, traced));
     }
