@@ -115,6 +115,14 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
                 {
                     var (i, q) = queue[n];
                     var v = versions[i];
+                    // The queue goes version by version: every question of an earlier version is taken, so this process's
+                    // copies of those versions can go (a z3 process holds tens of megabytes).
+                    foreach (var earlier in loaded[w].Keys.Where(k => k < i).ToList())
+                    {
+                        loaded[w][earlier].Encoded.Dispose();
+                        loaded[w].Remove(earlier);
+                    }
+
                     if (!loaded[w].TryGetValue(i, out var run))
                     {
                         var encoded = EncodedVersion.Load(v.Set, options, cases: 2);
