@@ -278,7 +278,7 @@ public static class CommandLine
             var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates.Cases);
             lock (results)
             {
-                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en) ({exact.RegionsByCandidates} door een kandidaat), " +
+                output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en) ({exact.RegionsWithoutSolver} zonder oplosser), " +
                                  $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
                 ExactDiffFile.Write(path, [exact], solver.SolverKind.Command, time.GetUtcNow());
                 results.Add(exact);

@@ -25,6 +25,55 @@ public static partial class CandidateCases
             .Concat((ontoDates ? dates : []).Select(to => Moved(c.Case, c.AsOf, d => d.AddDays(to.DayNumber - c.AsOf.DayNumber))).OfType<(Case Case, DateOnly AsOf)>())
             .Prepend(c));
 
+    /// <summary>The cases one step from a case: each fact, event or event field left out (unknown, not there) and each
+    /// yes/no fact turned round, read back through its case file (those that are no valid case are skipped); and the
+    /// case with the events of each of <paramref name="others"/> added, on either peildatum.</summary>
+    public static IEnumerable<(Case Case, DateOnly AsOf)> Neighbours((Case Case, DateOnly AsOf) candidate, IReadOnlyList<(Case Case, DateOnly AsOf)> others)
+    {
+        var lines = CaseYamlWriter.Write(candidate.Case, candidate.AsOf).Split('\n');
+        IEnumerable<(Case Case, DateOnly AsOf)> With(int i, string? line) =>
+            Read(lines.Select((l, j) => j == i ? line : l).OfType<string>()) is { } read ? [read] : [];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (!line.StartsWith(' ') || line.TrimEnd().EndsWith(':')) continue;
+            foreach (var c in With(i, null)) yield return c;
+            var turned = line.EndsWith(": true") ? line[..^4] + "false" : line.EndsWith(": false") ? line[..^5] + "true" : null;
+            if (turned is not null) foreach (var c in With(i, turned)) yield return c;
+            if (FlowItem().Match(line) is { Success: true } item)
+            {
+                var fields = item.Groups[2].Value.Split(", ");
+                for (var f = 0; f < fields.Length; f++)
+                    if (!fields[f].StartsWith("type:"))
+                        foreach (var c in With(i, $"{item.Groups[1].Value}{{ {string.Join(", ", fields.Where((_, g) => g != f))} }}")) yield return c;
+            }
+        }
+
+        foreach (var other in others)
+        {
+            if (other.Case.Events.Count == 0) continue;
+            var joined = candidate.Case with { Events = [.. candidate.Case.Events, .. other.Case.Events] };
+            yield return (joined, candidate.AsOf);
+            if (other.AsOf != candidate.AsOf) yield return (joined, other.AsOf);
+        }
+    }
+
+    private static (Case Case, DateOnly AsOf)? Read(IEnumerable<string> lines)
+    {
+        try
+        {
+            var file = CaseReader.ReadText(string.Join('\n', lines), "naburige casus");
+            return file.AsOf is { } asOf ? (file.Case, asOf) : null;
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^(\s*- )\{ (.*) \}\s*$")]
+    private static partial Regex FlowItem();
+
     /// <summary>The case with every date (and the peildatum) moved by <paramref name="move"/>, through its case file; null when
     /// there is nothing to move or the moved case is not a valid one (a date out of range).</summary>
     private static (Case Case, DateOnly AsOf)? Moved(Case @case, DateOnly asOf, Func<DateOnly, DateOnly> move)

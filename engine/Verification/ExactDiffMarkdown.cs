@@ -47,8 +47,8 @@ public static class ExactDiffMarkdown
         var (bewezen, nietBewezen) = ($"{strong}bewezen{strong}", $"{strong}niet bewezen{strong}");
         var scope = $"Alle casussen met een peildatum vanaf {d.AsOfFrom:yyyy-MM-dd} en ten hoogste {d.Events} {(d.Events == 1 ? "gebeurtenis" : "gebeurtenissen")}, " +
                     "elk beoordeeld onder beide versies (uitkomsten en criteria; vaststellingen en teksten zijn niet vergeleken)";
-        var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.RegionsByCandidates} {(d.RegionsByCandidates == 1 ? "gebied" : "gebieden")} " +
-                   $"zonder oplosser gevonden met een bekende of gegenereerde casus, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
+        var time = $"({d.Questions} {(d.Questions == 1 ? "vraag" : "vragen")} aan de oplosser, {d.RegionsWithoutSolver} {(d.RegionsWithoutSolver == 1 ? "gebied" : "gebieden")} " +
+                   $"zonder oplosser gevonden met een bekende, gegenereerde of naburige casus, {d.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s)";
         var regions = d.Regions.Count == 1 ? "dit ene gebied" : $"deze {d.Regions.Count} gebieden";
         return d.Status switch
         {
