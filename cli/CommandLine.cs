@@ -154,11 +154,16 @@ public static class CommandLine
         var write = options.Value("--write-counterexamples");
         var only = options.Value("--property");
         bool Selected(string id) => only is null || id.StartsWith(only, StringComparison.Ordinal);
-        output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, bewezen met {verifier.SolverName}: {properties.Count} eigenschap(pen) uit de wet, en de ingebouwde");
+        var builtIns = !options.Flag("--no-builtin");
+        if (!properties.Select(p => p.Id).Concat(builtIns ? Verifier.BuiltInIds : []).Any(Selected))
+            throw new InvalidInputException($"--property '{only}': no property's id starts with it", []);
+        var legal = properties.Count(p => Selected(p.Id));
+        output.WriteLine($"Eigenschappen van {library.Versions[0].Version.RuleSetId}, gecontroleerd met {verifier.SolverName}: {legal} {(legal == 1 ? "eigenschap" : "eigenschappen")} uit de wet" +
+                         (builtIns && Verifier.BuiltInIds.Any(Selected) ? ", en de ingebouwde" : ""));
         output.WriteLine(candidates.Description);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // The versions' questions share the solver processes; each version is printed as soon as it and those before it are done.
-        var results = verifier.Verify(versions, properties.Where(p => Selected(p.Id)).ToList(), builtIns: !options.Flag("--no-builtin"), Selected, result =>
+        var results = verifier.Verify(versions, properties.Where(p => Selected(p.Id)).ToList(), builtIns, Selected, result =>
         {
             var written = write is null ? new Dictionary<PropertyResult, string>() : WriteCounterexamples(write, result);
             output.WriteLine();
@@ -273,13 +278,14 @@ public static class CommandLine
         // The pairs share the processors (a solver process each); each is written as soon as it is done, so that an
         // interrupted run keeps what it finished.
         var pairs = ExactDiffFile.Pairs(library).Where(p => only is null || p.From == only || p.To == only).ToList();
-        Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = solver.Solvers }, pair =>
+        Concurrently.For(pairs.Count, solver.Solvers, p =>
         {
+            var pair = pairs[p];
             var exact = ExactDiff.Compute(pair.From, pair.To, solver with { SolverProcesses = 1 }, candidates.Cases);
             lock (results)
             {
                 output.WriteLine($"{pair.From.Version.Version} → {pair.To.Version.Version}: {ExactDiffMarkdown.Word(exact.Status)}, {exact.Regions.Count} gebied(en) ({exact.RegionsWithoutSolver} zonder oplosser), " +
-                                 $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                                 $"{exact.Questions} vragen, {exact.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} s");
                 ExactDiffFile.Write(path, [exact], solver.SolverKind.Command, time.GetUtcNow());
                 results.Add(exact);
             }

@@ -51,7 +51,7 @@ internal static class Commands
                 Events(), Timeout(),
                 new Option<string>("--write-counterexamples") { Description = "write each counterexample as a case file in this folder" },
                 new Option<string>("--solver") { Description = "z3 (the default) or cvc5" },
-                SolverProcesses("how many solver processes share a version's questions (default: one per processor)"),
+                SolverProcesses("how many solver processes share the versions' questions (default: one per processor)"),
                 new Option<bool>("--no-builtin") { Description = "only the properties of the files, not the built-in ones" },
                 CandidateCases(), Generated("0"), Seed(),
                 new Option<string>("--property") { Description = "only the properties whose id starts with this (e.g. ingebouwd.monotonie)" },

@@ -22,7 +22,10 @@ public static class VerificationText
             if (r.Url is not null || r.Id.StartsWith("ingebouwd.", StringComparison.Ordinal) is false)
                 b.AppendLine($"      Bron: {r.Citation}{(r.Url is null ? "" : " — " + r.Url)}");
             if (r.Detail is not null) b.AppendLine($"      {r.Detail}");
-            if (r.ExpectedViolation is not null) b.AppendLine($"      Bekend gebrek van de wet: {r.ExpectedViolation}");
+            if (r.ExpectedViolation is not null)
+                b.AppendLine(r.Status == PropertyStatus.Proven
+                    ? $"      Verwacht was dat deze eigenschap geschonden is (bekend gebrek van de wet: {r.ExpectedViolation}), maar zij is bewezen: de verwachting klopt niet meer voor deze versie."
+                    : $"      Bekend gebrek van de wet: {r.ExpectedViolation}");
             if (r.Status == PropertyStatus.NotReproduced)
                 b.AppendLine("      FOUT IN DE CODERING: de motoren bevestigen dit tegenvoorbeeld niet.");
             foreach (var c in r.Counterexample ?? [])
@@ -34,7 +37,9 @@ public static class VerificationText
             }
         }
 
-        b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated)} geschonden, {Count(v, PropertyStatus.Unknown)} onbekend (de vragen samen {Seconds(v.Time)})");
+        var expected = Expected(v.Results);
+        b.AppendLine($"  {Count(v, PropertyStatus.Proven)} bewezen, {Count(v, PropertyStatus.Violated) - expected} geschonden" +
+                     (expected > 0 ? $", {expected} geschonden zoals verwacht" : "") + $", {Count(v, PropertyStatus.Unknown)} onbekend (de vragen samen {Seconds(v.Time)})");
         return b.ToString();
     }
 
@@ -43,9 +48,15 @@ public static class VerificationText
     public static string Summary(IReadOnlyList<VersionVerification> results, TimeSpan elapsed)
     {
         var failed = results.Sum(r => r.Results.Count(p => p.Fails));
-        return (failed == 0 ? "Geen enkele eigenschap geschonden" : $"{failed} eigenschap(pen) geschonden") +
+        var expected = results.Sum(r => Expected(r.Results));
+        return (failed > 0 ? $"{failed} eigenschap(pen) geschonden" : expected > 0 ? "Geen enkele eigenschap onverwacht geschonden" : "Geen enkele eigenschap geschonden") +
+               (expected > 0 ? $"; {expected} keer geschonden zoals verwacht (een bekend gebrek van de wet)" : "") +
                $" ({results.Count} versie(s) in {Seconds(elapsed)}).";
     }
+
+    /// <summary>The violations recorded beforehand as a known defect of the law itself (expected: violated).</summary>
+    private static int Expected(IEnumerable<PropertyResult> results) =>
+        results.Count(r => r.Status == PropertyStatus.Violated && r.ExpectedViolation is not null);
 
     /// <summary>"outcome advies = negatief" as a lawyer reads it: "Advies beschut werk: negatief (advies = negatief)".</summary>
     private static string Readable(VersionVerification v, string line)

@@ -24,12 +24,12 @@ internal static class BuiltIn
     /// slots, so that the solver processes share them out; <see cref="Verifier"/> merges results of one id.</param>
     public static IEnumerable<Func<Verifier.Run, PropertyResult>> Questions(Func<string, string?> expected, Func<string, bool> wanted, int events)
     {
-        if (wanted(Prefix + "regels-kunnen-gelden")) yield return RulesCanApply;
-        if (wanted(Prefix + "uitkomsten-bereikbaar")) yield return ValuesReachable;
-        if (wanted(Prefix + "volledigheid")) yield return run => Complete(run, expected);
-        foreach (var fact in FactModel.CaseFields.Keys.Append(SymbolicCase.EmployeesFact).Where(f => wanted($"{Prefix}monotonie.{f}")))
+        if (wanted(Prefix + RulesCanApplyId)) yield return RulesCanApply;
+        if (wanted(Prefix + ValuesReachableId)) yield return ValuesReachable;
+        if (wanted(Prefix + CompleteId)) yield return run => Complete(run, expected);
+        foreach (var fact in MonotoneFacts.Where(f => wanted(Prefix + MonotoneId(f))))
             yield return run => Monotone(run, fact, expected);
-        if (!wanted(Prefix + "volgorde-geschiedenis")) yield break;
+        if (!wanted(Prefix + OrderFreeId)) yield break;
         if (events < 2) yield return run => OrderFree(run, null, expected);
         for (var swap = 0; swap + 1 < events; swap++)
         {
@@ -37,6 +37,18 @@ internal static class BuiltIn
             yield return run => OrderFree(run, each, expected);
         }
     }
+
+    private const string RulesCanApplyId = "regels-kunnen-gelden";
+    private const string ValuesReachableId = "uitkomsten-bereikbaar";
+    private const string CompleteId = "volledigheid";
+    private const string OrderFreeId = "volgorde-geschiedenis";
+    private static readonly IReadOnlyList<string> MonotoneFacts = [.. FactModel.CaseFields.Keys, SymbolicCase.EmployeesFact];
+
+    private static string MonotoneId(string fact) => $"monotonie.{fact}";
+
+    /// <summary>The ids of every built-in property (one per fact for monotonicity).</summary>
+    public static IEnumerable<string> Ids =>
+        new[] { RulesCanApplyId, ValuesReachableId, CompleteId }.Concat(MonotoneFacts.Select(MonotoneId)).Append(OrderFreeId).Select(id => Prefix + id);
 
     private static LegalProperty Property(string id, string statement, Func<string, string?> expected) =>
         new(Prefix + id, statement, "ingebouwde eigenschap van elke versie", null, null, null, null, null, [], expected(Prefix + id), default);
@@ -48,7 +60,7 @@ internal static class BuiltIn
         var set = run.Encoded.Set;
         var goals = set.Rules.Select((r, i) => new Goal(r.Definition.Id, run.A.Rule(i).IsTrue,
             d => d.Trace!.Any(f => f.RuleId == r.Definition.Id && f.Result == Truth.True))).ToList();
-        return Witnessed("regels-kunnen-gelden", "Elke regel is voor ten minste één casus van toepassing (geen dode regels).",
+        return Witnessed(RulesCanApplyId, "Elke regel is voor ten minste één casus van toepassing (geen dode regels).",
             Witnesses(run, goals), "nooit van toepassing", watch);
     }
 
@@ -59,7 +71,7 @@ internal static class BuiltIn
         var goals = set.Outcomes.SelectMany(o => o.Rules.Select(p => set.Rules[p].ValueIndex).Distinct()
             .Select(v => new Goal($"{o.Definition.Id} = {o.Definition.Values[v]}", Smt.Eq(run.A.Outcome(o.Definition.Id)!.Value.Term, Smt.Int(v)),
                 d => d.Outcome(o.Definition.Id) is { Status: OutcomeStatus.Decided } r && r.Value == o.Definition.Values[v]))).ToList();
-        return Witnessed("uitkomsten-bereikbaar", "Elke waarde die een regel aan een uitkomst geeft, komt voor ten minste één casus uit.",
+        return Witnessed(ValuesReachableId, "Elke waarde die een regel aan een uitkomst geeft, komt voor ten minste één casus uit.",
             Witnesses(run, goals), "nooit de uitkomst", watch);
     }
 
@@ -126,7 +138,7 @@ internal static class BuiltIn
     private static PropertyResult Complete(Verifier.Run run, Func<string, string?> expected)
     {
         var watch = Stopwatch.StartNew();
-        var property = Property("volledigheid",
+        var property = Property(CompleteId,
             "Als alle gegevens bekend zijn en de tabellen van de regels de getallen bevatten waar de casus om vraagt, is geen enkele uitkomst onbepaald.", expected);
         var query = run.Query();
         query.Assert(run.A.Case.Complete());
@@ -183,7 +195,7 @@ internal static class BuiltIn
     {
         var watch = Stopwatch.StartNew();
         var named = $"'{FactModel.LabelOf(fact)}' ({fact})";
-        var property = Property($"monotonie.{fact}", $"Wie {named} te weten komt, ziet geen uitkomst veranderen die al vaststond.", expected);
+        var property = Property(MonotoneId(fact), $"Wie {named} te weten komt, ziet geen uitkomst veranderen die al vaststond.", expected);
         var (a, b) = (run.A, run.B);
         var set = run.Encoded.Set;
         var presence = Enumerable.Range(0, set.Rules.Length).Where(i => PresenceTests(Parser.Parse(set.Rules[i].Definition.When.Text), fact)).ToList();
@@ -199,8 +211,8 @@ internal static class BuiltIn
             d[0].Outcomes.Zip(d[1].Outcomes).Any(o => o.First.Status != OutcomeStatus.Undetermined && o.First.Value != o.Second.Value));
         return presence.Count == 0 ? result : result with
         {
-            Detail = $"Buiten beschouwing, omdat zij vragen óf {named} bekend is en onbekend dus bewust een eigen betekenis geven " +
-                $"(geen 'nee'): regel {string.Join(", ", presence.Select(i => set.Rules[i].Definition.Id))}; elke andere lezing van het gegeven is gecontroleerd.",
+            Detail = $"Buiten beschouwing, omdat {(presence.Count == 1 ? "zij vraagt" : "zij vragen")} óf {named} bekend is en dus bewust een eigen betekenis aan 'onbekend' " +
+                $"{(presence.Count == 1 ? "geeft" : "geven")} (geen 'nee'): {(presence.Count == 1 ? "regel" : "regels")} {string.Join(", ", presence.Select(i => set.Rules[i].Definition.Id))}; elke andere lezing van het gegeven is gecontroleerd.",
         };
     }
 
@@ -233,7 +245,7 @@ internal static class BuiltIn
     private static PropertyResult OrderFree(Verifier.Run run, int? swap, Func<string, string?> expected)
     {
         var watch = Stopwatch.StartNew();
-        var property = Property("volgorde-geschiedenis",
+        var property = Property(OrderFreeId,
             "De volgorde waarin gebeurtenissen op verschillende dagen zijn opgegeven, verandert geen uitkomst. (Gebeurtenissen op " +
             "dezelfde dag neemt de beslisser in de volgorde van de casus: daar is de volgorde gegeven.)", expected);
         if (swap is not { } first)

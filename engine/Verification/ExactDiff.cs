@@ -9,7 +9,6 @@ using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
 using EligibilityEngine.Review;
 using EligibilityEngine.RuleSets;
-using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 
 namespace EligibilityEngine.Verification;
@@ -204,18 +203,10 @@ public static partial class ExactDiff
         T[] SideBySide<T>(IReadOnlyList<Func<int, T>> work)
         {
             var results = new T[work.Count];
-            try
+            Concurrently.For(Lanes, options.Solvers, lane =>
             {
-                Parallel.For(0, Lanes, new ParallelOptions { MaxDegreeOfParallelism = options.Solvers }, lane =>
-                {
-                    for (var i = lane; i < work.Count; i += Lanes) results[i] = work[i](lane);
-                });
-            }
-            catch (AggregateException e)
-            {
-                // A solver that crashed or is missing says so as it does without lanes (SolverException), not wrapped.
-                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
+                for (var i = lane; i < work.Count; i += Lanes) results[i] = work[i](lane);
+            });
 
             return results;
         }

@@ -31,6 +31,10 @@ public sealed record LegalProperty(
 {
     public Node? Formula { get; init; }
 
+    /// <summary>What the property asks, as written: its formula, or the fact and the outcomes it may not change. Kept with
+    /// a verification result, so that a result is not shown for a property that reads otherwise now.</summary>
+    public string Definition => Holds is not null ? Holds.Text : $"unchanged_by {UnchangedBy}: {string.Join(", ", Outcomes)}";
+
     public bool AppliesTo(CompiledRuleSet set, RuleLibrary library)
     {
         if (Versions is not null) return Versions.Contains(set.Version.Version);

@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 namespace EligibilityEngine.Verification;
 
 /// <summary>One property's result as the status file keeps it.</summary>
-public sealed record PropertyStatusEntry(string Id, string Statement, string? Citation, string? Url, PropertyStatus Status, double Seconds, string? Detail, string? ExpectedViolation);
+/// <param name="Definition">A legal property's formula (<see cref="LegalProperty.Definition"/>) when it was verified; null
+/// for a built-in one.</param>
+public sealed record PropertyStatusEntry(string Id, string Statement, string? Citation, string? Url, PropertyStatus Status, double Seconds, string? Detail, string? ExpectedViolation,
+    string? Definition = null);
 
 /// <summary>What `eligibility verify` found for one version, with the content hash of the rules it was run on: a page shows
 /// the results only for that content.</summary>
@@ -41,7 +44,7 @@ public static class VerificationStatusFile
     public static void Write(string path, IReadOnlyList<VersionVerification> results, string solver, DateTimeOffset now)
     {
         var run = results.Select(r => new VersionStatus(r.Set.Version.Version, r.Set.Reference.ContentHash, r.Events, solver, now,
-            r.Results.Select(p => new PropertyStatusEntry(p.Id, p.Statement, p.Citation, p.Url, p.Status, Math.Round(p.Time.TotalSeconds, 1), p.Detail, p.ExpectedViolation)).ToList())).ToList();
+            r.Results.Select(p => new PropertyStatusEntry(p.Id, p.Statement, p.Citation, p.Url, p.Status, Math.Round(p.Time.TotalSeconds, 1), p.Detail, p.ExpectedViolation, p.Definition)).ToList())).ToList();
         var kept = Read(path).Where(v => run.All(r => r.Version != v.Version));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);

@@ -28,7 +28,7 @@ public sealed record CounterexampleCase(string Label, string CaseFile, IReadOnly
 
 public sealed record PropertyResult(
     string Id, string Statement, string? Citation, string? Url, PropertyStatus Status, TimeSpan Time,
-    string? ExpectedViolation = null, IReadOnlyList<CounterexampleCase>? Counterexample = null, string? Detail = null)
+    string? ExpectedViolation = null, IReadOnlyList<CounterexampleCase>? Counterexample = null, string? Detail = null, string? Definition = null)
 {
     /// <summary>Whether this result fails the run: a violation nobody recorded, or a counterexample that does not reproduce.</summary>
     public bool Fails => Status == PropertyStatus.NotReproduced || (Status == PropertyStatus.Violated && ExpectedViolation is null);
@@ -48,6 +48,9 @@ public sealed record VersionVerification(
 /// value one of them is given, within the version's period and the bound, is witnessed without the solver.</param>
 public sealed class Verifier(RuleLibrary library, VerificationOptions options, IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null)
 {
+    /// <summary>The ids of the built-in properties every version is verified against.</summary>
+    public static IEnumerable<string> BuiltInIds => BuiltIn.Ids;
+
     private readonly RuleLibrary _compiled = library.With(CompiledEngine.Instance);
     private readonly RuleLibrary _nrules = library.With(DecisionEngines.Create(EngineKind.NRules));
 
@@ -109,7 +112,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             lock (finished)
                 for (var i = 0; i < versions.Length; i++)
                     if (versions[i].Questions.Count == 0) Finish(i);
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            Concurrently.For(workers, workers, w =>
             {
                 for (var n = Interlocked.Increment(ref next); n < queue.Length; n = Interlocked.Increment(ref next))
                 {
@@ -259,7 +262,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             }
 
             return new PropertyResult(property.Id, property.Statement, property.Citation, property.Url, status, watch.Elapsed,
-                property.ExpectedViolation, counterexample, detail);
+                property.ExpectedViolation, counterexample, detail, property.Definition);
         }
     }
 

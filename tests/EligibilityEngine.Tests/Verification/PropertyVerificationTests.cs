@@ -197,4 +197,29 @@ public sealed class PropertyVerificationTests
         var error = Should.Throw<SolverException>(() => SmtSolver.Start(SolverKind.Z3 with { Command = "z3-that-is-not-installed" }));
         error.Message.ShouldContain("apt-get install -y z3");
     }
+
+    // The command line shows a SolverException as an error with exit code 1; wrapped in an AggregateException by the
+    // work side by side, it was an unhandled crash (exit 134) of `verify` and `exact-diffs`.
+    [Fact]
+    public void Verifying_every_version_with_a_missing_solver_fails_with_the_solver_error_itself()
+    {
+        var options = new VerificationOptions(Events: 2, Solver: SolverKind.Z3 with { Command = "z3-that-is-not-installed" }, SolverProcesses: 2);
+        var verifier = new Verifier(RealRules.Library, options);
+
+        var error = Should.Throw<SolverException>(() => verifier.Verify([.. RealRules.Library.Versions.Take(3)], [], builtIns: true));
+
+        error.Message.ShouldContain("apt-get install -y z3");
+    }
+
+    [Fact]
+    public void Work_side_by_side_fails_with_the_solver_error_of_the_piece_that_failed()
+    {
+        // What `exact-diffs` runs its pairs with, and the exact difference its lanes.
+        var error = Should.Throw<SolverException>(() => Concurrently.For(4, 2, i =>
+        {
+            if (i == 3) throw new SolverException("the SMT solver 'z3' stopped");
+        }));
+
+        error.Message.ShouldBe("the SMT solver 'z3' stopped");
+    }
 }

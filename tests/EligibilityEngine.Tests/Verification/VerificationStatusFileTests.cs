@@ -1,3 +1,4 @@
+using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Verification;
 
@@ -18,6 +19,28 @@ public sealed class VerificationStatusFileTests
             .Select(v => v.Version.Version)
             .ToList();
 
+        stale.ShouldBeEmpty($"regenerate with: {Regenerate}");
+    }
+
+    // A property reworded or with another formula keeps the version's content hash: without this, the page would show
+    // the old statement as proven, and a formula that is now violated as proven.
+    [Fact]
+    public void The_committed_status_file_holds_every_legal_property_of_every_version_as_it_reads_now()
+    {
+        var status = VerificationStatusFile.Read(Path.Combine(RepositoryPaths.Rules, "properties", "verification-status.json")).ToDictionary(s => s.Version);
+        var diagnostics = new DiagnosticBag();
+        var properties = PropertyFileReader.Load(Path.Combine(RepositoryPaths.Rules, "properties"), RealRules.Library, diagnostics);
+
+        var stale = RealRules.Library.Versions.SelectMany(v =>
+        {
+            var entries = status.GetValueOrDefault(v.Version.Version)?.Properties.Where(p => !p.Id.StartsWith("ingebouwd.", StringComparison.Ordinal)).ToList() ?? [];
+            var current = properties.Where(p => p.AppliesTo(v, RealRules.Library)).ToList();
+            return current.Where(p => !entries.Any(e => e.Id == p.Id && e.Statement == p.Statement && e.Definition == p.Definition && e.ExpectedViolation == p.ExpectedViolation))
+                .Select(p => $"{v.Version.Version}: {p.Id}")
+                .Concat(entries.Where(e => current.All(p => p.Id != e.Id)).Select(e => $"{v.Version.Version}: {e.Id} (no longer a property)"));
+        }).ToList();
+
+        diagnostics.Items.ShouldBeEmpty();
         stale.ShouldBeEmpty($"regenerate with: {Regenerate}");
     }
 
