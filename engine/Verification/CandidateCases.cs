@@ -30,6 +30,21 @@ public static partial class CandidateCases
     /// case with the events of each of <paramref name="others"/> added, on either peildatum.</summary>
     public static IEnumerable<(Case Case, DateOnly AsOf)> Neighbours((Case Case, DateOnly AsOf) candidate, IReadOnlyList<(Case Case, DateOnly AsOf)> others)
     {
+        foreach (var step in Steps(candidate, turn: true)) yield return step;
+        foreach (var other in others)
+        {
+            if (other.Case.Events.Count == 0) continue;
+            var joined = candidate.Case with { Events = [.. candidate.Case.Events, .. other.Case.Events] };
+            yield return (joined, candidate.AsOf);
+            if (other.AsOf != candidate.AsOf) yield return (joined, other.AsOf);
+        }
+    }
+
+    /// <summary>The cases with one fact, event or event field of this case left out: one step smaller.</summary>
+    public static IEnumerable<(Case Case, DateOnly AsOf)> LeftOut((Case Case, DateOnly AsOf) candidate) => Steps(candidate, turn: false);
+
+    private static IEnumerable<(Case Case, DateOnly AsOf)> Steps((Case Case, DateOnly AsOf) candidate, bool turn)
+    {
         var lines = CaseYamlWriter.Write(candidate.Case, candidate.AsOf).Split('\n');
         IEnumerable<(Case Case, DateOnly AsOf)> With(int i, string? line) =>
             Read(lines.Select((l, j) => j == i ? line : l).OfType<string>()) is { } read ? [read] : [];
@@ -38,7 +53,7 @@ public static partial class CandidateCases
             var line = lines[i];
             if (!line.StartsWith(' ') || line.TrimEnd().EndsWith(':')) continue;
             foreach (var c in With(i, null)) yield return c;
-            var turned = line.EndsWith(": true") ? line[..^4] + "false" : line.EndsWith(": false") ? line[..^5] + "true" : null;
+            var turned = !turn ? null : line.EndsWith(": true") ? line[..^4] + "false" : line.EndsWith(": false") ? line[..^5] + "true" : null;
             if (turned is not null) foreach (var c in With(i, turned)) yield return c;
             if (FlowItem().Match(line) is { Success: true } item)
             {
@@ -47,14 +62,6 @@ public static partial class CandidateCases
                     if (!fields[f].StartsWith("type:"))
                         foreach (var c in With(i, $"{item.Groups[1].Value}{{ {string.Join(", ", fields.Where((_, g) => g != f))} }}")) yield return c;
             }
-        }
-
-        foreach (var other in others)
-        {
-            if (other.Case.Events.Count == 0) continue;
-            var joined = candidate.Case with { Events = [.. candidate.Case.Events, .. other.Case.Events] };
-            yield return (joined, candidate.AsOf);
-            if (other.AsOf != candidate.AsOf) yield return (joined, other.AsOf);
         }
     }
 

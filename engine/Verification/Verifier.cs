@@ -205,7 +205,7 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             var watch = Stopwatch.StartNew();
             var query = Query();
             query.Assert(Formula(query, property).IsFalse);
-            var result = Solve(property, query, two: false, watch, (cases, decisions) =>
+            bool Violates(IReadOnlyList<CaseFile> cases, IReadOnlyList<Decision> decisions)
             {
                 var check = Query();
                 check.Assert(A.Case.Fix(cases[0].Case, cases[0].AsOf!.Value, encoded.Texts, !A.ReadsEmployeeFields) ?? Smt.False);
@@ -215,8 +215,14 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
                 check.Assert(encoder.Condition(property.Formula!).IsFalse);
                 foreach (var parts in encoder.ComputedParts) check.Assert(parts);
                 return encoded.Ask(check, [], allFixed: true).Answer == SolverAnswer.Sat;
-            });
-            return result;
+            }
+
+            // The violation of a formula is all in the one case and its decision, so the case can lose what it does not
+            // need (a built-in property's premise, such as every fact known, is not checked on the case: not there).
+            var result = Solve(property, query, two: false, watch, Violates);
+            return result is { Status: PropertyStatus.Violated, Counterexample: [var single] }
+                ? result with { Counterexample = [verifier.Smaller(encoded.Set, single, Violates)] }
+                : result;
         }
 
         private Sym Formula(SmtScript query, LegalProperty property) => Encoder(query).Condition(property.Formula!);
@@ -280,6 +286,34 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
 
     /// <summary>Reads the counterexample's case files back, judges them with both engines (which must agree), and asks
     /// whether their decisions show the violation.</summary>
+    /// <summary>
+    /// The counterexample without what it does not need: each fact, event or event field left out, one at a time, while
+    /// both engines still show the violation, until none can go. The solver's smallest model may still hold events after
+    /// the peildatum and facts no rule of the violation reads; a lawyer reads only what makes the case one.
+    /// </summary>
+    internal CounterexampleCase Smaller(CompiledRuleSet set, CounterexampleCase counterexample, Func<IReadOnlyList<CaseFile>, IReadOnlyList<Decision>, bool> reproduces)
+    {
+        var file = CaseReader.ReadText(counterexample.CaseFile, counterexample.Label);
+        var current = (file.Case, AsOf: file.AsOf!.Value);
+        for (var smaller = true; smaller;)
+        {
+            smaller = false;
+            foreach (var step in CandidateCases.LeftOut(current))
+            {
+                var text = CaseYamlWriter.Write(step.Case, step.AsOf, set.Version.Version);
+                if (!Reproduces(set, [counterexample with { CaseFile = text }], reproduces)) continue;
+                (current, smaller) = (step, true);
+                break;
+            }
+        }
+
+        return counterexample with
+        {
+            CaseFile = CaseYamlWriter.Write(current.Case, current.AsOf, set.Version.Version),
+            Decision = VersionEncoding.DecisionOf(_compiled.Engine.Evaluate(set, current.Case, current.AsOf, EvaluationOptions.Minimal)),
+        };
+    }
+
     private bool Reproduces(CompiledRuleSet set, IReadOnlyList<CounterexampleCase> cases, Func<IReadOnlyList<CaseFile>, IReadOnlyList<Decision>, bool> reproduces)
     {
         var files = cases.Select(c => CaseReader.ReadText(c.CaseFile, c.Label)).ToList();

@@ -1,3 +1,6 @@
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Testing;
 using EligibilityEngine.Tests.Support;
@@ -72,6 +75,40 @@ public sealed class PropertyVerificationTests
         var counterexample = result.Counterexample.ShouldHaveSingleItem();
         counterexample.CaseFile.ShouldMatch(@"as_of: 201[56]-");  // within the version's period, 2015-01-01 to 2016-12-31
         counterexample.Decision.ShouldContain("outcome advies = positief");
+    }
+
+    // The solver's smallest model may still carry events after the peildatum and facts no rule of the violation reads
+    // (seen: five events where one was enough); the counterexample a lawyer reads has none of them.
+    [Fact]
+    public void A_counterexample_keeps_only_what_the_violation_needs()
+    {
+        var set = RealRules.Library.Resolve("2015-01-01");
+        var padded = new CounterexampleCase("casus", """
+            as_of: 2015-02-28
+            person:
+              wsw_indication: true
+              wsw_supported_work_possible: false
+              wage_value_percent: 40
+              registered_as_job_seeker: true
+            application:
+              applicant: municipality
+              new_facts_stated: false
+            events:
+              - { type: advice_issued, date: 2015-01-10, result: negatief }
+              - { type: banenafspraak_indication_granted, date: 2096-01-01 }
+            """, []);
+        static bool PositiveAdvice(IReadOnlyList<CaseFile> cases, IReadOnlyList<Decision> decisions) => decisions[0].Outcome("advies").Value == "positief";
+
+        var smaller = new Verifier(RealRules.Library, new VerificationOptions()).Smaller(set, padded, PositiveAdvice);
+
+        var file = CaseReader.ReadText(smaller.CaseFile, "tegenvoorbeeld");
+        CompiledEngine.Instance.Evaluate(set, file.Case, file.AsOf!.Value, EvaluationOptions.Minimal).Outcome("advies").Value.ShouldBe("positief");
+        smaller.Decision.ShouldContain("outcome advies = positief");
+        file.Case.Events.ShouldBeEmpty();
+        file.Case.Person.WageValuePercent.ShouldBeNull();
+        // Nothing left that the violation does not need: leaving out any fact, event or event field ends it.
+        CandidateCases.LeftOut((file.Case, file.AsOf.Value))
+            .ShouldAllBe(c => CompiledEngine.Instance.Evaluate(set, c.Case, c.AsOf, EvaluationOptions.Minimal).Outcome("advies").Value != "positief");
     }
 
     [Trait(Category.Name, Category.Solver)]
