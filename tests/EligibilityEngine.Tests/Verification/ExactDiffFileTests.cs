@@ -1,3 +1,7 @@
+using EligibilityEngine.Testing;
+using EligibilityEngine.Evaluation;
+using EligibilityEngine.Decisions;
+using EligibilityEngine.Cases;
 using EligibilityEngine.Tests.Support;
 using EligibilityEngine.Verification;
 
@@ -18,6 +22,32 @@ public sealed class ExactDiffFileTests
             .ToList();
 
         stale.ShouldBeEmpty("regenerate with: eligibility exact-diffs --cases samples/cases");
+    }
+
+    // The committed differences are proofs about every case within their bound; generated cases of another seed than
+    // the candidates' (27) check that claim with the engine alone: each one that changes lies in a region of each part
+    // that changed.
+    [Fact]
+    public void Every_generated_case_that_changes_between_consecutive_versions_lies_in_a_committed_region()
+    {
+        var file = ExactDiffFile.Read(Path.Combine(RepositoryPaths.Rules, "properties", "exact-diffs.json"));
+        var cases = CaseGenerator.Cases(RealRules.Library, 4000, seed: 2026_12_04);
+        var changed = 0;
+
+        var outside = ExactDiffFile.Pairs(RealRules.Library).SelectMany(pair =>
+        {
+            var exact = file.Single(d => d.Of(pair.From.Reference, pair.To.Reference)).Difference;
+            exact.Status.ShouldBe(ExactDiffStatus.Proven);
+            return cases
+                .Where(c => c.AsOf >= exact.AsOfFrom && c.Case.Events.Count <= exact.Events && (c.Case.Municipality.Employees?.Count ?? 0) <= 2)
+                .Select(c => (c, Before: CompiledEngine.Instance.Evaluate(pair.From, c.Case, c.AsOf, EvaluationOptions.Minimal),
+                    After: CompiledEngine.Instance.Evaluate(pair.To, c.Case, c.AsOf, EvaluationOptions.Minimal)))
+                .Where(j => ExactDifference.ChangedParts(j.Before, j.After).Any() && Interlocked.Increment(ref changed) > 0 && !exact.Covers(j.Before, j.After))
+                .Select(j => $"{pair.From.Version.Version} → {pair.To.Version.Version}:\n{CaseYamlWriter.Write(j.c.Case, j.c.AsOf)}");
+        }).ToList();
+
+        outside.ShouldBeEmpty();
+        changed.ShouldBeGreaterThan(100);
     }
 
     [Fact]
