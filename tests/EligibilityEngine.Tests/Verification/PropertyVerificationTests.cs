@@ -249,6 +249,17 @@ public sealed class PropertyVerificationTests
     }
 
     [Fact]
+    public void Verify_with_a_property_prefix_that_selects_nothing_is_an_error_not_a_clean_run()
+    {
+        var error = new StringWriter();
+
+        var exit = EligibilityEngine.Cli.CommandLine.Run(["verify", RepositoryPaths.Rules, "--property", "GEEN-SUCH"], new StringWriter(), error);
+
+        exit.ShouldBe(1);
+        error.ToString().ShouldContain("--property 'GEEN-SUCH': no property's id starts with it");
+    }
+
+    [Fact]
     public void Work_side_by_side_fails_with_the_solver_error_of_the_piece_that_failed()
     {
         // What `exact-diffs` runs its pairs with, and the exact difference its lanes.
