@@ -21,6 +21,18 @@ public static class ExactDiffMarkdown
         foreach (var (rule, reason) in d.NotVerified) b.AppendLine($"- niet geverifieerd: regel {rule} — {reason}");
         foreach (var outcome in d.OneSidedOutcomes)
             b.AppendLine($"- Uitkomst `{outcome}` bestaat maar in één van beide versies: zij verschilt voor elke casus.");
+        // An overview first: per part of the decision, from which value to which the cases go (region numbers between
+        // brackets), so that many regions can be taken in before they are read one by one.
+        if (d.Regions.Count > 1)
+        {
+            b.AppendLine("Per deel van de beslissing (de nummers van de gebieden tussen haakjes):").AppendLine();
+            foreach (var part in d.Regions.GroupBy(r => (r.Kind, r.Id, r.Title)))
+                b.AppendLine($"- {(part.Key.Kind == DecisionPartKind.Outcome ? "uitkomst" : "criterium")} **{part.Key.Title}**, " +
+                             $"{part.Count()} {(part.Count() == 1 ? "gebied" : "gebieden")}: " +
+                             string.Join("; ", part.GroupBy(r => r.Before.Label).Select(from =>
+                                 $"van *{from.Key}* naar {string.Join(", ", from.Select(r => $"*{r.After.Label}* ({r.Number})"))}")));
+        }
+
         foreach (var r in d.Regions)
         {
             b.AppendLine().AppendLine($"### {Heading(r)}").AppendLine();
