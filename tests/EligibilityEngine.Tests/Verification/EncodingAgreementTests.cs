@@ -20,8 +20,9 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
 {
     private static readonly Lazy<RuleLibrary> Compiled = new(() => RealRules.Library.With(CompiledEngine.Instance));
 
-    /// <summary>Cases per run: 10,000, as the issue asks of every run (82-93 s on two loaded cores, docs/verification.md);
-    /// EE_SMT_AGREEMENT_CASES sets another number for a local replay.</summary>
+    /// <summary>Cases judged per run: at least 10,000, as the issue asks of every run (54 s on two quiet cores,
+    /// docs/verification.md); EE_SMT_AGREEMENT_CASES sets another number for a local replay. About one generated case in
+    /// a hundred falls before the first version and is refused by the engines, so a twentieth more are drawn.</summary>
     private static readonly int CaseCount =
         int.TryParse(Environment.GetEnvironmentVariable("EE_SMT_AGREEMENT_CASES"), out var count) && count > 0 ? count : 10_000;
 
@@ -33,13 +34,13 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
     public void The_encoding_decides_as_both_engines_for_generated_cases()
     {
         var (seed, only) = RunSeed(Environment.GetEnvironmentVariable("EE_SMT_AGREEMENT_SEED"));
-        output.WriteLine($"seed {seed}, {CaseCount} cases (replay with EE_SMT_AGREEMENT_SEED={seed} EE_SMT_AGREEMENT_CASES={CaseCount})");
+        output.WriteLine($"seed {seed}, {CaseCount + CaseCount / 20} cases drawn for at least {CaseCount} judged (replay with EE_SMT_AGREEMENT_SEED={seed} EE_SMT_AGREEMENT_CASES={CaseCount})");
         var generator = CaseGenerator.For(RealRules.Library);
         using var solvers = new SolverPool(new VerificationOptions(Events: 7));
         var checkedCases = 0;
         var failures = new ConcurrentQueue<(int Index, string Text)>();
         var watch = Stopwatch.StartNew();
-        var indices = only is { } one ? [one] : Enumerable.Range(0, CaseCount).ToArray();
+        var indices = only is { } one ? [one] : Enumerable.Range(0, CaseCount + CaseCount / 20).ToArray();
         Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, state) =>
         {
             var c = CaseGenerator.Draw(generator, i, seed);
@@ -55,8 +56,7 @@ public sealed class EncodingAgreementTests(ITestOutputHelper output)
         });
         output.WriteLine($"{checkedCases} cases judged by the encoding and both engines in {watch.Elapsed.TotalSeconds:0.0} s");
         if (!failures.IsEmpty) throw new Xunit.Sdk.XunitException(failures.OrderBy(f => f.Index).First().Text);
-        // A few generated cases fall before the first version and are refused by the engines; the rest must be judged.
-        if (only is null) checkedCases.ShouldBeGreaterThan(CaseCount * 9 / 10);
+        if (only is null) checkedCases.ShouldBeGreaterThanOrEqualTo(CaseCount);
     }
 
     /// <summary>EE_SMT_AGREEMENT_SEED: "seed" replays a run, "seed/i" its case i alone; unset, a new run.</summary>
