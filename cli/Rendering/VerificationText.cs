@@ -47,11 +47,16 @@ public static class VerificationText
     /// which the versions' questions were asked side by side).</summary>
     public static string Summary(IReadOnlyList<VersionVerification> results, TimeSpan elapsed)
     {
-        var failed = results.Sum(r => r.Results.Count(p => p.Fails));
-        var expected = results.Sum(r => Expected(r.Results));
-        return (failed > 0 ? $"{failed} eigenschap(pen) geschonden" : expected > 0 ? "Geen enkele eigenschap onverwacht geschonden" : "Geen enkele eigenschap geschonden") +
-               (expected > 0 ? $"; {expected} keer geschonden zoals verwacht (een bekend gebrek van de wet)" : "") +
-               $" ({results.Count} versie(s) in {Seconds(elapsed)}).";
+        var all = results.SelectMany(r => r.Results).ToList();
+        var violated = all.Count(p => p.Status == PropertyStatus.Violated && p.ExpectedViolation is null);
+        var notReproduced = all.Count(p => p.Status == PropertyStatus.NotReproduced);
+        var expected = Expected(all);
+        var parts = new List<string>();
+        if (violated > 0) parts.Add($"{violated} eigenschap(pen) geschonden");
+        if (notReproduced > 0) parts.Add($"FOUT IN DE CODERING: {notReproduced} tegenvoorbeeld(en) niet bevestigd door de motoren");
+        if (parts.Count == 0) parts.Add(expected > 0 ? "Geen enkele eigenschap onverwacht geschonden" : "Geen enkele eigenschap geschonden");
+        if (expected > 0) parts.Add($"{expected} keer geschonden zoals verwacht (een bekend gebrek van de wet)");
+        return string.Join("; ", parts) + $" ({results.Count} versie(s) in {Seconds(elapsed)}).";
     }
 
     /// <summary>The violations recorded beforehand as a known defect of the law itself (expected: violated).</summary>
