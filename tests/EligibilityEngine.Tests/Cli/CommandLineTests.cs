@@ -197,7 +197,7 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("# beschut-werk 2017-02-25: Besluit advisering gewijzigd");
         // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
         output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterium arbeidsvermogen");
-        output.ShouldContain("### PL-PLICHT [laag 1] → uitkomst gemeentelijke_plicht = plicht_tot_aanbod");
+        output.ShouldContain("### PL-PLICHT [laag 2] → uitkomst gemeentelijke_plicht = plicht_tot_aanbod");
         output.ShouldContain("  als: finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
         output.ShouldNotContain("PL-2015-GEEN-PLICHT");
     }
