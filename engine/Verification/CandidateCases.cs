@@ -47,7 +47,7 @@ public static partial class CandidateCases
     {
         var lines = CaseYamlWriter.Write(candidate.Case, candidate.AsOf).Split('\n');
         IEnumerable<(Case Case, DateOnly AsOf)> With(int i, string? line) =>
-            Read(lines.Select((l, j) => j == i ? line : l).OfType<string>()) is { } read ? [read] : [];
+            Read(string.Join('\n', lines.Select((l, j) => j == i ? line : l).OfType<string>()), "naburige casus") is { } read ? [read] : [];
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -65,11 +65,12 @@ public static partial class CandidateCases
         }
     }
 
-    private static (Case Case, DateOnly AsOf)? Read(IEnumerable<string> lines)
+    /// <summary>The case of a case file made here, with its peildatum; null when it is no valid case.</summary>
+    private static (Case Case, DateOnly AsOf)? Read(string text, string name)
     {
         try
         {
-            var file = CaseReader.ReadText(string.Join('\n', lines), "naburige casus");
+            var file = CaseReader.ReadText(text, name);
             return file.AsOf is { } asOf ? (file.Case, asOf) : null;
         }
         catch (InvalidInputException)
@@ -88,15 +89,7 @@ public static partial class CandidateCases
         if (asOf == DateOnly.MinValue || move(asOf) == asOf) return null;
         var text = DateText().Replace(CaseYamlWriter.Write(@case, asOf), m =>
             move(DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        try
-        {
-            var file = CaseReader.ReadText(text, "verschoven casus");
-            return (file.Case, file.AsOf!.Value);
-        }
-        catch (InvalidInputException)
-        {
-            return null;
-        }
+        return Read(text, "verschoven casus");
     }
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
