@@ -91,7 +91,9 @@ public static partial class ExactDiff
         IReadOnlyList<(Case Case, DateOnly AsOf)>? candidates = null, int maxRegions = 120)
     {
         var watch = Stopwatch.StartNew();
+        Trace($"{from.Version.Version} → {to.Version.Version}");
         using var encoded = EncodedVersion.LoadPair(from, to, options);
+        Trace("gecodeerd");
         var (a, b) = (encoded.Cases[0], encoded.Cases[1]);
         var asOfFrom = new[] { from.Version.EffectiveFrom, to.Version.EffectiveFrom }.OfType<DateOnly>().DefaultIfEmpty(Calendar.First).Min();
         var parts = Parts(from, to, a, b);
@@ -133,6 +135,7 @@ public static partial class ExactDiff
         foreach (var (@case, asOf, codes) in Changed(CandidateCases.On(candidates ?? [], dates)))
             Add(i => codes[i], () => CaseYamlWriter.Write(@case, asOf));
         var byEngine = regions.Count;
+        Trace($"kandidaten: {regions.Count} gebieden");
         // The neighbours of each new witness (one fact or event field unknown, one yes/no turned round, one event left out,
         // the events of another witness added), and theirs, until none lies in a new region: a region next to a known one
         // is found by the engine, without a search.
@@ -146,6 +149,7 @@ public static partial class ExactDiff
                 explored = regions.Count;
                 foreach (var (@case, asOf, codes) in Changed(fresh.SelectMany(w => CandidateCases.Neighbours(w, witnesses))))
                     byEngine += Add(i => codes[i], () => CaseYamlWriter.Write(@case, asOf));
+                Trace($"buren van {fresh.Count} getuigen: {regions.Count} gebieden");
             }
         }
 
@@ -283,13 +287,15 @@ public static partial class ExactDiff
             foreach (var (answer, model) in looks.Where(l => l.Answer == SolverAnswer.Sat))
                 if (!Found(model!)) break;
             Explore();
-            // The searches a wave at a time, two pairs per lane (waves of one pair per lane left a lane idle while the other
-            // searched); after each wave the neighbours of its witnesses, which may lie in the regions of pairs still to
-            // search (a fact left unknown in a case the solver found).
+            // The searches a wave at a time, four pairs per lane (with fewer a wave mostly held one search that found a case
+            // while the other lane's were quickly unsat: the searches that find cases ran one after another; 2024-01-01 →
+            // 2026-01-01 took 32 s with two per lane, 27 s with four, 29 s with three); after each wave the neighbours of
+            // its witnesses, which may lie in the regions of pairs still to search (a fact left unknown in a case the solver
+            // found).
             while (status == ExactDiffStatus.Proven && unsettled.Where(p => !Witnessed(part, (part.From(p[0].From).Value, part.To(p[0].To).Value))).ToList() is { Count: > 0 } left)
             {
-                var wave = left.Take(2 * Lanes).ToList();
-                unsettled = left.Skip(2 * Lanes).ToList();
+                var wave = left.Take(4 * Lanes).ToList();
+                unsettled = left.Skip(4 * Lanes).ToList();
                 var searched = SideBySide(wave.Select(Search).ToList());
                 searchedUnknown |= searched.Any(r => r.Answer == SolverAnswer.Unknown);
                 foreach (var (answer, model) in searched.Where(r => r.Answer == SolverAnswer.Sat))
@@ -412,10 +418,14 @@ public static partial class ExactDiff
     }
 
     /// <summary>Each question with its answer and time on stderr when EE_DIFF_TRACE is set: where an exact difference spends its time.</summary>
-    private static void Trace(string question, SolverAnswer answer, Stopwatch asked)
+    private static void Trace(string question, SolverAnswer answer, Stopwatch asked) =>
+        Trace(string.Create(CultureInfo.InvariantCulture, $"{question}: {answer} {asked.Elapsed.TotalSeconds:0.000} s"));
+
+    /// <summary>A line of the trace, after the time of day (the gaps between lines are the engine's own work).</summary>
+    private static void Trace(string line)
     {
         if (Environment.GetEnvironmentVariable("EE_DIFF_TRACE") is not null)
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{question}: {answer} {asked.Elapsed.TotalSeconds:0.0} s"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}"));
     }
 
     private static (string Id, int[] Rules, IReadOnlyList<string> Values) Conclusion(CompiledRuleSet set, ConclusionKind kind, int index) => kind switch
