@@ -421,12 +421,15 @@ public static partial class ExactDiff
     private static void Trace(string question, SolverAnswer answer, Stopwatch asked) =>
         Trace(string.Create(CultureInfo.InvariantCulture, $"{question}: {answer} {asked.Elapsed.TotalSeconds:0.000} s"));
 
-    /// <summary>A line of the trace, after the time of day (the gaps between lines are the engine's own work).</summary>
+    /// <summary>A line of the trace, after the seconds since the first line (the gaps between lines are the engine's own
+    /// work). A stopwatch, not the clock: the engine reads no clock.</summary>
     private static void Trace(string line)
     {
         if (Environment.GetEnvironmentVariable("EE_DIFF_TRACE") is not null)
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{TraceWatch.Elapsed.TotalSeconds,8:0.000} {line}"));
     }
+
+    private static readonly Stopwatch TraceWatch = Stopwatch.StartNew();
 
     private static (string Id, int[] Rules, IReadOnlyList<string> Values) Conclusion(CompiledRuleSet set, ConclusionKind kind, int index) => kind switch
     {

@@ -197,7 +197,7 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("# beschut-werk 2017-02-25: Besluit advisering gewijzigd");
         // Inherited from 2015 and added in 2017 alike: the consolidated text, not the delta.
         output.ShouldContain("### ADV-C-ARBEIDSVERMOGEN [laag 0] → criterium arbeidsvermogen");
-        output.ShouldContain("### PL-PLICHT [laag 2] → uitkomst gemeentelijke_plicht = plicht_tot_aanbod");
+        output.ShouldContain("### PL-PLICHT [laag 4] → uitkomst gemeentelijke_plicht = plicht_tot_aanbod");
         output.ShouldContain("  als: finding.vastgesteld_doelgroep and count(employees) < first_known(municipality.quota, param.quota[municipality.code, year(case.as_of)])");
         output.ShouldNotContain("PL-2015-GEEN-PLICHT");
     }
@@ -332,9 +332,9 @@ public sealed class CommandLineTests : IDisposable
             .Single(f => f.GetProperty("field").GetString() == "when");
         when.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("kind").GetString(), w.GetProperty("text").GetString())).ShouldBe(
         [
-            ("same", "outcome.advies = 'positief' or finding.laatste_advies_positief "),
-            ("removed", "and not finding.advies_omgezet "),
-            ("same", "or finding.vastgesteld_doelgroep"),
+            ("same", "outcome.advies = 'positief' or finding.laatste_advies_positief and not "),
+            ("removed", "finding.advies_omgezet and not "),
+            ("same", "finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep"),
         ]);
     }
 

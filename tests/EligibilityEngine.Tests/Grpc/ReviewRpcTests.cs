@@ -139,9 +139,9 @@ public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcess
             .GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("field").GetString() == "when");
         when.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("kind").GetString(), w.GetProperty("text").GetString())).ShouldBe(
         [
-            ("WORD_CHANGE_SAME", "outcome.advies = 'positief' or finding.laatste_advies_positief "),
-            ("WORD_CHANGE_REMOVED", "and not finding.advies_omgezet "),
-            ("WORD_CHANGE_SAME", "or finding.vastgesteld_doelgroep"),
+            ("WORD_CHANGE_SAME", "outcome.advies = 'positief' or finding.laatste_advies_positief and not "),
+            ("WORD_CHANGE_REMOVED", "finding.advies_omgezet and not "),
+            ("WORD_CHANGE_SAME", "finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep"),
         ]);
         // A field only one side has is not compared word by word.
         json.GetProperty("rules").EnumerateArray().SelectMany(r => r.GetProperty("fields").EnumerateArray())
