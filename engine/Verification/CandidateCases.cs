@@ -27,16 +27,23 @@ public static partial class CandidateCases
 
     /// <summary>The cases one step from a case: each fact, event or event field left out (unknown, not there) and each
     /// yes/no fact turned round, read back through its case file (those that are no valid case are skipped); and the
-    /// case with the events of each of <paramref name="others"/> added, on either peildatum.</summary>
+    /// case with the events of each of <paramref name="others"/> added, or with its person or its application instead
+    /// of this case's, on either peildatum (a region often needs the person of one witness and the application or
+    /// history of another: 2024-01-01 → 2026-01-01 found 71 of 88 regions without the solver so, 57 without).</summary>
     public static IEnumerable<(Case Case, DateOnly AsOf)> Neighbours((Case Case, DateOnly AsOf) candidate, IReadOnlyList<(Case Case, DateOnly AsOf)> others)
     {
         foreach (var step in Steps(candidate, turn: true)) yield return step;
         foreach (var other in others)
         {
-            if (other.Case.Events.Count == 0) continue;
-            var joined = candidate.Case with { Events = [.. candidate.Case.Events, .. other.Case.Events] };
-            yield return (joined, candidate.AsOf);
-            if (other.AsOf != candidate.AsOf) yield return (joined, other.AsOf);
+            var crossed = new List<Case>();
+            if (other.Case.Events.Count > 0) crossed.Add(candidate.Case with { Events = [.. candidate.Case.Events, .. other.Case.Events] });
+            if (other.Case.Person != candidate.Case.Person) crossed.Add(candidate.Case with { Person = other.Case.Person });
+            if (other.Case.Application != candidate.Case.Application) crossed.Add(candidate.Case with { Application = other.Case.Application });
+            foreach (var joined in crossed)
+            {
+                yield return (joined, candidate.AsOf);
+                if (other.AsOf != candidate.AsOf) yield return (joined, other.AsOf);
+            }
         }
     }
 

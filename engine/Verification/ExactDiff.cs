@@ -137,7 +137,7 @@ public static partial class ExactDiff
         var byEngine = regions.Count;
         Trace($"kandidaten: {regions.Count} gebieden");
         // The neighbours of each new witness (one fact or event field unknown, one yes/no turned round, one event left out,
-        // the events of another witness added), and theirs, until none lies in a new region: a region next to a known one
+        // the events, the person or the application of another witness), and theirs, until none lies in a new region: a region next to a known one
         // is found by the engine, without a search.
         var explored = 0;
         void Explore()

@@ -15,7 +15,7 @@ public sealed class CandidateCasesTests
     }
 
     [Fact]
-    public void Neighbours_leave_out_each_fact_event_and_event_field_turn_each_yes_no_and_add_another_witness_events()
+    public void Neighbours_leave_out_each_fact_event_and_event_field_turn_each_yes_no_and_take_another_witness_events_person_or_application()
     {
         var witness = Read("""
             as_of: 2026-03-01
@@ -27,6 +27,11 @@ public sealed class CandidateCasesTests
             """);
         var other = Read("""
             as_of: 2026-06-01
+            person:
+              benefit: participatiewet
+            application:
+              applicant: person
+              date: 2026-05-01
             events:
               - { type: banenafspraak_job_started, date: 2025-05-01 }
             """);
@@ -43,6 +48,10 @@ public sealed class CandidateCasesTests
             (witness.Case with { Events = [advice with { Result = null }] }, witness.AsOf),
             (witness.Case with { Events = [advice, .. other.Case.Events] }, witness.AsOf),
             (witness.Case with { Events = [advice, .. other.Case.Events] }, other.AsOf),
+            (witness.Case with { Person = other.Case.Person }, witness.AsOf),
+            (witness.Case with { Person = other.Case.Person }, other.AsOf),
+            (witness.Case with { Application = other.Case.Application }, witness.AsOf),
+            (witness.Case with { Application = other.Case.Application }, other.AsOf),
         };
         // Compared as case files: the records hold lists, which compare by reference. The event's date is never left out,
         // as an event without a date is no valid case.
