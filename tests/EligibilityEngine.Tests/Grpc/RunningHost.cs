@@ -99,8 +99,7 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
     private async Task StartOnAsync(string rulesDirectory, bool watchForChanges, params string[] settings)
     {
         // A test that must know the gRPC port before the host starts (to name it in another setting) gives its URL.
-        var grpcPort = settings.LastOrDefault(s => s.StartsWith(GrpcUrl, StringComparison.Ordinal)) is { } url ? new Uri(url[GrpcUrl.Length..]).Port : FreePort();
-        var jsonPort = FreePort();
+        var givenGrpcPort = settings.LastOrDefault(s => s.StartsWith(GrpcUrl, StringComparison.Ordinal)) is { } url ? new Uri(url[GrpcUrl.Length..]).Port : (int?)null;
         _auditFolder = Directory.CreateTempSubdirectory("ee-audit-").FullName;
         AuditStore = settings.LastOrDefault(s => s.StartsWith("--Audit:Store=", StringComparison.Ordinal))?["--Audit:Store=".Length..]
                      ?? Path.Combine(_auditFolder, "decisions.db");
@@ -112,15 +111,31 @@ public sealed class RunningHost : IAsyncLifetime, IAsyncDisposable
             "--Kestrel:Endpoints:Json:Certificate:Path=" + _pki.ServerCertificateFile,
             "--Kestrel:Endpoints:Json:Certificate:KeyPath=" + _pki.ServerKeyFile,
         ];
-        _app = EligibilityHost.Build(
-        [
-            $"{GrpcUrl}{scheme}://127.0.0.1:{grpcPort}",
-            $"--Kestrel:Endpoints:Json:Url={scheme}://127.0.0.1:{jsonPort}",
-            .. tls,
-            .. Settings(rulesDirectory, watchForChanges, AuditStore),
-            .. settings,
-        ], _logs is null ? null : logging => logging.AddProvider(_logs), time: _time);
-        await _app.StartAsync();
+        int grpcPort, jsonPort;
+        for (var attempt = 1; ; attempt++)
+        {
+            (grpcPort, jsonPort) = (givenGrpcPort ?? FreePort(), FreePort());
+            _app = EligibilityHost.Build(
+            [
+                $"{GrpcUrl}{scheme}://127.0.0.1:{grpcPort}",
+                $"--Kestrel:Endpoints:Json:Url={scheme}://127.0.0.1:{jsonPort}",
+                .. tls,
+                .. Settings(rulesDirectory, watchForChanges, AuditStore),
+                .. settings,
+            ], _logs is null ? null : logging => logging.AddProvider(_logs), time: _time);
+            try
+            {
+                await _app.StartAsync();
+                break;
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                // A port found free was taken before the host bound it (by another test's connection, tests run in
+                // parallel; seen once in CI): other ports, as a test cannot hold a port for Kestrel between the two.
+                await _app.DisposeAsync();
+            }
+        }
+
         GrpcAddress = new Uri($"{scheme}://127.0.0.1:{grpcPort}");
         JsonAddress = new Uri($"{scheme}://127.0.0.1:{jsonPort}");
         Channel = CreateChannel(_pki?.Client);
