@@ -536,9 +536,10 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
 
         var itemType = isEmployees ? typeof(Employee) : typeof(CaseEvent);
         var fields = isEmployees ? FactModel.EmployeeFields : FactModel.EventFields;
-        var item = Expression.Parameter(itemType, isEmployees ? "employee" : "evt");
+        // The item of the quantifier's loop (QuantifierCode), which the predicate and the field read.
+        var item = Expression.Variable(itemType, isEmployees ? "employee" : "evt");
 
-        Expression whereDelegate = Expression.Constant(null, typeof(Func<,,>).MakeGenericType(typeof(EvaluationState), itemType, typeof(bool?)));
+        Expression? where = null;
         if (node.Where is not null)
         {
             _items.Push(new ItemScope(item, fields, node.Collection));
@@ -546,11 +547,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             _items.Pop();
             if (predicate is null) return null;
             if (predicate.Value.Type.Kind != ValueKind.Bool) { Error(node.Where, "'where' needs a condition that is true or false"); return null; }
-            // Built once here, at rule-set compile time; the call reads the holder's current (interpreted or compiled) delegate.
-            var lambda = Expression.Lambda(whereDelegate.Type, predicate.Value.Expr, State, item);
-            var tiered = (ITiered)typeof(CompileScope).GetMethod(nameof(CompileScope.Tiered))!
-                .MakeGenericMethod(whereDelegate.Type).Invoke(scope, [lambda])!;
-            whereDelegate = Expression.Property(Expression.Constant(tiered), nameof(Tiered<Delegate>.Current));
+            where = predicate.Value.Expr;
         }
 
         FactField? field = null;
@@ -569,7 +566,6 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             }
         }
 
-        Expression FieldReader() => Expression.Constant(FactModel.ItemReader(itemType, field!.Path));
 
         Expression items;
         if (isEmployees)
@@ -586,12 +582,11 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
 
         return node.Kind switch
         {
-            AggregateKind.Exists => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Exists), [itemType], State, items, whereDelegate), ValueType.Bool),
-            AggregateKind.Count => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Count), [itemType], State, items, whereDelegate), ValueType.Number),
-            AggregateKind.Sum => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Sum), [itemType], State, items, whereDelegate, FieldReader()), field!.Type),
+            AggregateKind.Exists => new(QuantifierCode.Exists(items, item, where), ValueType.Bool),
+            AggregateKind.Count => new(QuantifierCode.Count(items, item, where), ValueType.Number),
+            AggregateKind.Sum => new(QuantifierCode.Sum(items, item, where, field!.Read(item)), field.Type),
             _ when isEmployees => Unsupported(node, "latest and earliest apply to events, which have dates"),
-            _ => new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Pick), [itemType, field!.Type.ClrType], State, items, whereDelegate, FieldReader(),
-                Expression.Constant(node.Kind == AggregateKind.Latest), Expression.Constant(ItemLeaf(node.Collection, field))), field.Type),
+            _ => new(QuantifierCode.Pick(items, item, where, field!.Read(item), node.Kind == AggregateKind.Latest, ItemLeaf(node.Collection, field), State), field.Type),
         };
     }
 

@@ -22,7 +22,7 @@ public sealed class CompiledEngine : IDecisionEngine
     /// when a decision is explained part by part (<see cref="ConditionPartResults"/>), not the evaluation path.</summary>
     internal static EvaluationState Finished(CompiledRuleSet set, Case @case, DateOnly asOf)
     {
-        var (state, _) = Evaluator.Prepare(set, @case, asOf);
+        var (state, _) = Evaluator.Prepare(set, @case, asOf, missingFacts: false);
         Run(set, state, captureMissing: false);
         return state;
     }
@@ -33,7 +33,7 @@ public sealed class CompiledEngine : IDecisionEngine
 
     public Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options)
     {
-        var (state, notices) = Evaluator.Prepare(set, @case, asOf);
+        var (state, notices) = Evaluator.Prepare(set, @case, asOf, options.MissingFacts);
         var missing = Run(set, state, options.MissingFacts);
         return Evaluator.Build(set, state, asOf, options, missing, notices, Reference, options.Trace ? set.EvaluationOrder : null);
     }

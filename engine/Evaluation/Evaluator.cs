@@ -14,8 +14,9 @@ internal static class Evaluator
 {
     /// <summary>The working memory for one case as of the peildatum, and the notices about what was left out. One rule
     /// for every dated fact: what is dated after the peildatum had not happened on it (an event, the application, the
-    /// birth) and is left out, with a notice; a fact left out is unknown, never false.</summary>
-    public static (EvaluationState State, IReadOnlyList<string> Notices) Prepare(CompiledRuleSet set, Case @case, DateOnly asOf)
+    /// birth) and is left out, with a notice; a fact left out is unknown, never false. <paramref name="missingFacts"/>:
+    /// whether the unknown facts each rule reads are recorded, to say which are missing.</summary>
+    public static (EvaluationState State, IReadOnlyList<string> Notices) Prepare(CompiledRuleSet set, Case @case, DateOnly asOf, bool missingFacts)
     {
         var futureApplication = @case.Application.Date > asOf;
         var futureBirth = @case.Person.DateOfBirth > asOf;
@@ -28,6 +29,7 @@ internal static class Evaluator
             }
             : @case;
         state.AsOfDay = asOf.DayNumber;
+        state.RecordMissing = missingFacts;
         state.Events = EventsUpTo(@case.Events, asOf, out var ignored);
         return (state, Notices(set, ignored, futureApplication, futureBirth));
     }

@@ -133,7 +133,7 @@ public static class FactModel
         EventFields.Values.Select(f => (typeof(CaseEvent), f)).Concat(EmployeeFields.Values.Select(f => (typeof(Employee), f)))
             .ToDictionary(x => (x.Item1, x.f.Path), x => Compile(x.Item1, x.f));
 
-    /// <summary>A compiled reader of one field of an event or employee, for quantifiers (compiled once per process).</summary>
+    /// <summary>A compiled reader of one field of an event or employee, for the verifier's cases (compiled once per process).</summary>
     public static Delegate ItemReader(Type itemType, string field) => ItemReaders[(itemType, field)];
 
     /// <summary>Readers that show a case fact's value in the firing trace, by path (compiled once per process).</summary>

@@ -32,7 +32,7 @@ public sealed class NRulesEngine : IDecisionEngine
     public Decision Evaluate(CompiledRuleSet set, Case @case, DateOnly asOf, EvaluationOptions options)
     {
         var translation = Translation(set);
-        var (state, notices) = Evaluator.Prepare(set, @case, asOf);
+        var (state, notices) = Evaluator.Prepare(set, @case, asOf, options.MissingFacts);
         var caseFact = new CaseFact(translation, state, options.MissingFacts);
         var session = translation.Factory.CreateSession();
         List<int>? firingOrder = null;

@@ -33,19 +33,26 @@ public sealed class EvaluationState
     /// <summary>The history up to and including the peildatum, oldest first.</summary>
     public CaseEvent[] Events { get; internal set; } = [];
 
-    private readonly CaseEvent[]?[] _eventsByType = new CaseEvent[]?[EventTypeCount];
+    private CaseEvent[][]? _eventsByType;
     private static readonly int EventTypeCount = Enum.GetValues<EventType>().Length;
 
-    /// <summary>The events of one type up to the peildatum, oldest first; grouped once per case, on first use.</summary>
-    public CaseEvent[] EventsOfType(int type)
+    /// <summary>The events of one type up to the peildatum, oldest first; all types grouped in one pass over the
+    /// history, on first use.</summary>
+    public CaseEvent[] EventsOfType(int type) => (_eventsByType ??= GroupByType(Events))[type];
+
+    private static CaseEvent[][] GroupByType(CaseEvent[] events)
     {
-        if (_eventsByType[type] is { } cached) return cached;
-        var count = 0;
-        foreach (var e in Events) if ((int)e.Type == type) count++;
-        var result = count == 0 ? [] : new CaseEvent[count];
-        var k = 0;
-        foreach (var e in Events) if ((int)e.Type == type) result[k++] = e;
-        return _eventsByType[type] = result;
+        Span<int> counts = stackalloc int[EventTypeCount];
+        foreach (var e in events) counts[(int)e.Type]++;
+        var groups = new CaseEvent[EventTypeCount][];
+        for (var t = 0; t < groups.Length; t++)
+        {
+            groups[t] = counts[t] == 0 ? [] : new CaseEvent[counts[t]];
+            counts[t] = 0;
+        }
+
+        foreach (var e in events) groups[(int)e.Type][counts[(int)e.Type]++] = e;
+        return groups;
     }
 
     /// <summary>The municipality's employees as an array, or null when unknown. The case readers hand over an array,
@@ -61,6 +68,10 @@ public sealed class EvaluationState
     public int[] Outcomes { get; }
 
     public byte[] RuleResults { get; }
+
+    /// <summary>Whether the unknown facts a rule reads are recorded (<see cref="MarkMissing"/>), to say which facts
+    /// are missing; when not, only their number is kept, which is all that an and/or's mark needs.</summary>
+    internal bool RecordMissing = true;
 
     // The unknown facts the current rule read; only consulted when the rule's condition ends unknown.
     // Allocated on the first unknown read: most cases read no unknown fact at all.
@@ -80,6 +91,12 @@ public sealed class EvaluationState
 
     public void MarkMissing(int leaf, string? detail = null)
     {
+        if (!RecordMissing)
+        {
+            MissingCount++;
+            return;
+        }
+
         if (MissingCount == MissingLeaves.Length)
         {
             Array.Resize(ref MissingLeaves, Math.Max(16, MissingCount * 2));

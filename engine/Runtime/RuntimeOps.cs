@@ -41,23 +41,25 @@ public static partial class RuntimeOps
 
     public static decimal? Divide(decimal? a, decimal? b) => a is null || b is null || b == 0 ? null : a / b;
 
+    // Each of DateOnly's Year, Month and Day works the calendar date out of the day number again: a date is taken apart
+    // once (Deconstruct) where more than one of them is read.
     public static decimal? YearsBetween(int? from, int? to)
     {
         if (from is null || to is null) return null;
-        var a = DateOnly.FromDayNumber(from.Value);
-        var b = DateOnly.FromDayNumber(to.Value);
-        var years = b.Year - a.Year;
-        if (b.Month < a.Month || (b.Month == a.Month && b.Day < a.Day)) years--;
+        DateOnly.FromDayNumber(from.Value).Deconstruct(out var fromYear, out var fromMonth, out var fromDay);
+        DateOnly.FromDayNumber(to.Value).Deconstruct(out var toYear, out var toMonth, out var toDay);
+        var years = toYear - fromYear;
+        if (toMonth < fromMonth || (toMonth == fromMonth && toDay < fromDay)) years--;
         return years;
     }
 
     public static decimal? MonthsBetween(int? from, int? to)
     {
         if (from is null || to is null) return null;
-        var a = DateOnly.FromDayNumber(from.Value);
-        var b = DateOnly.FromDayNumber(to.Value);
-        var months = (b.Year - a.Year) * 12 + b.Month - a.Month;
-        if (b.Day < a.Day) months--;
+        DateOnly.FromDayNumber(from.Value).Deconstruct(out var fromYear, out var fromMonth, out var fromDay);
+        DateOnly.FromDayNumber(to.Value).Deconstruct(out var toYear, out var toMonth, out var toDay);
+        var months = (toYear - fromYear) * 12 + toMonth - fromMonth;
+        if (toDay < fromDay) months--;
         return months;
     }
 
@@ -79,9 +81,12 @@ public static partial class RuntimeOps
     public static int? AddMonths(int? date, decimal? months)
     {
         if (date is null || months is null || Math.Abs(months.Value) >= CalendarMonths) return null;
-        var start = DateOnly.FromDayNumber(date.Value);
-        var month = (start.Year - 1) * 12 + start.Month - 1 + (int)months.Value;
-        return month is >= 0 and < CalendarMonths ? start.AddMonths((int)months.Value).DayNumber : null;
+        DateOnly.FromDayNumber(date.Value).Deconstruct(out var year, out var startMonth, out var day);
+        var month = (year - 1) * 12 + startMonth - 1 + (int)months.Value;
+        if (month is < 0 or >= CalendarMonths) return null;
+        // As DateOnly.AddMonths: the same day of the month, or the month's last day where it is shorter.
+        var (newYear, newMonth) = (month / 12 + 1, month % 12 + 1);
+        return new DateOnly(newYear, newMonth, Math.Min(day, DateTime.DaysInMonth(newYear, newMonth))).DayNumber;
     }
 
     /// <summary>As many times twelve months (29 February plus a year is 28 February, as in <see cref="DateOnly.AddYears"/>).</summary>
@@ -96,76 +101,8 @@ public static partial class RuntimeOps
     {
         var value = table.Find(text1, number1, text2, number2);
         // An unknown key is reported through its own fact; only a row absent for known keys is reported here.
-        if (value is null && table.KeysKnown(text1, number1, text2, number2)) state.MarkMissing(leaf, string.Join(", ", new object?[] { text1 ?? (object?)number1, text2 ?? (object?)number2 }.Where(k => k is not null)));
+        if (value is null && table.KeysKnown(text1, number1, text2, number2)) state.MarkMissing(leaf, !state.RecordMissing ? null : string.Join(", ", new object?[] { text1 ?? (object?)number1, text2 ?? (object?)number2 }.Where(k => k is not null)));
         return value;
-    }
-
-    // Quantifiers over a collection (the events of one type, or the municipality's employees). A predicate that is
-    // unknown for some item makes "exists" unknown unless another item makes it true; "count" and "sum" are unknown as
-    // soon as one item is; an unknown collection (employees not given) makes them all unknown.
-    public static bool? Exists<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where)
-    {
-        if (items is null) return null;
-        var unknown = false;
-        for (var i = 0; i < items.Length; i++)
-        {
-            var match = where is null ? true : where(state, items[i]);
-            if (match == true) return true;
-            if (match is null) unknown = true;
-        }
-
-        return unknown ? null : false;
-    }
-
-    public static decimal? Count<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where)
-    {
-        if (items is null) return null;
-        if (where is null) return items.Length;
-        var count = 0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            var match = where(state, items[i]);
-            if (match is null) return null;
-            if (match == true) count++;
-        }
-
-        return count;
-    }
-
-    public static decimal? Sum<T>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, decimal?> field)
-    {
-        if (items is null) return null;
-        decimal sum = 0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            var match = where is null ? true : where(state, items[i]);
-            if (match is null) return null;
-            if (match == false) continue;
-            if (field(items[i]) is not { } value) return null;
-            sum += value;
-        }
-
-        return sum;
-    }
-
-    /// <summary>A field of the most recent (or first) matching item; unknown when none matches or a later one might.</summary>
-    /// <summary>The field of the latest (or earliest) matching item; null when none matches, and then nothing is missing.
-    /// A matching item whose field is unknown records the field as missing.</summary>
-    public static TValue? Pick<T, TValue>(EvaluationState state, T[]? items, Func<EvaluationState, T, bool?>? where, Func<T, TValue?> field, bool latest, int leaf)
-    {
-        if (items is null) return default;
-        for (var k = 0; k < items.Length; k++)
-        {
-            var item = items[latest ? items.Length - 1 - k : k];
-            var match = where is null ? true : where(state, item);
-            if (match is null) return default;
-            if (match != true) continue;
-            var value = field(item);
-            if (value is null) state.MarkMissing(leaf);
-            return value;
-        }
-
-        return default;
     }
 
     /// <summary>The municipality's employees, or null (unknown, recorded as missing) when the case does not list them.</summary>

@@ -89,4 +89,27 @@ public sealed class CalendarEdgeTests : IDisposable
         RuntimeOps.AddYears(new DateOnly(2020, 2, 29).DayNumber, 1).ShouldBe(new DateOnly(2021, 2, 28).DayNumber);
         RuntimeOps.AddYears(new DateOnly(1, 1, 1).DayNumber, 9998).ShouldBe(new DateOnly(9999, 1, 1).DayNumber);
     }
+
+    /// <summary>The date functions take a date apart once instead of reading DateOnly's Year, Month and Day one by one:
+    /// checked against those, day by day over leap years and month ends. A month (year) is whole once the day of the
+    /// month (the month and day) of the first date is reached; adding months keeps the day or takes the month's last.</summary>
+    [Fact]
+    public void Adding_months_and_counting_months_and_years_between_dates_agree_with_the_calendar()
+    {
+        var start = new DateOnly(2015, 12, 1);
+        var birth = new DateOnly(1964, 2, 29);
+        for (var day = start; day <= new DateOnly(2021, 3, 31); day = day.AddDays(1))
+        {
+            foreach (var months in new[] { -25, -12, -1, 0, 1, 11, 12, 13, 48 })
+                RuntimeOps.AddMonths(day.DayNumber, months).ShouldBe(day.AddMonths(months).DayNumber, $"{day:yyyy-MM-dd} + {months} months");
+
+            foreach (var (from, to) in new[] { (birth, day), (start, day), (day, day.AddDays(45)), (day, start) })
+            {
+                var wholeMonths = (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+                var wholeYears = to.Year - from.Year - (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day) ? 1 : 0);
+                RuntimeOps.MonthsBetween(from.DayNumber, to.DayNumber).ShouldBe(wholeMonths, $"months {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+                RuntimeOps.YearsBetween(from.DayNumber, to.DayNumber).ShouldBe(wholeYears, $"years {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+            }
+        }
+    }
 }
