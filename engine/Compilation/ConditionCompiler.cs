@@ -251,7 +251,9 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             return null;
         }
 
-        if (type.Kind is ValueKind.Number or ValueKind.Money) return new(Op(nameof(ExpressionType.Negate), expr), type);
+        // A negated number written in the rule (-1, -param.x) is a constant: folded once here, not negated per case.
+        if (type.Kind is ValueKind.Number or ValueKind.Money)
+            return new(expr is ConstantExpression { Value: decimal number } ? Expression.Constant(-number, typeof(decimal?)) : Op(nameof(ExpressionType.Negate), expr), type);
         Error(node, $"'-' needs a number or amount, not a {type}");
         return null;
     }
@@ -273,7 +275,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                     return null;
                 }
 
-                return new(Logical(node.Operator == BinaryOperator.And ? nameof(RuntimeOps.And) : nameof(RuntimeOps.Or), l, r), ValueType.Bool);
+                return new(Logical(or: node.Operator == BinaryOperator.Or, l, r), ValueType.Bool);
 
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 if (CoerceCode(node.Left, l, lt, rt) is not { } left2 || CoerceCode(node.Right, r, rt, left2.Item2) is not { } right2) return null;
@@ -334,26 +336,47 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     };
 
     /// <summary>
-    /// and / or with short-circuit: `false and x` and `true or x` do not evaluate x (the history quantifiers on the
-    /// right are the expensive part). The mark is taken before either operand runs, so a known result forgets the
-    /// unknown reads made on the way. The mark, the test of the left operand and the forgetting are written out here
-    /// rather than called: the JIT does not inline the engine's helpers into compiled conditions, and an and/or whose
-    /// left operand decides then costs no call at all.
+    /// and / or in Kleene logic with short-circuit: `false and x` and `true or x` do not evaluate x (the history
+    /// quantifiers on the right are the expensive part); false wins over unknown in `and`, true in `or`. The mark is
+    /// taken before either operand runs, so a known result forgets the unknown reads made on the way; an unknown one
+    /// keeps them, as the facts that could decide it. Written out rather than called: the JIT does not inline the
+    /// engine's helpers into compiled conditions.
     /// </summary>
-    private static Expression Logical(string method, Expression left, Expression right)
+    private static Expression Logical(bool or, Expression left, Expression right)
     {
         var mark = Expression.Variable(typeof(int), "mark");
         var l = Expression.Variable(typeof(bool?), "l");
-        // `l == false` (and) or `l == true` (or): known and decisive; unknown is neither.
-        var decisive = Expression.Equal(l, Expression.Constant(method == nameof(RuntimeOps.Or), typeof(bool?)));
-        return Expression.Block(typeof(bool?), [mark, l],
+        var r = Expression.Variable(typeof(bool?), "r");
+        // The value that decides on its own: false for and, true for or.
+        var decisive = Expression.Constant(or, typeof(bool?));
+        Expression Known(Expression result) => Expression.Block(Expression.Assign(MissingCount(), mark), result);
+        return Expression.Block(typeof(bool?), [mark, l, r],
             Expression.Assign(mark, MissingCount()),
             Expression.Assign(l, left),
-            Expression.Condition(
-                decisive,
-                // RuntimeOps.Decided: a known result forgets the unknown reads since the mark.
-                Expression.Block(Expression.Assign(MissingCount(), mark), l),
-                Expression.Call(typeof(RuntimeOps), method, null, State, mark, l, right)));
+            Expression.Condition(Expression.Equal(l, decisive), Known(l), Expression.Block(
+                Expression.Assign(r, right),
+                Expression.Condition(Expression.Equal(r, decisive), Known(decisive),
+                    // Neither decides: both known (so both the other value), or unknown.
+                    Expression.Condition(Expression.AndAlso(Expression.Property(l, "HasValue"), Expression.Property(r, "HasValue")),
+                        Known(Expression.Constant(!or, typeof(bool?))),
+                        Expression.Constant(null, typeof(bool?)))))));
+    }
+
+    /// <summary>first_known(a, b): a when known, else b, which is then evaluated; a known result forgets the unknown
+    /// reads made on the way (those of a), an unknown one keeps them.</summary>
+    private static Expression FirstKnown(Expression first, Expression next)
+    {
+        var mark = Expression.Variable(typeof(int), "mark");
+        var value = Expression.Variable(first.Type, "value");
+        Expression Known() => first.Type == typeof(string)
+            ? Expression.NotEqual(value, Expression.Constant(null, typeof(string)))
+            : Expression.Property(value, "HasValue");
+        return Expression.Block(first.Type, [mark, value],
+            Expression.Assign(mark, MissingCount()),
+            Expression.Assign(value, first),
+            Expression.IfThen(Expression.Not(Known()), Expression.Assign(value, next)),
+            Expression.IfThen(Known(), Expression.Assign(MissingCount(), mark)),
+            value);
     }
 
     /// <summary>How many unknown reads are recorded so far (<see cref="EvaluationState.MissingCount"/>), read and written
@@ -514,7 +537,7 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
             result = node.Function switch
             {
                 // first_known: the first known value; unknown reads before it do not count as missing.
-                "first_known" => Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.FirstKnown), null, State, MissingCount(), result, next.Expr),
+                "first_known" => FirstKnown(result, next.Expr),
                 // min/max are unknown when either side is unknown.
                 "min" => Op(nameof(RuntimeOps.Min), result, next.Expr),
                 _ => Op(nameof(RuntimeOps.Max), result, next.Expr),

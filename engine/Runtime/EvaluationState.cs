@@ -77,17 +77,10 @@ public sealed class EvaluationState
     // Allocated on the first unknown read: most cases read no unknown fact at all.
     internal int[] MissingLeaves = [];
     internal string?[] MissingDetails = [];
-    // How many unknown reads are recorded so far: the mark a compiled and/or takes (see KeepMissingIfUnknown).
+    // How many unknown reads are recorded so far: the mark a compiled and/or, first_known or `is known` takes. A
+    // sub-condition that ends known does not depend on the unknown facts it read (Kleene logic), so it sets the count
+    // back to its mark: only facts that could change the result are reported missing.
     internal int MissingCount;
-
-    /// <summary>
-    /// A sub-condition that ends known does not depend on the unknown facts it read (Kleene logic), so the reads it
-    /// recorded since <paramref name="mark"/> are dropped: only facts that could change the result are reported missing.
-    /// </summary>
-    public void KeepMissingIfUnknown(int mark, bool known)
-    {
-        if (known) MissingCount = mark;
-    }
 
     public void MarkMissing(int leaf, string? detail = null)
     {

@@ -113,6 +113,27 @@ public sealed class ConditionLanguageTests : IDisposable
     [InlineData("min(param.start, application.date) = param.start and max(1, 2) = 2", CriterionStatus.Met)]
     public void Date_arithmetic(string when, CriterionStatus expected) => Evaluate(when).ShouldBe(expected);
 
+    /// <summary>An undetermined condition names as missing only the unknown facts that could still decide it: the reads
+    /// of a part that ended known (an `and` with a false side, an `or` with a true one, a first_known that found a
+    /// value) are forgotten.</summary>
+    [Theory]
+    [InlineData("person.adaptation_need = 'extensive' and person.has_work_capacity", CriterionStatus.Undetermined, "person.adaptation_need")]
+    [InlineData("person.adaptation_need = 'extensive' and not person.has_work_capacity", CriterionStatus.NotMet, "")]
+    [InlineData("(person.adaptation_need = 'extensive' or true) and person.benefit = 'none'", CriterionStatus.Undetermined, "person.benefit")]
+    [InlineData("person.adaptation_need = 'extensive' or person.benefit = 'none'", CriterionStatus.Undetermined, "person.adaptation_need person.benefit")]
+    [InlineData("first_known(municipality.quota, municipality.ordinance_number) = 5", CriterionStatus.Undetermined, "municipality.ordinance_number municipality.quota")]
+    [InlineData("first_known(municipality.quota, 5) = 5 and person.benefit = 'none'", CriterionStatus.Undetermined, "person.benefit")]
+    [InlineData("exists(left where reason = 'illness') or person.has_work_capacity", CriterionStatus.Met, "")]
+    [InlineData("exists(left where reason = 'illness') and person.has_work_capacity", CriterionStatus.Undetermined, "events.left.reason")]
+    [InlineData("latest(left).reason = 'illness' or person.adaptation_need = 'none'", CriterionStatus.Undetermined, "events.left.reason person.adaptation_need")]
+    public void An_undetermined_condition_names_only_the_missing_facts_that_could_decide_it(string when, CriterionStatus expected, string missing)
+    {
+        var library = _rules.With("2015-01-01.yaml", TempRuleSet.Version(TempRuleSet.Criterion(when), extra: Parameters)).Load();
+        var criterion = library.Evaluate(Sample, AsOf).Criterion("c");
+        criterion.Status.ShouldBe(expected);
+        criterion.MissingFacts.ShouldBe(missing.Split(' ', StringSplitOptions.RemoveEmptyEntries), ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("person.supervision_need in ['intensive', 'permanent']", CriterionStatus.Met)]
     [InlineData("person.supervision_need in param.levels", CriterionStatus.Met)]
