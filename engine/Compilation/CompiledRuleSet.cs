@@ -77,6 +77,11 @@ public sealed class CompiledRuleSet
 
     private FindingResult?[]? _sharedFindings;
 
+    /// <summary>Per outcome, its record when no rule of it applied: the same in every decision.</summary>
+    internal OutcomeResult?[] SharedNoValue => _sharedNoValue ??= new OutcomeResult?[Outcomes.Length];
+
+    private OutcomeResult?[]? _sharedNoValue;
+
     /// <summary>The background promotion of every delegate to JIT-compiled code (<see cref="CompileMode.Tiered"/>);
     /// completed when none was started.</summary>
     public Task Compilation => _compilation ?? Task.CompletedTask;

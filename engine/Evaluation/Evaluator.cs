@@ -115,29 +115,31 @@ internal static class Evaluator
                     set.ValueLabels[o][value], rule.Definition.Values, explainOutcome ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation, []);
                 outcomes[o] = explainOutcome ? Make() : set.SharedOutcomes[ruleIndex] ??= Make();
             }
+            else if (value == EvaluationState.NoValue)
+            {
+                // Says nothing of the case: one record per outcome, shared by every decision.
+                outcomes[o] = set.SharedNoValue[o] ??= new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.NoRuleApplied, "geen",
+                    "geen regel van toepassing", NoValues, "Geen van de regels voor deze uitkomst is van toepassing.", null, null, []);
+            }
             else
             {
-                var isUndetermined = value == EvaluationState.Undetermined;
-                outcomes[o] = new OutcomeResult(definition.Id, definition.Title,
-                    isUndetermined ? OutcomeStatus.Undetermined : OutcomeStatus.NoRuleApplied,
-                    isUndetermined ? definition.UndeterminedValue : "geen",
-                    isUndetermined ? definition.Label(definition.UndeterminedValue) : "geen regel van toepassing",
-                    NoValues,
-                    isUndetermined && explainOutcome ? undetermined.Render(state) : isUndetermined ? "" : "Geen van de regels voor deze uitkomst is van toepassing.",
-                    null, null,
-                    isUndetermined && missing is not null ? missing.ForRules(Conclusions.UnknownBeforeFirstTrue(set, state.RuleResults, o)) : []);
+                outcomes[o] = new OutcomeResult(definition.Id, definition.Title, OutcomeStatus.Undetermined, definition.UndeterminedValue,
+                    definition.Label(definition.UndeterminedValue), NoValues, explainOutcome ? undetermined.Render(state) : "", null, null,
+                    missing is not null ? missing.ForRules(Conclusions.UnknownBeforeFirstTrue(set, state.RuleResults, o)) : []);
             }
         }
 
         var findingArray = set.Findings;
-        var findings = new List<FindingResult>(findingArray.Length);
-        for (var f = 0; f < findingArray.Length; f++)
+        var asserted = 0;
+        foreach (var truth in state.Findings) if (truth == EvaluationState.True) asserted++;
+        var findings = asserted == 0 ? [] : new FindingResult[asserted];
+        for (int f = 0, k = 0; f < findingArray.Length; f++)
         {
             if (state.Findings[f] != EvaluationState.True) continue;
             var ruleIndex = FirstTrue(state, findingArray[f].Rules);
             var rule = rules[ruleIndex];
             FindingResult Make() => new(findingArray[f].Id, explain ? rule.Explanation(EvaluationState.True).Render(state) : "", rule.Definition.Id, rule.Citation);
-            findings.Add(explain ? Make() : set.SharedFindings[ruleIndex] ??= Make());
+            findings[k++] = explain ? Make() : set.SharedFindings[ruleIndex] ??= Make();
         }
 
         return new Decision(set.Reference, engine, asOf, outcomes, criteria, findings, MissingFacts(criteria, outcomes, missing), notices,
@@ -153,7 +155,7 @@ internal static class Evaluator
 
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
-    private static List<MissingFact> MissingFacts(CriterionResult[] criteria, OutcomeResult[] outcomes, MissingRecorder? missing)
+    private static IReadOnlyList<MissingFact> MissingFacts(CriterionResult[] criteria, OutcomeResult[] outcomes, MissingRecorder? missing)
     {
         if (missing is null) return [];
         var affects = new SortedDictionary<string, (string Label, List<DecisionPart> Affects, bool Outcome)>(StringComparer.Ordinal);
