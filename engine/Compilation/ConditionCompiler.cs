@@ -459,7 +459,8 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
                 if (item is null) return null;
                 if (CoerceCode(itemNode, item.Value.Expr, item.Value.Type, vt) is not var (e, t)) return null;
                 if (!SameType(t, vt)) { Error(itemNode, $"the list holds a {t}, but the value tested is a {vt}"); return null; }
-                if (e is not ConstantExpression) { Error(itemNode, "list items must be written-out values or come from a list parameter"); return null; }
+                // A negated number is folded into a constant (Unary), but was never a list item: still refused.
+                if (e is not ConstantExpression || itemNode is UnaryNode) { Error(itemNode, "list items must be written-out values or come from a list parameter"); return null; }
                 items.Add(e);
             }
         }
@@ -476,12 +477,20 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     {
         var value = Compile(node.Value);
         if (value is null) return null;
+        // Never unknown itself, so the reads the value made are forgotten. The value goes into a variable first: the
+        // expression compiler cannot take HasValue of a quantifier's loop in place.
         var expr = value.Value.Expr;
+        var mark = Expression.Variable(typeof(int), "mark");
+        var read = Expression.Variable(expr.Type, "value");
         Expression known = expr.Type == typeof(string)
-            ? Expression.NotEqual(expr, Expression.Constant(null, typeof(string)))
-            : Expression.Property(expr, "HasValue");
+            ? Expression.NotEqual(read, Expression.Constant(null, typeof(string)))
+            : Expression.Property(read, "HasValue");
         if (!node.Known) known = Expression.Not(known);
-        return new(Expression.Call(typeof(RuntimeOps), nameof(RuntimeOps.Known), null, State, MissingCount(), known), ValueType.Bool);
+        return new(Expression.Block(typeof(bool?), [mark, read],
+            Expression.Assign(mark, MissingCount()),
+            Expression.Assign(read, expr),
+            Expression.Assign(MissingCount(), mark),
+            Expression.Convert(known, typeof(bool?))), ValueType.Bool);
     }
 
     private Typed? Call(CallNode node)

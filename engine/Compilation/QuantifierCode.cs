@@ -24,6 +24,9 @@ internal static class QuantifierCode
         return Expression.Block(typeof(bool?), [array, unknown, match],
             Expression.Assign(array, items),
             Expression.IfThen(IsNull(array), Expression.Return(done, UnknownTruth)),
+            // Every variable is set before it is read: the expression compiler reuses a block's locals and does not
+            // clear them, so a variable left unset would hold what another quantifier left in it.
+            Expression.Assign(unknown, Expression.Constant(false)),
             ForEach(array, item, latestFirst: false,
                 Expression.Assign(match, where ?? True),
                 Expression.IfThen(Expression.Equal(match, True), Expression.Return(done, True)),
@@ -41,6 +44,7 @@ internal static class QuantifierCode
         return Expression.Block(typeof(decimal?), [array, count, match],
             Expression.Assign(array, items),
             Expression.IfThen(IsNull(array), Expression.Return(done, unknown)),
+            Expression.Assign(count, Expression.Constant(0)),
             where is null
                 ? Expression.Assign(count, Expression.ArrayLength(array))
                 : ForEach(array, item, latestFirst: false,

@@ -43,7 +43,8 @@ public sealed class EvaluationState
     private static CaseEvent[][] GroupByType(CaseEvent[] events)
     {
         Span<int> counts = stackalloc int[EventTypeCount];
-        foreach (var e in events) counts[(int)e.Type]++;
+        // An event of a type not defined (only a Case built in code can hold one) is read by no rule, as before.
+        foreach (var e in events) if (IsDefined(e)) counts[(int)e.Type]++;
         var groups = new CaseEvent[EventTypeCount][];
         for (var t = 0; t < groups.Length; t++)
         {
@@ -51,9 +52,11 @@ public sealed class EvaluationState
             counts[t] = 0;
         }
 
-        foreach (var e in events) groups[(int)e.Type][counts[(int)e.Type]++] = e;
+        foreach (var e in events) if (IsDefined(e)) groups[(int)e.Type][counts[(int)e.Type]++] = e;
         return groups;
     }
+
+    private static bool IsDefined(CaseEvent e) => (uint)e.Type < (uint)EventTypeCount;
 
     /// <summary>The municipality's employees as an array, or null when unknown. The case readers hand over an array,
     /// used as is; any other list is copied once per case, when first read.</summary>

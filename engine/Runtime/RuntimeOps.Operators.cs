@@ -2,19 +2,12 @@
 namespace EligibilityEngine.Runtime;
 
 /// <summary>
-/// Operators of the condition language that need more than a lifted .NET operator: <c>is known</c>, text equality,
-/// min/max, membership. (Comparisons and arithmetic on numbers and dates, and/or and first_known are emitted inline by
-/// the compiler.)
+/// Operators of the condition language that need more than a lifted .NET operator: text equality, min/max, membership.
+/// (Comparisons and arithmetic on numbers and dates, and/or, first_known and <c>is known</c> are emitted inline by the
+/// compiler.)
 /// </summary>
 public static partial class RuntimeOps
 {
-    /// <summary>The result of <c>is known</c>: never unknown itself, so the reads it made are forgotten.</summary>
-    public static bool? Known(EvaluationState state, int mark, bool known)
-    {
-        state.MissingCount = mark;
-        return known;
-    }
-
     public static bool? Equal(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal);
 
     public static decimal? Min(decimal? a, decimal? b) => a.HasValue && b.HasValue ? Math.Min(a.Value, b.Value) : null;

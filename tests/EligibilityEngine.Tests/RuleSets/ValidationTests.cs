@@ -36,6 +36,12 @@ public sealed class ValidationTests : IDisposable
         errors.ShouldAllBe(e => e.Position.File.EndsWith("2015-01-01.yaml"));
     }
 
+    [Theory]
+    [InlineData("person.wage_value_percent in [-1, 40]")]
+    [InlineData("person.wage_value_percent in [40, person.wage_value_percent]")]
+    public void A_list_item_that_is_not_written_out_or_from_a_list_parameter_is_refused(string when) =>
+        Single(ErrorsFor(TempRuleSet.Criterion(when))).Message.ShouldBe("list items must be written-out values or come from a list parameter");
+
     [Fact]
     public void Duplicate_rule_ids_are_rejected()
     {

@@ -1,3 +1,4 @@
+using EligibilityEngine.Compilation;
 using EligibilityEngine.Diagnostics;
 
 namespace EligibilityEngine.Tests.Support;
@@ -17,7 +18,7 @@ public sealed class TempRuleSet : IDisposable
         return this;
     }
 
-    public RuleLibrary Load() => RuleLibrary.Load(Path);
+    public RuleLibrary Load(CompileMode mode = CompileMode.Tiered) => RuleLibrary.Load(Path, mode);
 
     public IReadOnlyList<Diagnostic> Errors() => RuleLibrary.TryLoad(Path).Diagnostics;
 
