@@ -182,6 +182,8 @@ public static class FactModel
     private static Expression AsValue(Expression value, ValueType type) => type.Kind switch
     {
         ValueKind.Code => AsInt(value),
+        // An event's date is always known: its day number is read in place, without the nullable date's call.
+        ValueKind.Date when value.Type == typeof(DateOnly) => Expression.Convert(Expression.Property(value, nameof(DateOnly.DayNumber)), typeof(int?)),
         ValueKind.Date => Day(value.Type == typeof(DateOnly?) ? value : Expression.Convert(value, typeof(DateOnly?))),
         ValueKind.Number when value.Type == typeof(int?) => ToDecimal(value),
         _ => value,
