@@ -67,7 +67,7 @@ public sealed class RuleLibrary
         var versions = RuleSetComposer.Compose(files, diagnostics);
         var compiled = versions.Select(v => RuleSetCompiler.Compile(v, diagnostics, mode)).ToList();
         if (diagnostics.HasErrors) return (null, Deduplicate(diagnostics.Items));
-        if (mode == CompileMode.Tiered) foreach (var version in compiled) version!.CompileInBackground();
+        if (mode == CompileMode.Tiered) foreach (var version in compiled) version!.PromoteWhenUsed();
         return (new RuleLibrary(directory, compiled.OfType<CompiledRuleSet>().ToList(), DecisionEngines.Create(engine)), []);
     }
 

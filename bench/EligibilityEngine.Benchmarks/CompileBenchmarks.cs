@@ -37,12 +37,12 @@ public class CompileBenchmarks
     public void NRulesSessionFactoryForOneVersion() => new NRulesEngine().PrepareAsync(_set).GetAwaiter().GetResult();
 
     [Benchmark]
-    public RuleLibrary LoadAllSixVersionsReadyToEvaluate() => RuleLibrary.Load(_directory, CompileMode.Interpreted);
+    public RuleLibrary LoadEveryVersionReadyToEvaluate() => RuleLibrary.Load(_directory, CompileMode.Interpreted);
 
     /// <summary>What the host waits for before it reports SERVING with NRules: every version loaded, compiled and
     /// translated into a session factory (the translations run in parallel).</summary>
     [Benchmark]
-    public RuleLibrary LoadAllSixVersionsReadyForNRules()
+    public RuleLibrary LoadEveryVersionReadyForNRules()
     {
         var library = RuleLibrary.Load(_directory, CompileMode.Interpreted);
         library.PrepareAsync().GetAwaiter().GetResult();

@@ -5,6 +5,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10 [nrules]   (the compiled engine, and NRules, against hand-written code, by CPU time)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- tiering 5   (compiling a version against the evaluations it speeds up)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
@@ -74,6 +75,12 @@ if (args is ["startup", var runs, ..])
 if (args is ["cpu-ratios", var ratioRounds, ..])
 {
     CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture), args is [_, _, "nrules"]);
+    return;
+}
+
+if (args is ["tiering", var tieringRounds])
+{
+    TieringCost.Run(int.Parse(tieringRounds, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

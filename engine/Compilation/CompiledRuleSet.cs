@@ -88,9 +88,36 @@ public sealed class CompiledRuleSet
 
     private Task? _compilation;
 
-    /// <summary>Starts <see cref="Compilation"/>. <see cref="RuleLibrary"/> does so only once every version of a folder
-    /// validated: a refused change (an editor saving mid-typing) then costs no compilation at all.</summary>
-    public void CompileInBackground() => _compilation ??= Task.Run(CompileNow);
+    /// <summary>Starts <see cref="Compilation"/> now, once however many threads ask.</summary>
+    public void CompileInBackground()
+    {
+        var compilation = new Task(CompileNow);
+        if (Interlocked.CompareExchange(ref _compilation, compilation, null) is null) compilation.Start(TaskScheduler.Default);
+    }
+
+    /// <summary>Evaluations of a tiered version before its promotion starts. JIT-compiling a version costs the CPU that
+    /// 1,600–1,900 evaluations save once it is compiled (docs/performance.md, *Compiling a version*), so a version is
+    /// compiled once it is in real use, somewhat before it has paid for itself; a version a host never uses, a folder
+    /// reloaded for every edit, or a library judging a few cases costs no compilation at all.</summary>
+    public const int EvaluationsBeforePromotion = 1_000;
+
+    // Counts down to the promotion; zero or less: none pending (compiled or interpreted-only, or already started).
+    private int _evaluationsUntilPromotion;
+
+    /// <summary>Promotes this version in the background once it has made <see cref="EvaluationsBeforePromotion"/>
+    /// evaluations (<see cref="CompileMode.Tiered"/>). <see cref="RuleLibrary"/> asks for it only once every version of
+    /// a folder validated.</summary>
+    public void PromoteWhenUsed()
+    {
+        if (!IsFullyCompiled) Volatile.Write(ref _evaluationsUntilPromotion, EvaluationsBeforePromotion);
+    }
+
+    /// <summary>Called once per evaluation of the rules (both engines, through <c>Evaluator.Prepare</c>); exactly one
+    /// caller sees the count reach zero and starts the promotion.</summary>
+    internal void CountEvaluation()
+    {
+        if (_evaluationsUntilPromotion > 0 && Interlocked.Decrement(ref _evaluationsUntilPromotion) == 0) CompileInBackground();
+    }
 
 
     // The collections above are immutable arrays: the per-case loop indexes them at array speed, without the

@@ -18,6 +18,7 @@ internal static class Evaluator
     /// whether the unknown facts each rule reads are recorded, to say which are missing.</summary>
     public static (EvaluationState State, IReadOnlyList<string> Notices) Prepare(CompiledRuleSet set, Case @case, DateOnly asOf, bool missingFacts)
     {
+        set.CountEvaluation();
         var futureApplication = @case.Application.Date > asOf;
         var futureBirth = @case.Person.DateOfBirth > asOf;
         var state = set.NewState();

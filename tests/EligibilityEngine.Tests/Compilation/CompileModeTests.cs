@@ -31,10 +31,22 @@ public sealed class CompileModeTests
     }
 
     [Fact]
-    public async Task A_tiered_version_is_promoted_to_compiled_code_in_the_background()
+    public async Task A_tiered_version_is_promoted_to_compiled_code_in_the_background_once_it_has_made_a_thousand_evaluations()
     {
-        var library = RuleLibrary.Load(RepositoryPaths.Rules);
+        var library = RuleLibrary.Load(RepositoryPaths.Rules, CompileMode.Tiered, EngineKind.Compiled);
+        var file = CaseReader.ReadFile(Path.Combine(RepositoryPaths.Samples, "positief-advies.yaml"));
+        var asOf = file.AsOf!.Value;
+        var used = library.Select(asOf);
+        for (var i = 1; i < CompiledRuleSet.EvaluationsBeforePromotion; i++) library.Engine.Evaluate(used, file.Case, asOf, EvaluationOptions.Minimal);
+
+        // No promotion started: awaiting it does not compile the version.
+        await used.Compilation;
+        used.IsFullyCompiled.ShouldBeFalse();
+
+        library.Engine.Evaluate(used, file.Case, asOf, EvaluationOptions.Minimal);
         await Task.WhenAll(library.Versions.Select(v => v.Compilation)).WaitAsync(TimeSpan.FromMinutes(1));
-        library.Versions.ShouldAllBe(v => v.IsFullyCompiled);
+        used.IsFullyCompiled.ShouldBeTrue();
+        // The versions that judged nothing were never compiled.
+        library.Versions.Where(v => v != used).ShouldAllBe(v => !v.IsFullyCompiled);
     }
 }
