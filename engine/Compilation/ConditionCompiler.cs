@@ -349,16 +349,16 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
         var r = Expression.Variable(typeof(bool?), "r");
         // The value that decides on its own: false for and, true for or.
         var decisive = Expression.Constant(or, typeof(bool?));
-        Expression Known(Expression result) => Expression.Block(Expression.Assign(MissingCount(), mark), result);
+        Expression Decided(Expression result) => Expression.Block(Expression.Assign(MissingCount(), mark), result);
         return Expression.Block(typeof(bool?), [mark, l, r],
             Expression.Assign(mark, MissingCount()),
             Expression.Assign(l, left),
-            Expression.Condition(Expression.Equal(l, decisive), Known(l), Expression.Block(
+            Expression.Condition(Expression.Equal(l, decisive), Decided(l), Expression.Block(
                 Expression.Assign(r, right),
-                Expression.Condition(Expression.Equal(r, decisive), Known(decisive),
+                Expression.Condition(Expression.Equal(r, decisive), Decided(decisive),
                     // Neither decides: both known (so both the other value), or unknown.
-                    Expression.Condition(Expression.AndAlso(Expression.Property(l, "HasValue"), Expression.Property(r, "HasValue")),
-                        Known(Expression.Constant(!or, typeof(bool?))),
+                    Expression.Condition(Expression.AndAlso(Known(l), Known(r)),
+                        Decided(Expression.Constant(!or, typeof(bool?))),
                         Expression.Constant(null, typeof(bool?)))))));
     }
 
@@ -368,16 +368,19 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     {
         var mark = Expression.Variable(typeof(int), "mark");
         var value = Expression.Variable(first.Type, "value");
-        Expression Known() => first.Type == typeof(string)
-            ? Expression.NotEqual(value, Expression.Constant(null, typeof(string)))
-            : Expression.Property(value, "HasValue");
         return Expression.Block(first.Type, [mark, value],
             Expression.Assign(mark, MissingCount()),
             Expression.Assign(value, first),
-            Expression.IfThen(Expression.Not(Known()), Expression.Assign(value, next)),
-            Expression.IfThen(Known(), Expression.Assign(MissingCount(), mark)),
+            Expression.IfThen(Expression.Not(Known(value)), Expression.Assign(value, next)),
+            Expression.IfThen(Known(value), Expression.Assign(MissingCount(), mark)),
             value);
     }
+
+    /// <summary>Whether a value held in a variable is known: a text or collection that is not null, a nullable that has
+    /// a value. A variable, because the expression compiler cannot take HasValue of a quantifier's loop in place.</summary>
+    internal static Expression Known(ParameterExpression value) => value.Type.IsValueType
+        ? Expression.Property(value, nameof(Nullable<bool>.HasValue))
+        : Expression.ReferenceNotEqual(value, Expression.Constant(null, value.Type));
 
     /// <summary>How many unknown reads are recorded so far (<see cref="EvaluationState.MissingCount"/>), read and written
     /// directly: the mark a logical operator or first_known takes, and restores when its result is known.</summary>
@@ -477,15 +480,11 @@ internal sealed class ConditionCompiler(CompileScope scope, LocatedText text, st
     {
         var value = Compile(node.Value);
         if (value is null) return null;
-        // Never unknown itself, so the reads the value made are forgotten. The value goes into a variable first: the
-        // expression compiler cannot take HasValue of a quantifier's loop in place.
+        // Never unknown itself, so the reads the value made are forgotten.
         var expr = value.Value.Expr;
         var mark = Expression.Variable(typeof(int), "mark");
         var read = Expression.Variable(expr.Type, "value");
-        Expression known = expr.Type == typeof(string)
-            ? Expression.NotEqual(read, Expression.Constant(null, typeof(string)))
-            : Expression.Property(read, "HasValue");
-        if (!node.Known) known = Expression.Not(known);
+        var known = node.Known ? Known(read) : Expression.Not(Known(read));
         return new(Expression.Block(typeof(bool?), [mark, read],
             Expression.Assign(mark, MissingCount()),
             Expression.Assign(read, expr),

@@ -23,14 +23,14 @@ internal static class QuantifierCode
         var done = Expression.Label(typeof(bool?), "exists");
         return Expression.Block(typeof(bool?), [array, unknown, match],
             Expression.Assign(array, items),
-            Expression.IfThen(IsNull(array), Expression.Return(done, UnknownTruth)),
+            Expression.IfThen(Expression.Not(ConditionCompiler.Known(array)), Expression.Return(done, UnknownTruth)),
             // Every variable is set before it is read: the expression compiler reuses a block's locals and does not
             // clear them, so a variable left unset would hold what another quantifier left in it.
             Expression.Assign(unknown, Expression.Constant(false)),
             ForEach(array, item, latestFirst: false,
                 Expression.Assign(match, where ?? True),
                 Expression.IfThen(Expression.Equal(match, True), Expression.Return(done, True)),
-                Expression.IfThen(Expression.Not(HasValue(match)), Expression.Assign(unknown, Expression.Constant(true)))),
+                Expression.IfThen(Expression.Not(ConditionCompiler.Known(match)), Expression.Assign(unknown, Expression.Constant(true)))),
             Expression.Label(done, Expression.Condition(unknown, UnknownTruth, Expression.Constant(false, typeof(bool?)))));
     }
 
@@ -43,13 +43,13 @@ internal static class QuantifierCode
         var unknown = Expression.Constant(null, typeof(decimal?));
         return Expression.Block(typeof(decimal?), [array, count, match],
             Expression.Assign(array, items),
-            Expression.IfThen(IsNull(array), Expression.Return(done, unknown)),
+            Expression.IfThen(Expression.Not(ConditionCompiler.Known(array)), Expression.Return(done, unknown)),
             Expression.Assign(count, Expression.Constant(0)),
             where is null
                 ? Expression.Assign(count, Expression.ArrayLength(array))
                 : ForEach(array, item, latestFirst: false,
                     Expression.Assign(match, where),
-                    Expression.IfThen(Expression.Not(HasValue(match)), Expression.Return(done, unknown)),
+                    Expression.IfThen(Expression.Not(ConditionCompiler.Known(match)), Expression.Return(done, unknown)),
                     Expression.IfThen(Expression.Equal(match, True), Expression.PreIncrementAssign(count))),
             Expression.Label(done, Expression.Convert(count, typeof(decimal?))));
     }
@@ -65,14 +65,14 @@ internal static class QuantifierCode
         var unknown = Expression.Constant(null, typeof(decimal?));
         return Expression.Block(typeof(decimal?), [array, sum, match, value],
             Expression.Assign(array, items),
-            Expression.IfThen(IsNull(array), Expression.Return(done, unknown)),
+            Expression.IfThen(Expression.Not(ConditionCompiler.Known(array)), Expression.Return(done, unknown)),
             Expression.Assign(sum, Expression.Constant(0m)),
             ForEach(array, item, latestFirst: false,
                 Expression.Assign(match, where ?? True),
-                Expression.IfThen(Expression.Not(HasValue(match)), Expression.Return(done, unknown)),
+                Expression.IfThen(Expression.Not(ConditionCompiler.Known(match)), Expression.Return(done, unknown)),
                 Expression.IfThen(Expression.Equal(match, True), Expression.Block(
                     Expression.Assign(value, field),
-                    Expression.IfThen(Expression.Not(HasValue(value)), Expression.Return(done, unknown)),
+                    Expression.IfThen(Expression.Not(ConditionCompiler.Known(value)), Expression.Return(done, unknown)),
                     Expression.AddAssign(sum, Expression.Property(value, nameof(Nullable<decimal>.Value)))))),
             Expression.Label(done, Expression.Convert(sum, typeof(decimal?))));
     }
@@ -89,13 +89,13 @@ internal static class QuantifierCode
         var none = Expression.Default(field.Type);
         return Expression.Block(field.Type, [array, match, value],
             Expression.Assign(array, items),
-            Expression.IfThen(IsNull(array), Expression.Return(done, none)),
+            Expression.IfThen(Expression.Not(ConditionCompiler.Known(array)), Expression.Return(done, none)),
             ForEach(array, item, latestFirst: latest,
                 Expression.Assign(match, where ?? True),
-                Expression.IfThen(Expression.Not(HasValue(match)), Expression.Return(done, none)),
+                Expression.IfThen(Expression.Not(ConditionCompiler.Known(match)), Expression.Return(done, none)),
                 Expression.IfThen(Expression.Equal(match, True), Expression.Block(
                     Expression.Assign(value, field),
-                    Expression.IfThen(IsNull(value),
+                    Expression.IfThen(Expression.Not(ConditionCompiler.Known(value)),
                         Expression.Call(state, nameof(EvaluationState.MarkMissing), null, Expression.Constant(leaf), Expression.Constant(null, typeof(string)))),
                     Expression.Return(done, value)))),
             Expression.Label(done, none));
@@ -118,9 +118,4 @@ internal static class QuantifierCode
                          latestFirst ? Expression.PreDecrementAssign(index) : Expression.PreIncrementAssign(index)])),
                 end));
     }
-
-    private static BinaryExpression IsNull(Expression value) =>
-        value.Type.IsValueType ? Expression.Equal(value, Expression.Constant(null, value.Type)) : Expression.ReferenceEqual(value, Expression.Constant(null, value.Type));
-
-    private static Expression HasValue(Expression value) => Expression.Property(value, nameof(Nullable<bool>.HasValue));
 }
