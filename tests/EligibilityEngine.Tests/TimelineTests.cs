@@ -24,11 +24,13 @@ public sealed class TimelineTests
             "2016-06-30 left advies_omgezet 2015-01-01; " +
             "2016-07-01 banenafspraak_job_started advies_omgezet 2015-01-01; " +
             "2017-02-28 banenafspraak_job_ended terugval_nieuwe_aanvraag_nodig 2017-02-25");
-        // The step judged under the 2015 text names the college as the only applicant; today's status names both, and
-        // the request to the college itself (art. 10b lid 1 "ambtshalve of op verzoek", from 2017).
+        // The step judged under the 2015 text names the college as the only applicant; the job's end in 2017 names both,
+        // and the request to the college itself (art. 10b lid 1 "ambtshalve of op verzoek", from 2017).
         decision.Timeline[^1].Explanation.ShouldContain("het college of betrokkene zelf vraagt UWV");
         decision.Timeline[^1].Explanation.ShouldContain("\"ambtshalve of op verzoek\"");
-        decision.Outcome("levensloop").Value.ShouldBe("terugval_nieuwe_aanvraag_nodig");
+        // On the peildatum the new application the job's end called for has been made (15 March 2017, after it).
+        decision.Outcome("levensloop").Value.ShouldBe("terugval_aanvraag_gedaan");
+        decision.Outcome("levensloop").Explanation.ShouldContain("de aanvraag van 15 maart 2017, na de omzetting, is ontvankelijk");
     }
 
     [Theory]

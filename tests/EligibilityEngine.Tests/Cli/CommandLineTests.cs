@@ -316,7 +316,7 @@ public sealed class CommandLineTests : IDisposable
         summary.ShouldBeLessThan(output.IndexOf("## Regels", StringComparison.Ordinal));
         // The same count and the same transitions, in Dutch, as the impact report gives them.
         var transitions = impact.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
-        transitions.ShouldContain("| Huidige status in de levensloop | terugval: een nieuwe aanvraag is nodig | terugkeer zonder nieuwe beoordeling | 2 |");
+        transitions.ShouldContain("| Huidige status in de levensloop | terugval: een nieuwe aanvraag is gedaan | terugkeer zonder nieuwe beoordeling | 2 |");
         foreach (var row in transitions) output.ShouldContain(row);
         output.ShouldContain(impact.Split('\n').Single(l => l.Contains("beslissingen veranderen**", StringComparison.Ordinal)));
     }
@@ -350,7 +350,7 @@ public sealed class CommandLineTests : IDisposable
             .ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var rules = report.GetProperty("changed")[2].GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("change").GetString());
         rules["LEV-TERUGKEER-ZONDER-HERBEOORDELING"].ShouldBe("added");
-        rules["LEV-TERUGVAL"].ShouldBe("removed");
+        rules["LEV-TERUGVAL-AANVRAAG"].ShouldBe("removed");
         report.GetProperty("changed")[2].GetProperty("from_as_of").GetString().ShouldBe("2017-06-01");
     }
 

@@ -62,8 +62,8 @@ public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcess
         report.Cases.ShouldBe(20);
         report.Changed.Select(c => c.Name).ShouldBe(["omzetting-banenafspraak.yaml", "omzetting-en-terugval-simpel-switchen.yaml", "omzetting-en-terugval.yaml"]);
         var status = report.Changed[2].Outcomes.Single();
-        (status.Id, status.Before, status.After, status.RuleAfter).ShouldBe(("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
-        report.Changed[2].Rules.Single(r => r.Id == "LEV-TERUGVAL").Change.ShouldBe(ChangeKind.Removed);
+        (status.Id, status.Before, status.After, status.RuleAfter).ShouldBe(("levensloop", "terugval_aanvraag_gedaan", "terugkeer_zonder_herbeoordeling", "LEV-TERUGKEER-ZONDER-HERBEOORDELING"));
+        report.Changed[2].Rules.Single(r => r.Id == "LEV-TERUGVAL-AANVRAAG").Change.ShouldBe(ChangeKind.Removed);
         report.Markdown.ShouldContain("**3 van 20 beslissingen veranderen**");
     }
 

@@ -32,8 +32,8 @@ public sealed class ImpactAnalysisTests
         // positive advice as Simpel switchen's return without reassessment; only the levensloop differs.
         foreach (var fallBack in report.Changed.Skip(1))
         {
-            fallBack.Outcomes.ShouldBe([new ValueChange("levensloop", "terugval_nieuwe_aanvraag_nodig", "terugkeer_zonder_herbeoordeling", "LEV-TERUGVAL", "LEV-TERUGKEER-ZONDER-HERBEOORDELING")]);
-            fallBack.Rules.ShouldContain(new ResponsibleRule("LEV-TERUGVAL", ChangeKind.Removed));
+            fallBack.Outcomes.ShouldBe([new ValueChange("levensloop", "terugval_aanvraag_gedaan", "terugkeer_zonder_herbeoordeling", "LEV-TERUGVAL-AANVRAAG", "LEV-TERUGKEER-ZONDER-HERBEOORDELING")]);
+            fallBack.Rules.ShouldContain(new ResponsibleRule("LEV-TERUGVAL-AANVRAAG", ChangeKind.Removed));
         }
 
         report.Transitions.ShouldNotContain(t => t.Outcome == "advies");

@@ -63,7 +63,7 @@ public sealed class SampleTests
             .ShouldBe(("2015-01-01", "geplaatst", "reeds_geplaatst"));
         in2016.Findings.Select(f => f.Id).ShouldContain("besluit_dienstbetrekking_en_lks_nodig");
         (in2017.RuleSet.Version, in2017.Outcome("levensloop").Value, in2017.Outcome("advies").Value)
-            .ShouldBe(("2017-02-25", "terugval_nieuwe_aanvraag_nodig", "positief"));
+            .ShouldBe(("2017-02-25", "terugval_aanvraag_gedaan", "positief"));
         (planned.RuleSet.Version, planned.RuleSet.Planned, planned.Outcome("levensloop").Value, planned.Outcome("gemeentelijke_plicht").Value)
             .ShouldBe(("planned-simpel-switchen", true, "terugkeer_zonder_herbeoordeling", "vaststelling_door_college_nodig"));
         planned.Notices.ShouldContain(n => n.Contains("GEPLANDE regelset"));
