@@ -334,7 +334,7 @@ public sealed class CommandLineTests : IDisposable
         [
             ("same", "outcome.advies = 'positief' or finding.laatste_advies_positief and not "),
             ("removed", "finding.advies_omgezet and not "),
-            ("same", "finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep"),
+            ("same", "finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep"),
         ]);
     }
 

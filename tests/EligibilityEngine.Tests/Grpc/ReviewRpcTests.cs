@@ -141,7 +141,7 @@ public sealed class ReviewRpcTests(InProcessHost host) : IClassFixture<InProcess
         [
             ("WORD_CHANGE_SAME", "outcome.advies = 'positief' or finding.laatste_advies_positief and not "),
             ("WORD_CHANGE_REMOVED", "finding.advies_omgezet and not "),
-            ("WORD_CHANGE_SAME", "finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep"),
+            ("WORD_CHANGE_SAME", "finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep"),
         ]);
         // A field only one side has is not compared word by word.
         json.GetProperty("rules").EnumerateArray().SelectMany(r => r.GetProperty("fields").EnumerateArray())

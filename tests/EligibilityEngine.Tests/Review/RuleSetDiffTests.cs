@@ -50,8 +50,8 @@ public sealed class RuleSetDiffTests : IDisposable
         restoration.Fields.Single(f => f.Field == "when").After.ShouldBe("finding.advies_behouden and not application.new_facts_stated");
         restoration.Fields.Single(f => f.Field == "then").After.ShouldBe("outcome advies = positief (reden: advies_behouden)");
         diff.Rules.Single(r => r.Id == "LEV-F-GELDIG-POSITIEF").Fields.Single(f => f.Field == "when").ShouldBe(new FieldChange("when",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet and not finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep",
-            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep"));
+            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_omgezet and not finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep",
+            "outcome.advies = 'positief' or finding.laatste_advies_positief and not finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep"));
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldContain("LEV-TERUGVAL");
         diff.Parameters.ShouldBeEmpty();
     }
@@ -130,8 +130,8 @@ public sealed class RuleSetDiffTests : IDisposable
         markdown.ShouldContain("Gewijzigde woorden: ~~doorgehaald~~ vervalt, **vet** komt erbij.");
         // Code stays code, a span per run of words, so the marks cannot be mistaken for the rule language.
         markdown.ShouldContain("- **Voorwaarde**\n" +
-            "  - was: `outcome.advies = 'positief' or finding.laatste_advies_positief and not` ~~`finding.advies_omgezet and not`~~ `finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep`\n" +
-            "  - wordt: `outcome.advies = 'positief' or finding.laatste_advies_positief and not` `finding.advies_beantwoord_door_negatieve_vaststelling or finding.vastgesteld_doelgroep`\n");
+            "  - was: `outcome.advies = 'positief' or finding.laatste_advies_positief and not` ~~`finding.advies_omgezet and not`~~ `finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep`\n" +
+            "  - wordt: `outcome.advies = 'positief' or finding.laatste_advies_positief and not` `finding.advies_beantwoord_door_negatieve_vaststelling and not finding.nieuwe_aanvraag_na_intrekking or finding.vastgesteld_doelgroep`\n");
         // An explanation is prose: no code marks, the changed words marked.
         markdown.ShouldContain("- **Uitleg**\n  - was: Betrokkene heeft een geldig positief advies beschut ~~werk.~~\n" +
             "  - wordt: Betrokkene heeft een geldig positief advies beschut **werk (onder Simpel switchen ook na een overstap).**\n");
