@@ -30,7 +30,7 @@ public sealed class TimelineTests
         decision.Timeline[^1].Explanation.ShouldContain("\"ambtshalve of op verzoek\"");
         // On the peildatum the new application the job's end called for has been made (15 March 2017, after it).
         decision.Outcome("levensloop").Value.ShouldBe("terugval_aanvraag_gedaan");
-        decision.Outcome("levensloop").Explanation.ShouldContain("de aanvraag van 15 maart 2017 is ontvankelijk");
+        decision.Outcome("levensloop").Explanation.ShouldContain("op de aanvraag van 15 maart 2017 is nog niet beslist, en zij is ontvankelijk");
     }
 
     [Theory]
