@@ -107,10 +107,7 @@ public sealed class CompiledRuleSet
     /// <summary>Promotes this version in the background once it has made <see cref="EvaluationsBeforePromotion"/>
     /// evaluations (<see cref="CompileMode.Tiered"/>). <see cref="RuleLibrary"/> asks for it only once every version of
     /// a folder validated.</summary>
-    public void PromoteWhenUsed()
-    {
-        if (!IsFullyCompiled) Volatile.Write(ref _evaluationsUntilPromotion, EvaluationsBeforePromotion);
-    }
+    public void PromoteWhenUsed() => Volatile.Write(ref _evaluationsUntilPromotion, EvaluationsBeforePromotion);
 
     /// <summary>Called once per evaluation of the rules (both engines, through <c>Evaluator.Prepare</c>); exactly one
     /// caller sees the count reach zero and starts the promotion.</summary>
@@ -118,7 +115,6 @@ public sealed class CompiledRuleSet
     {
         if (_evaluationsUntilPromotion > 0 && Interlocked.Decrement(ref _evaluationsUntilPromotion) == 0) CompileInBackground();
     }
-
 
     // The collections above are immutable arrays: the per-case loop indexes them at array speed, without the
     // interface calls of IReadOnlyList.
