@@ -41,7 +41,9 @@ internal sealed class MissingRecorder(CompiledRuleSet set)
         _byRule[rule] = paths;
     }
 
-    public IReadOnlyList<string> ForRule(int rule) => _byRule[rule] ?? [];
+    /// <summary>The rule's missing facts; a rule not captured has none (the one shared empty list, as when nothing was
+    /// unknown).</summary>
+    public IReadOnlyList<string> ForRule(int rule) => (IReadOnlyList<string>?)_byRule[rule] ?? [];
 
     public IReadOnlyList<string> ForRules(IEnumerable<int> rules)
     {

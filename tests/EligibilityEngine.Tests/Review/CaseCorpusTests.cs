@@ -1,6 +1,7 @@
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Cases;
+using EligibilityEngine.Cli.Rendering;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Tests.Support;
 
@@ -18,10 +19,10 @@ public sealed class CaseCorpusTests : IDisposable
 
     private const string Header = "case_id,as_of,person.date_of_birth,person.has_work_capacity,person.supervision_need,person.adaptation_need," +
         "person.supervision_beyond_employer,person.adaptations_beyond_employer,person.benefit,person.wsw_indication,application.applicant,application.date,application.new_facts_stated," +
-        "municipality.code,municipality.employees,events";
+        "municipality.higher_number_by_ordinance,municipality.code,municipality.employees,events";
 
     private const string TerugvalRow = "omzetting-en-terugval,2017-06-01,1990-02-11,true,intensive,limited,true,true,participatiewet,false,person,2017-03-15,false," +
-        "GM0014,count=30 hours_per_week=25,\"type=advice_issued date=2015-09-01 result=positief; type=placed date=2015-11-01 hours_per_week=24 " +
+        "false,GM0014,count=30 hours_per_week=25,\"type=advice_issued date=2015-09-01 result=positief; type=placed date=2015-11-01 hours_per_week=24 " +
         "employer_kind=sw_company; type=banenafspraak_indication_granted date=2016-05-01; type=left date=2016-06-30 reason=other_work; " +
         "type=banenafspraak_job_started date=2016-07-01; type=banenafspraak_job_ended date=2017-02-28 reason=not_sustainable\"";
 
@@ -53,8 +54,7 @@ public sealed class CaseCorpusTests : IDisposable
         var set = RealRules.Library.Resolve("2017-01-01");
         var csvDecision = CompiledEngine.Instance.Evaluate(set, fromCsv.Case, fromCsv.AsOf!.Value, EvaluationOptions.Default);
         var yamlDecision = CompiledEngine.Instance.Evaluate(set, fromYaml.Case, fromYaml.AsOf!.Value, EvaluationOptions.Default);
-        csvDecision.Outcomes.ShouldBe(yamlDecision.Outcomes);
-        csvDecision.Criteria.ShouldBe(yamlDecision.Criteria);
+        Json.Serialize(csvDecision).ShouldBe(Json.Serialize(yamlDecision));
         fromCsv.Case.Events.ShouldBe(fromYaml.Case.Events);
         fromCsv.Case.Municipality.Employees!.Count.ShouldBe(30);
     }

@@ -24,8 +24,8 @@ public sealed class RuleSetDiffTests : IDisposable
 
         diff.Rules.Where(r => r.Kind == ChangeKind.Added).Select(r => r.Id).ShouldBe(
             ["ONT-PERSOON-BUITEN-PERSONENKRING", "ONT-VERZOEK-COLLEGE", "ONT-VANAF-2017", "ONT-PERSOON",
-                "LEV-F-DOELGROEPREGISTER", "PL-VASTSTELLING-NODIG", "PL-PLICHT", "PL-PLICHT-VERORDENING", "PL-QUOTUM-BEREIKT",
-                "PL-F-ANDER-AANBOD-COLLEGE", "PL-F-ANDER-AANBOD-UWV-UITKERING"]);
+                "LEV-F-DOELGROEPREGISTER", "PL-VASTSTELLING-NODIG", "PL-VASTSTELLING-NODIG-VERORDENING", "PL-PLICHT",
+                "PL-PLICHT-VERORDENING", "PL-QUOTUM-BEREIKT", "PL-F-ANDER-AANBOD-COLLEGE", "PL-F-ANDER-AANBOD-UWV-UITKERING"]);
         diff.Rules.Where(r => r.Kind == ChangeKind.Removed).Select(r => r.Id).ShouldBe(["PL-2015-AOW-NA-VASTSTELLING", "PL-2015-DIENSTBETREKKING", "PL-2015-GEEN-PLICHT",
             "PL-F-VASTGESTELD-BUITEN-PERSONENKRING", "PL-F-VASTGESTELD-PERSONENKRING-ONBEKEND"], ignoreOrder: true);
         var duty = diff.Rules.Single(r => r.Id == "PL-PLICHT");
