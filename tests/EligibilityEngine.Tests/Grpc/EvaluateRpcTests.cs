@@ -59,7 +59,7 @@ public sealed class EvaluateRpcTests(InProcessHost host) : IClassFixture<InProce
         duty.Value.ShouldBe("vaststelling_door_college_nodig");
         duty.Values["na_vaststelling"].ShouldBe("plicht_tot_aanbod");
         duty.Citation.Text.ShouldBe("Participatiewet art. 10b lid 1 (tekst 2018, met de opgesomde UWV-uitkeringen)");
-        duty.Explanation.ShouldContain("gemeente GM0014 heeft 52 dienstbetrekkingen, en dat is minder dan het aantal voor 2018 (70 volgens de regeling");
+        duty.Explanation.ShouldContain("Op de peildatum heeft gemeente GM0014 52 dienstbetrekkingen, en dat is minder dan het aantal voor 2018 (70 volgens de regeling");
         d.Criteria.Single(c => c.Id == "begeleiding").Status.ShouldBe(CriterionStatus.Met);
         // No advice in the history yet, which must not read as a contradiction of the positive advice just given.
         d.Outcomes.Single(o => o.Id == "levensloop").Explanation.ShouldBe(

@@ -5,7 +5,9 @@ namespace EligibilityEngine.Tests.Rules;
 
 /// <summary>What a person reads about the number that decides before the college has determined (Pw art. 10b lid 1,
 /// 4–6): the regeling's number when it is not reached, else the higher number of the verordening (twelfth reading:
-/// the text compared the employees with the regeling's number also when that number was reached or unknown).</summary>
+/// the text compared the employees with the regeling's number also when that number was reached or unknown; a lawyer's
+/// review: that the higher number binds the college is a reading, the verordening may set the order, and the college may
+/// deviate from the advice with its reasons, Awb art. 3:50).</summary>
 public sealed class DutyNumberTextTests
 {
     private const string PositiveAdviceNoDetermination = """
@@ -30,6 +32,8 @@ public sealed class DutyNumberTextTests
         duty.Value.ShouldBe("vaststelling_door_college_nodig");
         duty.Explanation.ShouldContain("met 12 dienstbetrekkingen het hogere aantal van 15 dat de gemeenteraad bij verordening vaststelde nog niet bereikt (art. 10b lid 5 en 6)");
         duty.Explanation.ShouldNotContain("volgens de regeling");
+        duty.Explanation.ShouldContain("Dat het hogere aantal het college bindt, leest de beslissing in lid 6");
+        duty.Explanation.ShouldContain("in welke volgorde het college de personen van lid 1 een dienstbetrekking biedt (lid 5)");
     }
 
     [Fact]
@@ -48,6 +52,8 @@ public sealed class DutyNumberTextTests
         var duty = Duty("{ code: GM0014, quota: 10, higher_number_by_ordinance: false, employees: [ { count: 9 } ] }");
 
         duty.Value.ShouldBe("vaststelling_door_college_nodig");
-        duty.Explanation.ShouldContain("9 dienstbetrekkingen, en dat is minder dan het aantal voor 2019 (10 volgens de regeling, art. 10b lid 4 en 6)");
+        duty.Explanation.ShouldContain("Op de peildatum heeft gemeente GM0014 9 dienstbetrekkingen, en dat is minder dan het aantal voor 2019 (10 volgens de regeling, art. 10b lid 4 en 6)");
+        duty.Explanation.ShouldNotContain("bij uitzondering");
+        duty.Explanation.ShouldContain("wijkt het ervan af, dan vermeldt het dat met de redenen in de motivering (Awb art. 3:50)");
     }
 }
