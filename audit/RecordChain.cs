@@ -17,8 +17,12 @@ public static class RecordChain
 
     /// <summary>The content of a record: its JSON as this version writes it (so a store that rewrites JSON, as
     /// PostgreSQL's <c>jsonb</c> does, still hashes the same) and the encrypted facts, if stored.</summary>
-    public static string ContentHash(DecisionRecord record) =>
-        Hex(Encoding.UTF8.GetBytes(RecordJson.Serialize(record) + "\n" + (record.EncryptedFacts is { } facts ? Hex(facts) : "")));
+    public static string ContentHash(DecisionRecord record) => ContentHash(RecordJson.Serialize(record), record.EncryptedFacts);
+
+    /// <summary>The content hash of a record whose JSON is already written (a store writes it once, for the hash and
+    /// for its column).</summary>
+    public static string ContentHash(string json, byte[]? encryptedFacts) =>
+        Hex(Encoding.UTF8.GetBytes(json + "\n" + (encryptedFacts is { } facts ? Hex(facts) : "")));
 
     public static string Link(string previousHash, long position, string contentHash) =>
         Hex(Encoding.UTF8.GetBytes($"{previousHash}\n{position}\n{contentHash}"));

@@ -69,11 +69,12 @@ public abstract class SqlDecisionStore : IDecisionStore
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         if (ChainLock is { } chainLock) await Execute(connection, transaction, chainLock, cancellation);
         var (position, previous) = await LastLinkAsync(connection, transaction, cancellation);
-        var rows = new List<(DecisionRecord Record, long Position, string Previous, string Chain)>(records.Count);
+        var rows = new List<(DecisionRecord Record, string Json, long Position, string Previous, string Chain)>(records.Count);
         foreach (var record in records)
         {
-            var chain = RecordChain.Link(previous, ++position, RecordChain.ContentHash(record));
-            rows.Add((record, position, previous, chain));
+            var json = RecordJson.Serialize(record);
+            var chain = RecordChain.Link(previous, ++position, RecordChain.ContentHash(json, record.EncryptedFacts));
+            rows.Add((record, json, position, previous, chain));
             previous = chain;
         }
 
@@ -89,7 +90,7 @@ public abstract class SqlDecisionStore : IDecisionStore
                     insert = Insert(connection, transaction, chunk.Length);
                 }
 
-                for (var i = 0; i < chunk.Length; i++) Bind(insert, i, chunk[i].Record, chunk[i].Position, chunk[i].Previous, chunk[i].Chain);
+                for (var i = 0; i < chunk.Length; i++) Bind(insert, i, chunk[i].Record, chunk[i].Json, chunk[i].Position, chunk[i].Previous, chunk[i].Chain);
                 await insert.ExecuteNonQueryAsync(cancellation);
             }
         }
@@ -141,12 +142,12 @@ public abstract class SqlDecisionStore : IDecisionStore
         return insert;
     }
 
-    private void Bind(DbCommand insert, int row, DecisionRecord record, long position, string previous, string chain)
+    private void Bind(DbCommand insert, int row, DecisionRecord record, string json, long position, string previous, string chain)
     {
         object?[] values =
         [
             IdValue(record.DecisionId), TimeValue(record.DecidedAt), record.Decision.RuleSet.ContentHash, record.Decision.OutcomeSummary,
-            record.Operation.DataSubjectId, CallerKey(record.Caller), RecordJson.Serialize(record), record.EncryptedFacts, position, previous, chain,
+            record.Operation.DataSubjectId, CallerKey(record.Caller), json, record.EncryptedFacts, position, previous, chain,
         ];
         for (var p = 0; p < values.Length; p++) insert.Parameters[row * RowParameters.Length + p].Value = values[p] ?? DBNull.Value;
     }
