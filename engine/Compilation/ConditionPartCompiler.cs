@@ -24,16 +24,7 @@ public static class ConditionPartCompiler
     private static CompiledParts Compile(CompiledRuleSet set, RuleDefinition rule)
     {
         var parts = ConditionParts.Of(Parser.Parse(rule.When.Text));
-        // A scope of its own: the version's scope collected its leaves and delegates when it was compiled.
-        var scope = new CompileScope
-        {
-            Parameters = set.Version.Parameters.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First()),
-            Criteria = set.Criteria.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i),
-            Findings = set.Findings.Select((f, i) => (f.Id, i)).ToDictionary(f => f.Id, f => f.i),
-            Outcomes = set.Outcomes.Select((o, i) => (o.Definition, i))
-                .ToDictionary(o => o.Definition.Id, o => (o.i, new CodeDomain(o.Definition.Id, o.Definition.Values))),
-            InterpretFirst = true,
-        };
+        var scope = ScopeOf(set);
         var diagnostics = new DiagnosticBag();
         var code = parts.Parts.Select(part => new ConditionCompiler(scope, rule.When, rule.Id, diagnostics).CompileCondition(part) is { } tree
             ? scope.Tiered(tree)
@@ -41,6 +32,28 @@ public static class ConditionPartCompiler
             : throw new InvalidOperationException($"a part of rule {rule.Id}'s condition does not compile: {string.Join("; ", diagnostics.Items)}")).ToList();
         return new CompiledParts(parts.All, code);
     }
+
+    /// <summary>A condition that is not one of the version's rules (a legal property's <c>holds</c>), compiled against
+    /// the version to judge it on the working memory after every rule ran (<see cref="Evaluation.CompiledEngine"/>), with
+    /// the engine's semantics; interpreted. Throws with the compiler's messages when it does not compile there.</summary>
+    public static Func<EvaluationState, bool?> Condition(CompiledRuleSet set, LocatedText text, Node condition, string id)
+    {
+        var diagnostics = new DiagnosticBag();
+        return new ConditionCompiler(ScopeOf(set), text, id, diagnostics).CompileCondition(condition) is { } tree
+            ? tree.Compile(preferInterpretation: true)
+            : throw new InvalidOperationException($"{id} does not compile against version {set.Version.Version}: {string.Join("; ", diagnostics.Items)}");
+    }
+
+    // A scope of its own: the version's scope collected its leaves and delegates when it was compiled.
+    private static CompileScope ScopeOf(CompiledRuleSet set) => new()
+    {
+        Parameters = set.Version.Parameters.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First()),
+        Criteria = set.Criteria.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i),
+        Findings = set.Findings.Select((f, i) => (f.Id, i)).ToDictionary(f => f.Id, f => f.i),
+        Outcomes = set.Outcomes.Select((o, i) => (o.Definition, i))
+            .ToDictionary(o => o.Definition.Id, o => (o.i, new CodeDomain(o.Definition.Id, o.Definition.Values))),
+        InterpretFirst = true,
+    };
 }
 
 /// <summary>A rule's condition as its compiled top-level parts: all must hold (<paramref name="All"/>), or one.</summary>

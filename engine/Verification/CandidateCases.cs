@@ -65,8 +65,9 @@ public static partial class CandidateCases
             if (FlowItem().Match(line) is { Success: true } item)
             {
                 var fields = item.Groups[2].Value.Split(", ");
+                // An item without fields ("- { }", an employee with only its defaults) has none to leave out.
                 for (var f = 0; f < fields.Length; f++)
-                    if (!fields[f].StartsWith("type:"))
+                    if (fields[f].Length > 0 && !fields[f].StartsWith("type:"))
                         foreach (var c in With(i, $"{item.Groups[1].Value}{{ {string.Join(", ", fields.Where((_, g) => g != f))} }}")) yield return c;
             }
         }

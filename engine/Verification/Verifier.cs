@@ -205,17 +205,12 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             var watch = Stopwatch.StartNew();
             var query = Query();
             query.Assert(Formula(query, property).IsFalse);
-            bool Violates(IReadOnlyList<CaseFile> cases, IReadOnlyList<Decision> decisions)
-            {
-                var check = Query();
-                check.Assert(A.Case.Fix(cases[0].Case, cases[0].AsOf!.Value, encoded.Texts, !A.ReadsEmployeeFields) ?? Smt.False);
-                check.Assert(A.Is(decisions[0]));
-                foreach (var parts in A.ComputedParts) check.Assert(parts);
-                var encoder = Encoder(check);
-                check.Assert(encoder.Condition(property.Formula!).IsFalse);
-                foreach (var parts in encoder.ComputedParts) check.Assert(parts);
-                return encoded.Ask(check, [], allFixed: true).Answer == SolverAnswer.Sat;
-            }
+            // Whether a case violates the formula is the engine's to say: the formula judged on the working memory after
+            // every rule ran. Shrinking a counterexample asks it once for every fact, event and field left out; asking the
+            // solver each time made a violated property take many minutes (each question a whole version's encoding).
+            var holds = ConditionPartCompiler.Condition(encoded.Set, property.Holds!, property.Formula!, property.Id);
+            bool Violates(IReadOnlyList<CaseFile> cases, IReadOnlyList<Decision> decisions) =>
+                holds(CompiledEngine.Finished(encoded.Set, cases[0].Case, cases[0].AsOf!.Value)) == false;
 
             // The violation of a formula is all in the one case and its decision, so the case can lose what it does not
             // need (a built-in property's premise, such as every fact known, is not checked on the case: not there).
@@ -295,14 +290,16 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
     {
         var file = CaseReader.ReadText(counterexample.CaseFile, counterexample.Label);
         var current = (file.Case, AsOf: file.AsOf!.Value);
+        var currentText = CaseYamlWriter.Write(current.Case, current.AsOf, set.Version.Version);
         for (var smaller = true; smaller;)
         {
             smaller = false;
             foreach (var step in CandidateCases.LeftOut(current))
             {
+                // Only a step that changes the case file counts: one that does not would be taken again and again.
                 var text = CaseYamlWriter.Write(step.Case, step.AsOf, set.Version.Version);
-                if (!Reproduces(set, [counterexample with { CaseFile = text }], reproduces)) continue;
-                (current, smaller) = (step, true);
+                if (text == currentText || !Reproduces(set, [counterexample with { CaseFile = text }], reproduces)) continue;
+                (current, currentText, smaller) = (step, text, true);
                 break;
             }
         }

@@ -111,6 +111,46 @@ public sealed class PropertyVerificationTests
             .ShouldAllBe(c => CompiledEngine.Instance.Evaluate(set, c.Case, c.AsOf, EvaluationOptions.Minimal).Outcome("advies").Value != "positief");
     }
 
+    // A counterexample with a contract of only defaults ("- {  }") made the shrinking loop take the same step forever:
+    // leaving out the item's no field gave back the same case, which still showed the violation.
+    [Fact]
+    public void Leaving_out_a_fact_never_gives_back_the_same_case()
+    {
+        var file = CaseReader.ReadText("""
+            as_of: 2020-01-30
+            person:
+              date_of_birth: 1960-05-31
+            municipality:
+              quota: 0
+              employees:
+                - {  }
+            events:
+              - { type: advice_issued, date: 2019-07-31, result: positief }
+            """, "casus.yaml");
+        var original = CaseYamlWriter.Write(file.Case, file.AsOf!.Value);
+
+        var steps = CandidateCases.LeftOut((file.Case, file.AsOf.Value)).Select(c => CaseYamlWriter.Write(c.Case, c.AsOf)).ToList();
+
+        steps.ShouldNotBeEmpty();
+        steps.ShouldAllBe(step => step != original);
+    }
+
+    // A property's counterexample is shrunk with the engine judging the formula, not a solver question per step.
+    [Trait(Category.Name, Category.Solver)]
+    [Fact]
+    public void A_counterexample_is_shrunk_by_the_engine_judging_the_property_and_still_violates_it()
+    {
+        using var folder = new TempRuleSet().With("p.yaml", Property("not (outcome.gemeentelijke_plicht = 'geen_plicht_quotum_bereikt')", "    versions: [2018-01-01]\n"));
+        var verifier = new Verifier(RealRules.Library, new VerificationOptions(Events: 2));
+
+        var result = verifier.Verify(RealRules.Library.Resolve("2018-01-01"), Load(folder, out _), builtIns: false).Results.ShouldHaveSingleItem();
+
+        result.Status.ShouldBe(PropertyStatus.Violated);
+        var file = CaseReader.ReadText(result.Counterexample.ShouldHaveSingleItem().CaseFile, "tegenvoorbeeld");
+        CompiledEngine.Instance.Evaluate(RealRules.Library.Resolve("2018-01-01"), file.Case, file.AsOf!.Value, EvaluationOptions.Minimal)
+            .Outcome("gemeentelijke_plicht").Value.ShouldBe("geen_plicht_quotum_bereikt");
+    }
+
     [Trait(Category.Name, Category.Solver)]
     [Fact]
     public void A_property_the_rules_guarantee_is_proven()
