@@ -13,6 +13,7 @@
 # throwaway PostgreSQL on this machine (samples/dev-postgres.sh). none: Audit:Enabled=false, decisions leave no record.
 # PIN=1: the host on core 0 and h2load on core 1, so that the host's throughput is measured without the load
 # generator's work (its TLS above all) taking the same core, as when callers run on machines of their own.
+# WARMUP=60: a minute of load before the measured run, so that it measures the host's steady state (see the warm-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host_cpu=()
@@ -89,7 +90,9 @@ status=$(curl -s "${curl_tls[@]}" "${headers[@]}" --data-binary @"$out/evaluate.
 [ "$status" = 0 ] || { echo "the request body is not answered with grpc-status 0 (got '${status}'): not measuring errors"; exit 1; }
 echo "request body answered with grpc-status 0"
 if [ "$client" = h2load ]; then
-  "${client_cpu[@]}" h2load -D 5 -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null   # warm-up
+  # Warm-up: the runtime moves the host's hot code through its tiers (instrumented, then optimised) only as fast as its
+  # background compiler gets CPU; on one pinned core that takes about a minute, hence WARMUP (seconds, default 5).
+  "${client_cpu[@]}" h2load -D "${WARMUP:-5}" -c "$clients" -m 1 "${headers[@]}" -d "$out/evaluate.bin" "$url" > /dev/null
 fi
 rm -f "$out/requests.log"   # h2load appends to an existing log
 rss_before=$(ps -o rss= -p $host)
