@@ -13,6 +13,17 @@ public static class FactRecord
     public static T Build<T>(IReadOnlyDictionary<string, object?> values) =>
         Constructor<T>.New(Array.ConvertAll(Constructor<T>.Names, values.GetValueOrDefault));
 
+    /// <summary>The arguments of the record's constructor, all null (unknown), to fill by <see cref="Argument{T}"/> and
+    /// build with <see cref="New{T}"/>: a reader that maps many records (a request's contracts) needs no dictionary each.</summary>
+    public static object?[] Arguments<T>() => new object?[Constructor<T>.Names.Length];
+
+    /// <summary>The place of a property among the constructor's arguments.</summary>
+    public static int Argument<T>(string property) => Array.IndexOf(Constructor<T>.Names, property) is var index and >= 0
+        ? index
+        : throw new ArgumentException($"{typeof(T).Name} has no property '{property}'", nameof(property));
+
+    public static T New<T>(object?[] arguments) => Constructor<T>.New(arguments);
+
     // Compiled once per record type: a corpus of 100,000 cases builds each record 100,000 times.
     private static class Constructor<T>
     {

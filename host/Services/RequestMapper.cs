@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using EligibilityEngine.Audit;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Facts;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Rpc;
 using V1 = EligibilityEngine.Grpc.V1;
 
@@ -81,31 +83,43 @@ public sealed class RequestMapper(string prefix = "")
             Violation("case.person.can_work_at_regular_employer", ViolationReason.Retired,
                 "is retired: BabW art. 3 lid 1 asks per ground whether an employer cannot provide it within reasonable limits; " +
                 "set supervision_beyond_employer and adaptations_beyond_employer instead");
-        var personFacts = Facts(person, FactModel.SectionFields("person"), CaseField);
-        var applicationFacts = Facts(c.Application ?? new V1.Application(), FactModel.SectionFields("application"), CaseField);
-        var municipalityFacts = Facts(municipality, FactModel.SectionFields("municipality"), CaseField);
-        municipalityFacts[nameof(Municipality.Employees)] = Employees(municipality);
-        var mapped = new Case(request.CorrelationId, FactRecord.Build<Person>(personFacts), FactRecord.Build<Application>(applicationFacts),
-            FactRecord.Build<Municipality>(municipalityFacts), EventList(c.Events));
+        var personFacts = Facts<Person>(person, FactModel.SectionFields("person"), CaseField);
+        var applicationFacts = Facts<Application>(c.Application ?? new V1.Application(), FactModel.SectionFields("application"), CaseField);
+        var municipalityFacts = Facts<Municipality>(municipality, FactModel.SectionFields("municipality"), CaseField);
+        municipalityFacts[EmployeesArgument] = Employees(municipality);
+        var mapped = new Case(request.CorrelationId, FactRecord.New<Person>(personFacts), FactRecord.New<Application>(applicationFacts),
+            FactRecord.New<Municipality>(municipalityFacts), EventList(c.Events));
         return (mapped, asOf);
     }
+
+    private static readonly int EmployeesArgument = FactRecord.Argument<Municipality>(nameof(Municipality.Employees));
+    private static readonly int EventTypeArgument = FactRecord.Argument<CaseEvent>(nameof(CaseEvent.Type));
+    private static readonly int EventDateArgument = FactRecord.Argument<CaseEvent>(nameof(CaseEvent.Date));
 
     /// <summary>A case fact's field in a request: <c>case.person.benefit</c> (built once per fact, not per request).</summary>
     private static readonly Dictionary<string, FieldPath> CaseFieldPaths = FactModel.CaseFields.Keys.ToDictionary(p => p, p => (FieldPath)("case." + p));
 
     private static FieldPath CaseField(FactField fact) => CaseFieldPaths[fact.Path];
 
+    /// <summary>Where each fact of a contract message goes: the argument of the record's constructor and the proto field
+    /// it is read from, found once per message and record type (a request maps a record per contract and event).</summary>
+    private sealed record FactSlot(int Argument, FactField Fact, FieldDescriptor Field);
+
+    private static readonly ConcurrentDictionary<(MessageDescriptor, Type), FactSlot[]> Slots = new();
+
     /// <summary>
-    /// The facts a contract message carries, by property name: each fact of the registry from the proto field of the same
-    /// name (<c>ContractFactTests</c> proves there is one, of a compatible type), checked as every way in checks it.
+    /// The facts a contract message carries, as the arguments of record <typeparamref name="T"/>'s constructor: each fact
+    /// of the registry from the proto field of the same name (<c>ContractFactTests</c> proves there is one, of a
+    /// compatible type), checked as every way in checks it.
     /// </summary>
-    private Dictionary<string, object?> Facts(IMessage message, IEnumerable<FactField> facts, Func<FactField, FieldPath> path)
+    private object?[] Facts<T>(IMessage message, IEnumerable<FactField> facts, Func<FactField, FieldPath> path)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var fact in facts)
+        var slots = Slots.GetOrAdd((message.Descriptor, typeof(T)), static (key, facts) =>
+            facts.Select(f => new FactSlot(FactRecord.Argument<T>(f.Property.Name), f, key.Item1.FindFieldByName(f.Key))).ToArray(), facts);
+        var values = FactRecord.Arguments<T>();
+        foreach (var (argument, fact, field) in slots)
         {
-            var field = message.Descriptor.FindFieldByName(fact.Key);
-            values[fact.Property.Name] = field.HasPresence && !field.Accessor.HasValue(message) ? null : (fact.Syntax, field.Accessor.GetValue(message)) switch
+            values[argument] = field.HasPresence && !field.Accessor.HasValue(message) ? null : (fact.Syntax, field.Accessor.GetValue(message)) switch
             {
                 (NumberSyntax n, int count) => Count(count, path(fact), n),
                 (NumberSyntax n, string text) => Number(text, path(fact), n.Min, n.Max),
@@ -187,7 +201,7 @@ public sealed class RequestMapper(string prefix = "")
             }
 
             var index = i;
-            counted.Add((FactRecord.Build<Employee>(Facts(e, FactModel.EmployeeFields.Values, f => EmployeesField.Item(index, f.Key))), count));
+            counted.Add((FactRecord.New<Employee>(Facts<Employee>(e, FactModel.EmployeeFields.Values, f => EmployeesField.Item(index, f.Key))), count));
         }
 
         var employees = CountedEmployees.Expand(counted, out var tooMany);
@@ -199,11 +213,11 @@ public sealed class RequestMapper(string prefix = "")
     {
         var type = e.Type == V1.EventType.Unspecified ? null : (EventType?)Code(e.Type, typeof(EventType), EventsField.Item(index, "type"));
         if (e.Type == V1.EventType.Unspecified) Violation(EventsField.Item(index, "type"), ViolationReason.Required, "is required");
-        var values = Facts(e, FactModel.EventFields.Values, f => EventsField.Item(index, f.Key));
+        var values = Facts<CaseEvent>(e, FactModel.EventFields.Values, f => EventsField.Item(index, f.Key));
         if (string.IsNullOrEmpty(e.Date)) Violation(EventsField.Item(index, "date"), ViolationReason.Required, DateRequired);
-        if (type is null || values[nameof(CaseEvent.Date)] is null) return null;
-        values[nameof(CaseEvent.Type)] = type;
-        return FactRecord.Build<CaseEvent>(values);
+        if (type is null || values[EventDateArgument] is null) return null;
+        values[EventTypeArgument] = type;
+        return FactRecord.New<CaseEvent>(values);
     }
 
     /// <summary>
