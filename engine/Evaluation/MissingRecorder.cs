@@ -41,8 +41,8 @@ internal sealed class MissingRecorder(CompiledRuleSet set)
         _byRule[rule] = paths;
     }
 
-    /// <summary>The rule's missing facts; a rule not captured has none (the one shared empty list, as when nothing was
-    /// unknown).</summary>
+    /// <summary>The rule's missing facts; a rule not captured (its condition did not end unknown) has none: the one
+    /// shared empty list, as every part of a decision without missing facts has.</summary>
     public IReadOnlyList<string> ForRule(int rule) => (IReadOnlyList<string>?)_byRule[rule] ?? [];
 
     public IReadOnlyList<string> ForRules(IEnumerable<int> rules)

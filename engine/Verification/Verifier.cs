@@ -5,6 +5,7 @@ using EligibilityEngine.Evaluation;
 using EligibilityEngine.Cases;
 using EligibilityEngine.Diagnostics;
 using EligibilityEngine.Facts;
+using EligibilityEngine.Runtime;
 
 namespace EligibilityEngine.Verification;
 
@@ -208,9 +209,10 @@ public sealed class Verifier(RuleLibrary library, VerificationOptions options, I
             // Whether a case violates the formula is the engine's to say: the formula judged on the working memory after
             // every rule ran. Shrinking a counterexample asks it once for every fact, event and field left out; asking the
             // solver each time made a violated property take many minutes (each question a whole version's encoding).
-            var holds = ConditionPartCompiler.Condition(encoded.Set, property.Holds!, property.Formula!, property.Id);
+            // Compiled only when a counterexample is to be checked: a proven property never needs it.
+            var holds = new Lazy<Func<EvaluationState, bool?>>(() => ConditionPartCompiler.Condition(encoded.Set, property.Holds!, property.Formula!, property.Id));
             bool Violates(IReadOnlyList<CaseFile> cases, IReadOnlyList<Decision> decisions) =>
-                holds(CompiledEngine.Finished(encoded.Set, cases[0].Case, cases[0].AsOf!.Value)) == false;
+                holds.Value(CompiledEngine.Finished(encoded.Set, cases[0].Case, cases[0].AsOf!.Value)) == false;
 
             // The violation of a formula is all in the one case and its decision, so the case can lose what it does not
             // need (a built-in property's premise, such as every fact known, is not checked on the case: not there).

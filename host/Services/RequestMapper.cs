@@ -115,7 +115,8 @@ public sealed class RequestMapper(string prefix = "")
     private object?[] Facts<T>(IMessage message, IEnumerable<FactField> facts, Func<FactField, FieldPath> path)
     {
         var slots = Slots.GetOrAdd((message.Descriptor, typeof(T)), static (key, facts) =>
-            facts.Select(f => new FactSlot(FactRecord.Argument<T>(f.Property.Name), f, key.Item1.FindFieldByName(f.Key))).ToArray(), facts);
+            facts.Select(f => new FactSlot(FactRecord.Argument<T>(f.Property.Name), f, key.Item1.FindFieldByName(f.Key)
+                ?? throw new InvalidOperationException($"{key.Item1.Name} has no field '{f.Key}' for the fact {f.Property.Name}"))).ToArray(), facts);
         var values = FactRecord.Arguments<T>();
         foreach (var (argument, fact, field) in slots)
         {

@@ -30,6 +30,7 @@ public sealed class DutyNumberTextTests
         var duty = Duty("{ code: GM0014, quota: 10, higher_number_by_ordinance: true, ordinance_number: 15, employees: [ { count: 12 } ] }");
 
         duty.Value.ShouldBe("vaststelling_door_college_nodig");
+        duty.Values["aantal"].ShouldBe("verordening");
         duty.Explanation.ShouldContain("met 12 dienstbetrekkingen het hogere aantal van 15 dat de gemeenteraad bij verordening vaststelde nog niet bereikt (art. 10b lid 5 en 6)");
         duty.Explanation.ShouldNotContain("volgens de regeling");
         duty.Explanation.ShouldContain("Dat het hogere aantal het college bindt, leest de beslissing in lid 6");
