@@ -53,7 +53,10 @@ public static partial class CandidateCases
     private static IEnumerable<(Case Case, DateOnly AsOf)> Steps((Case Case, DateOnly AsOf) candidate, bool turn)
     {
         var lines = CaseYamlWriter.Write(candidate.Case, candidate.AsOf).Split('\n');
+        // A step is a changed line: one that gives the line back (a field left out of "- {  }", an item without fields)
+        // is no step, and would be taken again and again by whoever makes a case smaller one step at a time.
         IEnumerable<(Case Case, DateOnly AsOf)> With(int i, string? line) =>
+            line == lines[i] ? [] :
             Read(string.Join('\n', lines.Select((l, j) => j == i ? line : l).OfType<string>()), "naburige casus") is { } read ? [read] : [];
         for (var i = 0; i < lines.Length; i++)
         {
@@ -65,9 +68,8 @@ public static partial class CandidateCases
             if (FlowItem().Match(line) is { Success: true } item)
             {
                 var fields = item.Groups[2].Value.Split(", ");
-                // An item without fields ("- { }", an employee with only its defaults) has none to leave out.
                 for (var f = 0; f < fields.Length; f++)
-                    if (fields[f].Length > 0 && !fields[f].StartsWith("type:"))
+                    if (!fields[f].StartsWith("type:"))
                         foreach (var c in With(i, $"{item.Groups[1].Value}{{ {string.Join(", ", fields.Where((_, g) => g != f))} }}")) yield return c;
             }
         }
