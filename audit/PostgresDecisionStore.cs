@@ -79,6 +79,8 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
             "CREATE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION decision_records_append_only()",
             "CREATE TABLE logboek_shipping (receiver text PRIMARY KEY, acknowledged_position bigint NOT NULL, acknowledged_at text, attempted_at text, last_error text)",
         ],
+        // Issue #26: see SqlDecisionStore.IndexesNoQueryUses.
+        IndexesNoQueryUses,
     ];
 
     /// <summary>

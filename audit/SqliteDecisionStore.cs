@@ -125,6 +125,8 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
             "CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END",
             "CREATE TABLE logboek_shipping (receiver TEXT PRIMARY KEY, acknowledged_position INTEGER NOT NULL, acknowledged_at TEXT, attempted_at TEXT, last_error TEXT)",
         ],
+        // Issue #26: see SqlDecisionStore.IndexesNoQueryUses.
+        IndexesNoQueryUses,
     ];
 
     protected override object IdValue(Guid id) => id.ToString();
