@@ -6,16 +6,17 @@ using EligibilityEngine.Cases;
 namespace EligibilityEngine.Benchmarks;
 
 /// <summary>
-/// The audit log's write path on its own: CONCURRENCY callers each building the record of a sample decision and
+/// The audit log's write path on its own: CONCURRENCY callers each building the record of a sample's decision and
 /// waiting for its commit through the group-commit writer, for SECONDS. Prints records/s, the latency from handing a
 /// record in to its commit (p50, p99, max) and the records per transaction. The store is a SQLite path or a PostgreSQL
-/// connection string, as Audit:Store.
+/// connection string, as Audit:Store. The sample is a file of samples/cases: <c>positief-advies.yaml</c> makes a 3.5 KB
+/// record, <c>omzetting-en-terugval.yaml</c> one of 6.5 KB, as large as the host's under <c>bench/grpc-load.sh</c>.
 /// </summary>
 public static class AuditWrite
 {
-    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency)
+    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency, string sample)
     {
-        var file = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", "positief-advies.yaml"));
+        var file = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", sample));
         var decision = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), engine: EngineKind.Compiled)
             .Evaluate(file.Case, file.AsOf!.Value, EvaluationOptions.Default);
         var factory = new DecisionRecordFactory(new AuditSettings("bench", null, null));

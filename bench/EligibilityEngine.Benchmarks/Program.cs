@@ -9,7 +9,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- impact-corpus N FILE   (CSV of N made-up cases)
-//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-write STORE SECONDS CONCURRENCY   (record commits)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-write STORE SECONDS CONCURRENCY [SAMPLE]   (record commits; SAMPLE a file of samples/cases)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- audit-count STORE   (records in a store)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-load ADDRESS SECONDS CLIENTS [CA [CERT KEY]] [--token FILE] [--host-pid PID]
 //                                                                                    (gRPC load with mutual TLS; bench/grpc-load.sh)
@@ -20,10 +20,10 @@ if (args is ["grpc-body", var file])
     return;
 }
 
-if (args is ["audit-write", var store, var seconds, var concurrency])
+if (args is ["audit-write", var store, var seconds, var concurrency, .. var sample] && sample.Length <= 1)
 {
     await AuditWrite.Run(store, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
-        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture));
+        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture), sample is [var name] ? name : "positief-advies.yaml");
     return;
 }
 
