@@ -1,4 +1,3 @@
-using EligibilityEngine.Cases;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
@@ -21,11 +20,12 @@ public static class CpuRatios
 
     public static void Run(int rounds, bool withNRules)
     {
-        var asOf = new DateOnly(2017, 6, 1);
+        var asOf = BaselineFidelity.AsOf;
         var library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled, EngineKind.Compiled);
         var set = library.Select(asOf);
-        var @case = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
-        var quota = new Dictionary<(string, int), int> { [("GM0014", 2017)] = 44, [("GM0014", 2018)] = 70 };
+        var @case = BaselineFidelity.BenchmarkCase();
+        var quota = BaselineFidelity.Quota(set);
+        BaselineFidelity.RequireSame(set, @case, asOf);
         var nrules = new NRulesEngine();
         var variants = new (string Name, int Decisions, Action Run)[]
         {

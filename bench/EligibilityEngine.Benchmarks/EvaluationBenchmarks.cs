@@ -3,7 +3,6 @@ using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
 using EligibilityEngine.Evaluation;
 using EligibilityEngine.Facts;
-using EligibilityEngine.Cases;
 using EligibilityEngine.NRules;
 
 namespace EligibilityEngine.Benchmarks;
@@ -13,7 +12,7 @@ namespace EligibilityEngine.Benchmarks;
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
 {
-    private static readonly DateOnly AsOf = new(2017, 6, 1);
+    private static readonly DateOnly AsOf = BaselineFidelity.AsOf;
     private CompiledRuleSet _rules = null!;
     private Case _case = null!;
     private Dictionary<(string, int), int> _quota = null!;
@@ -23,18 +22,14 @@ public class EvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Paths.Root;
-        var library = RuleLibrary.Load(Path.Combine(root, "rules", "beschut-werk"), CompileMode.Compiled);
+        var library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled);
         _rules = library.Select(AsOf);
-        _case = CaseReader.ReadFile(Path.Combine(root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
-        _quota = new() { [("GM0014", 2017)] = 44, [("GM0014", 2018)] = 70 };
+        _case = BaselineFidelity.BenchmarkCase();
+        _quota = BaselineFidelity.Quota(_rules);
 
         // The baseline must decide exactly what the engine decides, or the comparison means nothing.
+        BaselineFidelity.RequireSame(_rules, _case, AsOf);
         var engine = CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, _core);
-        var hand = HandWrittenBeschutWerk.Evaluate(_case, AsOf, _quota);
-        var expected = new HandWrittenBeschutWerk.Result(engine.Outcome("advies").Value, engine.Outcome("ontvankelijkheid").Value,
-            engine.Outcome("gemeentelijke_plicht").Value, engine.Outcome("levensloop").Value, engine.Outcome("loonkostensubsidie").Value);
-        if (hand != expected) throw new InvalidOperationException($"hand-written {hand} differs from engine {expected}");
         var nrules = _nrules.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
         if (nrules.Outcomes.Select(o => o.Value).SequenceEqual(engine.Outcomes.Select(o => o.Value)) is false)
             throw new InvalidOperationException("the NRules engine decides otherwise than the compiled engine");

@@ -5,6 +5,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10 [nrules]   (the compiled engine, and NRules, against hand-written code, by CPU time)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- baseline-check 20000   (the hand-written baseline against the rules, on generated cases)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- tiering 5   (compiling a version against the evaluations it speeds up)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
@@ -75,6 +76,12 @@ if (args is ["startup", var runs, ..])
 if (args is ["cpu-ratios", var ratioRounds, ..])
 {
     CpuRatios.Run(int.Parse(ratioRounds, System.Globalization.CultureInfo.InvariantCulture), args is [_, _, "nrules"]);
+    return;
+}
+
+if (args is ["baseline-check", var baselineCases])
+{
+    Environment.ExitCode = BaselineFidelity.Run(int.Parse(baselineCases, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

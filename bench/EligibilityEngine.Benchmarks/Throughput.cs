@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using EligibilityEngine.Compilation;
 using EligibilityEngine.Decisions;
-using EligibilityEngine.Cases;
 
 namespace EligibilityEngine.Benchmarks;
 
@@ -16,7 +15,7 @@ public static class Throughput
 {
     public static void Run(TimeSpan duration, EngineKind kind, string? detail = null)
     {
-        var asOf = new DateOnly(2017, 6, 1);
+        var asOf = BaselineFidelity.AsOf;
         var library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Compiled, kind);
         var set = library.Select(asOf);
         var engine = library.Engine;
@@ -29,7 +28,7 @@ public static class Throughput
             _ => throw new ArgumentException("detail: outcomes, explanations or trace"),
         };
         var round = kind == EngineKind.Compiled ? 100_000 : 1_000;
-        var @case = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
+        var @case = BaselineFidelity.BenchmarkCase();
         for (var i = 0; i < 5 * round; i++) engine.Evaluate(set, @case, asOf, options);
 
         var rounds = new List<double>();
