@@ -16,7 +16,8 @@ namespace EligibilityEngine.Benchmarks;
 /// </summary>
 public static class BaselineFidelity
 {
-    /// <summary>The case every ratio is measured on, the peildatum, and the version then in force.</summary>
+    /// <summary>The peildatum of the case every ratio is measured on; version 2017-02-25 is then in force, the one the
+    /// baseline writes out.</summary>
     public static readonly DateOnly AsOf = new(2017, 6, 1);
 
     public static Case BenchmarkCase() => CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", "omzetting-en-terugval.yaml")).Case;
@@ -46,35 +47,76 @@ public static class BaselineFidelity
     }
 
     /// <summary>Compares the two on <paramref name="count"/> generated cases; prints the differences per outcome and the
-    /// first few cases that differ. Exit code 1 when any differs.</summary>
+    /// first few cases that differ. Exit code 1 when any differs. Every other case has its history and application moved
+    /// into the three years before its peildatum: the generator spreads dates from 2013 to 2031, so most of its cases
+    /// have no advice and no application yet on a date of 2017, and the rules about a history (a repeated request, a
+    /// revoked determination, the way back after a banenafspraak job) would decide almost none; half of those also
+    /// have a history of the procedure's own events (<see cref="Procedure"/>).</summary>
     public static int Run(int count)
     {
+        // Interpreted: the same decisions as JIT-compiled code (a test checks it), without compiling every rule first.
         var library = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), CompileMode.Interpreted, EngineKind.Compiled);
         var set = library.Select(AsOf);
         var from = set.Version.EffectiveFrom!.Value;
         var until = library.InForceUntil(set)!.Value;
         var quota = Quota(set);
         var generator = CaseGenerator.For(library);
-        var differing = new Dictionary<string, int>();
-        var shown = 0;
+        var differingOutcomes = new Dictionary<string, int>();
+        var differingCases = 0;
         for (var i = 0; i < count; i++)
         {
-            var generated = CaseGenerator.Draw(generator, i, CaseGenerator.DefaultSeed);
             // Every case on a date of the baseline's version, spread over its period.
             var asOf = DateOnly.FromDayNumber(from.DayNumber + (int)((long)(until.DayNumber - from.DayNumber + 1) * i / count));
-            var hand = HandWrittenBeschutWerk.Evaluate(generated.Case, asOf, quota);
-            var engine = Engine(set, generated.Case, asOf);
+            var generated = CaseGenerator.Draw(generator, i, CaseGenerator.DefaultSeed).Case;
+            var @case = (i % 4) switch { 0 or 2 => generated, 1 => HistoryBefore(generated, asOf), _ => Procedure(HistoryBefore(generated, asOf)) };
+            var hand = HandWrittenBeschutWerk.Evaluate(@case, asOf, quota);
+            var engine = Engine(set, @case, asOf);
             if (hand == engine) continue;
             foreach (var (name, h, e) in new[] { ("advies", hand.Advies, engine.Advies), ("ontvankelijkheid", hand.Ontvankelijkheid, engine.Ontvankelijkheid),
                          ("gemeentelijke_plicht", hand.Plicht, engine.Plicht), ("levensloop", hand.Levensloop, engine.Levensloop),
                          ("loonkostensubsidie", hand.Loonkostensubsidie, engine.Loonkostensubsidie) })
-                if (h != e) differing[name] = differing.GetValueOrDefault(name) + 1;
-            if (shown++ < 3)
-                Console.WriteLine($"case {i} on {asOf:yyyy-MM-dd}: hand-written {hand}\n  engine {engine}\n{CaseYamlWriter.Write(generated.Case, asOf)}");
+                if (h != e) differingOutcomes[name] = differingOutcomes.GetValueOrDefault(name) + 1;
+            if (differingCases++ < 3)
+                Console.WriteLine($"case {i} on {asOf:yyyy-MM-dd}: hand-written {hand}\n  engine {engine}\n{CaseYamlWriter.Write(@case, asOf)}");
         }
 
-        Console.WriteLine($"version {set.Version.Version}, {count} generated cases on dates from {from:yyyy-MM-dd} to {until:yyyy-MM-dd}: {shown} decided otherwise by the baseline" +
-                          string.Concat(differing.Select(d => $"; {d.Key} {d.Value}")));
-        return shown == 0 ? 0 : 1;
+        Console.WriteLine($"version {set.Version.Version}, {count} generated cases on dates from {from:yyyy-MM-dd} to {until:yyyy-MM-dd} " +
+                          $"(every other one with its history in the three years before): {differingCases} decided otherwise by the baseline" +
+                          string.Concat(differingOutcomes.Select(d => $"; {d.Key} {d.Value}")));
+        return differingCases == 0 ? 0 : 1;
+    }
+
+    /// <summary>The case with its placements, departures, lost work capacity and moves turned into determinations and
+    /// revocations, and banenafspraak applications into advices: the events the rules about a revoked or renewed
+    /// determination read, several to a case.</summary>
+    private static Case Procedure(Case @case) => @case with
+    {
+        Events = @case.Events.Select(e => e with
+        {
+            Type = e.Type switch
+            {
+                EventType.Placed or EventType.WorkCapacityLost => EventType.Determined,
+                EventType.Left or EventType.Moved => EventType.Revoked,
+                EventType.BanenafspraakIndicationApplied => EventType.AdviceIssued,
+                var type => type,
+            },
+        }).ToList(),
+    };
+
+    /// <summary>The case with the dates of its events and application mapped, in order, from the generator's period onto
+    /// the three years before the peildatum and forty days after it (so that some still fall after it). Distinct dates
+    /// may become one, which tests the rules about events on the same day.</summary>
+    private static Case HistoryBefore(Case @case, DateOnly asOf)
+    {
+        var first = CaseGenerator.First.DayNumber;
+        var span = CaseGenerator.Last.DayNumber - first;
+        var start = asOf.AddYears(-3).DayNumber;
+        var length = asOf.AddDays(40).DayNumber - start;
+        DateOnly Near(DateOnly date) => DateOnly.FromDayNumber(start + (int)((long)(Math.Clamp(date.DayNumber, first, first + span) - first) * length / span));
+        return @case with
+        {
+            Application = @case.Application with { Date = @case.Application.Date is { } d ? Near(d) : null },
+            Events = @case.Events.Select(e => e with { Date = Near(e.Date) }).ToList(),
+        };
     }
 }

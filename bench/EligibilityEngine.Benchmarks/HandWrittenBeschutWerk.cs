@@ -73,18 +73,19 @@ public static class HandWrittenBeschutWerk
         var determinedPositive = anyDetermined ? Is(latestDetermined!.Result, AdviceResult.Positief) : null;
         var determinedNegative = anyDetermined ? Is(latestDetermined!.Result, AdviceResult.Negatief) : null;
         var negatiefIngetrokken = And(ingetrokken, determinedNegative);
-        var revokedDate = Latest(events, EventType.Revoked)?.Date;
-        var nieuweNaIntrekking = And(And(ingetrokken, determinedPositive), And(ontvankelijk,
+        var revokedPositive = And(ingetrokken, determinedPositive);
+        var revokedDate = revokedPositive == false ? null : Latest(events, EventType.Revoked)?.Date;
+        var nieuweNaIntrekking = revokedPositive == false ? false : And(revokedPositive, And(ontvankelijk,
             And(And(Not(Any(events, EventType.AdviceIssued, after: revokedDate)), Not(Any(events, EventType.AdviceIssued, from: a.Date))),
                 Or(Not(toCollege), After(a.Date, determinedDate)))));
-        bool? vastgesteldNiet = anyDetermined
-            ? And(And(determinedNegative, Not(ingetrokken)), And(Not(Any(events, EventType.AdviceIssued, after: determinedDate)),
+        var negativeStands = And(determinedNegative, Not(ingetrokken));
+        bool? vastgesteldNiet = anyDetermined && negativeStands != false
+            ? And(negativeStands, And(Not(Any(events, EventType.AdviceIssued, after: determinedDate)),
                 Or(Or(OutcomeIs(ontvankelijkheid, "geen_aanvraag"), OutcomeIs(ontvankelijkheid, "niet_ontvankelijk")),
                     Not(Or(After(a.Date, determinedDate), And(Same(a.Date, determinedDate), Not(toCollege)))))))
             : false;
-        var (positiveDetermined, positiveDeterminedUnknown) = LatestDetermined(events, AdviceResult.Positief);
-        DateOnly? positiveDeterminedDate = positiveDeterminedUnknown ? null : positiveDetermined?.Date;
-        var herleeft = And(And(negatiefIngetrokken, Any(events, EventType.Determined, result: AdviceResult.Positief)),
+        var positiveDeterminedDate = negatiefIngetrokken == false ? null : LatestPositiveDetermination(events);
+        var herleeft = negatiefIngetrokken == false ? false : And(And(negatiefIngetrokken, Any(events, EventType.Determined, result: AdviceResult.Positief)),
             And(Not(Any(events, EventType.Determined, after: positiveDeterminedDate, before: determinedDate)),
                 Not(Any(events, EventType.Revoked, after: positiveDeterminedDate, before: determinedDate))));
         bool? beantwoord = anyAdvice && anyDetermined
@@ -98,12 +99,12 @@ public static class HandWrittenBeschutWerk
         var advies = new FirstTrue()
             .Rule(noApplication, "geen_aanvraag")
             .Rule(OutcomeIs(ontvankelijkheid, "niet_ontvankelijk"), "geen_advies_niet_ontvankelijk")
-            .Rule(And(And(repeated, Any(events, EventType.AdviceIssued, from: windowStart, to: a.Date, result: AdviceResult.Positief)),
+            .Rule(repeated == false ? false : And(And(repeated, Any(events, EventType.AdviceIssued, from: windowStart, to: a.Date, result: AdviceResult.Positief)),
                 And(And(Not(Any(events, EventType.AdviceIssued, from: windowStart, to: a.Date, result: AdviceResult.Negatief)),
                         Not(Any(events, EventType.BanenafspraakIndicationGranted, from: adviceDate))),
                     Or(Or(vastgesteld, negatiefIngetrokken),
                         Not(Or(Any(events, EventType.Determined, from: adviceDate), Any(events, EventType.Revoked, from: adviceDate)))))), "eerder_positief_advies_blijft")
-            .Rule(And(repeated, Any(events, EventType.AdviceIssued, from: windowStart, to: a.Date)), "negatief")
+            .Rule(repeated == false ? false : And(repeated, Any(events, EventType.AdviceIssued, from: windowStart, to: a.Date)), "negatief")
             .Rule(And(And(p.WswIndication, p.WswSupportedWorkPossible), Not(a.NewFactsStated)), "negatief")
             .Rule(And(And(p.WswIndication, Not(p.WswSupportedWorkPossible)), Not(a.NewFactsStated)), "positief")
             .Rule(Not(arbeidsvermogen), "negatief")
@@ -112,7 +113,8 @@ public static class HandWrittenBeschutWerk
             .Value;
         var adviesNegatief = OutcomeIs(advies, "negatief");
 
-        var nieuweNaOmzetting = And(And(omgezet, ontvankelijk),
+        var convertedAndAdmissible = And(omgezet, ontvankelijk);
+        var nieuweNaOmzetting = convertedAndAdmissible == false ? false : And(convertedAndAdmissible,
             And(Or(After(a.Date, adviceDate), And(toCollege, Not(Any(events, EventType.Determined, from: a.Date)))), Not(adviesNegatief)));
         var geldig = Or(Or(OutcomeIs(advies, "positief"), And(And(laatstePositief, Not(omgezet)), And(Not(beantwoord), Not(nieuweNaIntrekking)))), vastgesteld);
 
@@ -122,7 +124,8 @@ public static class HandWrittenBeschutWerk
         decimal? number = m.Quota ?? (m.Code is not null && quota.TryGetValue((m.Code, asOf.Year), out var q) ? q : null);
         decimal? ordinanceNumber = m.OrdinanceNumber;
         var latestMoved = Latest(events, EventType.Moved);
-        var revokedStands = And(And(ingetrokken, determinedPositive), And(Not(Any(events, EventType.AdviceIssued, after: revokedDate)), Not(nieuweNaIntrekking)));
+        var revokedStands = revokedPositive == false ? false
+            : And(revokedPositive, And(Not(Any(events, EventType.AdviceIssued, after: revokedDate)), Not(nieuweNaIntrekking)));
         var plicht = new FirstTrue()
             .Rule(werkt, "reeds_geplaatst")
             .Rule(Not(geldig), "geen_plicht_geen_positief_advies")
@@ -139,7 +142,8 @@ public static class HandWrittenBeschutWerk
 
         // Where the person stands (levensloop); the way back after a failed banenafspraak job.
         var jobEnded = Latest(events, EventType.BanenafspraakJobEnded)?.Date;
-        var terugval = And(Any(events, EventType.BanenafspraakJobEnded, from: Latest(events, EventType.BanenafspraakIndicationGranted)?.Date),
+        // Read only beside a converted advice (omgezet), which a new application after it (nieuweNaOmzetting) implies.
+        var terugval = omgezet == false ? false : And(Any(events, EventType.BanenafspraakJobEnded, from: Latest(events, EventType.BanenafspraakIndicationGranted)?.Date),
             Not(Any(events, EventType.BanenafspraakJobStarted, after: jobEnded)));
         var lastAdviceNegative = anyAdvice ? Is(latestAdvice!.Result, AdviceResult.Negatief) : null;
         var levensloop = new FirstTrue()
@@ -185,6 +189,7 @@ public static class HandWrittenBeschutWerk
         {
             if (_decided is not null) return this;
             if (when == true) _decided = _blocked is not null && _blocked != value ? Undetermined : value;
+            // "*": unknown rules of more than one value; any true rule after them is then undetermined.
             else if (when is null) _blocked = _blocked is null ? value : _blocked == value ? value : "*";
             return this;
         }
@@ -192,6 +197,8 @@ public static class HandWrittenBeschutWerk
         public readonly string Value => _decided ?? (_blocked is null ? "geen" : Undetermined);
     }
 
+    // Kleene logic. As methods both sides are computed: where the right side scans the history and the left side can
+    // decide alone, the code above tests the left side first, as the engine's compiled conditions do.
     private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a == true && b == true ? true : null;
 
     private static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a == false && b == false ? false : null;
@@ -221,12 +228,19 @@ public static class HandWrittenBeschutWerk
 
     private static decimal? YearsBetween(DateOnly? from, DateOnly? to)
     {
-        if (from is not { } f || to is not { } t) return null;
-        return t.Year - f.Year - (t.Month < f.Month || (t.Month == f.Month && t.Day < f.Day) ? 1 : 0);
+        if (from is null || to is null) return null;
+        from.Value.Deconstruct(out var fromYear, out var fromMonth, out var fromDay);
+        to.Value.Deconstruct(out var toYear, out var toMonth, out var toDay);
+        return toYear - fromYear - (toMonth < fromMonth || (toMonth == fromMonth && toDay < fromDay) ? 1 : 0);
     }
 
-    private static decimal? MonthsBetween(DateOnly? from, DateOnly to) =>
-        from is not { } f ? null : (to.Year - f.Year) * 12 + to.Month - f.Month - (to.Day < f.Day ? 1 : 0);
+    private static decimal? MonthsBetween(DateOnly? from, DateOnly to)
+    {
+        if (from is null) return null;
+        from.Value.Deconstruct(out var fromYear, out var fromMonth, out var fromDay);
+        to.Deconstruct(out var toYear, out var toMonth, out var toDay);
+        return (toYear - fromYear) * 12 + toMonth - fromMonth - (toDay < fromDay ? 1 : 0);
+    }
 
     /// <summary>The pensioengerechtigde leeftijd in months per calendar year (AOW art. 7a); a year outside it is unknown.</summary>
     private static decimal? AowMonths(int year) => year switch
@@ -260,17 +274,18 @@ public static class HandWrittenBeschutWerk
         return null;
     }
 
-    /// <summary>The latest determination with this result; unknown when a later one's result is unknown.</summary>
-    private static (CaseEvent? Event, bool Unknown) LatestDetermined(CaseEvent[] events, AdviceResult result)
+    /// <summary>The date of the latest positive determination: unknown when there is none, or when a later one's
+    /// result is unknown (it might be the latest positive one).</summary>
+    private static DateOnly? LatestPositiveDetermination(CaseEvent[] events)
     {
         for (var i = events.Length - 1; i >= 0; i--)
         {
             if (events[i].Type != EventType.Determined) continue;
-            if (events[i].Result is null) return (null, true);
-            if (events[i].Result == result) return (events[i], false);
+            if (events[i].Result is null) return null;
+            if (events[i].Result == AdviceResult.Positief) return events[i].Date;
         }
 
-        return (null, false);
+        return null;
     }
 
     /// <summary>Whether an event of this type lies in the given bounds (and has the given result): true if one surely

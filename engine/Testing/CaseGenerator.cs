@@ -28,8 +28,8 @@ public static class CaseGenerator
     /// <paramref name="index"/>), so one case is replayed without the others, whatever order they were drawn in.</summary>
     public static GeneratedCase Draw(Gen<GeneratedCase> generator, int index, ulong seed) => generator.Generate(new PCG((uint)index, seed), null!, out _);
 
-    private static readonly DateOnly First = new(2013, 1, 1);
-    private static readonly DateOnly Last = new(2031, 12, 31);
+    /// <summary>The period the generated dates are drawn from.</summary>
+    public static readonly DateOnly First = new(2013, 1, 1), Last = new(2031, 12, 31);
 
     public static Gen<GeneratedCase> For(RuleLibrary library)
     {
