@@ -121,7 +121,7 @@ public sealed record RecordedDecision(
 
     private static List<string> WithoutTableKeys(IEnumerable<string> paths) => paths.Select(WithoutTableKey).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The outcomes as <c>id=value</c>, comma-separated: the indexed column a list filters on.</summary>
+    /// <summary>The outcomes as <c>id=value</c>, comma-separated: the column a list by outcome filters on.</summary>
     [JsonIgnore]
     public string OutcomeSummary => string.Join(",", Outcomes.Select(o => $"{o.Id}={o.Value}"));
 }

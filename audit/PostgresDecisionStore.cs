@@ -79,8 +79,11 @@ public sealed class PostgresDecisionStore : SqlDecisionStore
             "CREATE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION decision_records_append_only()",
             "CREATE TABLE logboek_shipping (receiver text PRIMARY KEY, acknowledged_position bigint NOT NULL, acknowledged_at text, attempted_at text, last_error text)",
         ],
-        // Issue #26: see SqlDecisionStore.IndexesNoQueryUses.
-        IndexesNoQueryUses,
+        // Issue #26: the outcomes index, which no list can use (a list by outcome matches inside the comma-separated
+        // summary, LIKE '%…%'). The rule-set hash keeps its index: under the C collation it serves a list by a hash
+        // prefix. Dropping an index locks the table: a replica starting beside a long reader (a backup) gives up after
+        // ten seconds and fails its start, rather than holding up the other replicas' writes behind that lock.
+        ["SET LOCAL lock_timeout = '10s'", "DROP INDEX IF EXISTS decision_records_outcomes"],
     ];
 
     /// <summary>

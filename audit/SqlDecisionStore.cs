@@ -4,8 +4,8 @@ namespace EligibilityEngine.Audit;
 
 /// <summary>
 /// The one schema and the queries both stores share; a dialect supplies connections, column types and the
-/// migration lock. A few indexed columns to search on (decision id, time, rule-set hash, outcomes, subject pseudonym,
-/// caller), the record itself as JSON, the encrypted facts (if stored) beside it.
+/// migration lock. A few columns to search on (decision id, time, rule-set hash, outcomes, subject pseudonym, caller;
+/// each store's migrations say which have an index), the record itself as JSON, the encrypted facts (if stored) beside it.
 /// </summary>
 public abstract class SqlDecisionStore : IDecisionStore
 {
@@ -21,17 +21,6 @@ public abstract class SqlDecisionStore : IDecisionStore
 
     /// <summary>The schema's migrations, in order; a migration's index + 1 is its version.</summary>
     protected abstract IReadOnlyList<string[]> Migrations { get; }
-
-    /// <summary>
-    /// Dropped by a migration of each store (issue #26): every record paid to keep these two indexes up to date, and no list
-    /// used them. A list by outcome matches inside the comma-separated summary (<c>LIKE '%…%'</c>), which no index
-    /// serves; one by rule-set hash matches a prefix with a case-insensitive <c>LIKE</c> on SQLite (and under the
-    /// database's collation on PostgreSQL), which a plain index does not serve either. Both columns hold few values, so
-    /// such a list reads the records in decision order and stops once its page is full (SQLite's query plans, checked).
-    /// The columns stay, for the lists and for the chain's check. Figures: docs/performance.md.
-    /// </summary>
-    protected static readonly string[] IndexesNoQueryUses =
-        ["DROP INDEX decision_records_outcomes", "DROP INDEX decision_records_rule_set_hash"];
 
     /// <summary>Run first in the migration's transaction, so replicas starting together migrate one after another.</summary>
     protected virtual string? MigrationLock => null;

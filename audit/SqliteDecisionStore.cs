@@ -125,8 +125,11 @@ public sealed class SqliteDecisionStore : SqlDecisionStore
             "CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END",
             "CREATE TABLE logboek_shipping (receiver TEXT PRIMARY KEY, acknowledged_position INTEGER NOT NULL, acknowledged_at TEXT, attempted_at TEXT, last_error TEXT)",
         ],
-        // Issue #26: see SqlDecisionStore.IndexesNoQueryUses.
-        IndexesNoQueryUses,
+        // Issue #26: two indexes no list can use, which every record paid to keep up to date. A list by outcome matches
+        // inside the comma-separated summary (LIKE '%…%'); one by rule-set hash matches a prefix with SQLite's
+        // case-insensitive LIKE, which a plain index does not serve (the query plans scan in decision order, with the
+        // index and without). IF EXISTS: a store whose index was dropped by hand opens too.
+        ["DROP INDEX IF EXISTS decision_records_outcomes", "DROP INDEX IF EXISTS decision_records_rule_set_hash"],
     ];
 
     protected override object IdValue(Guid id) => id.ToString();

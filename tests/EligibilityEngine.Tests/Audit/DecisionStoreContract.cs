@@ -21,6 +21,12 @@ public abstract class DecisionStoreContract : IAsyncLifetime
     /// <summary>Makes the store refuse writes for as long as the returned handle is not disposed.</summary>
     protected abstract Task<IAsyncDisposable> OutageAsync();
 
+    /// <summary>The indexes (name, column) the newest migration drops: what a store of the version before still has.</summary>
+    protected abstract IReadOnlyList<(string Index, string Column)> DroppedByNewestMigration { get; }
+
+    /// <summary>The names of the indexes on decision_records.</summary>
+    protected abstract string IndexNamesSql { get; }
+
     public async Task InitializeAsync() => Store = await OpenAsync();
 
     public async Task DisposeAsync() => await Store.DisposeAsync();
@@ -113,6 +119,55 @@ public abstract class DecisionStoreContract : IAsyncLifetime
         // Each migration ran once: reopening runs none again.
         versions.CommandText = "SELECT COUNT(*) = MAX(version) FROM audit_schema_version";
         Convert.ToBoolean(await versions.ExecuteScalarAsync()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_store_of_the_schema_before_is_migrated_and_keeps_its_records_and_lists()
+    {
+        var positive = AuditSamples.Record("positief-advies.yaml", Noon);
+        var negative = AuditSamples.Record("negatief-geen-arbeidsvermogen.yaml", Noon.AddHours(1));
+        await Store.AppendAsync([positive, negative]);
+        int newest;
+        await using (var connection = await ConnectAsync())
+        {
+            // Back to the version before: its indexes again, and its version the last one run.
+            foreach (var (index, column) in DroppedByNewestMigration) await Execute(connection, $"CREATE INDEX {index} ON decision_records ({column})");
+            newest = Convert.ToInt32(await Scalar(connection, "SELECT MAX(version) FROM audit_schema_version"));
+            await Execute(connection, $"DELETE FROM audit_schema_version WHERE version = {newest}");
+        }
+
+        await using var reopened = await OpenAsync();
+
+        await using (var connection = await ConnectAsync())
+        {
+            Convert.ToInt32(await Scalar(connection, "SELECT MAX(version) FROM audit_schema_version")).ShouldBe(newest);
+            var indexes = new List<string>();
+            await using var names = connection.CreateCommand();
+            names.CommandText = IndexNamesSql;
+            await using (var reader = await names.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+            indexes.ShouldNotBeEmpty();
+            indexes.ShouldNotContain(i => DroppedByNewestMigration.Any(d => d.Index == i));
+        }
+
+        Ids(await reopened.ListAsync(new RecordQuery(Outcome: "advies=negatief"))).ShouldBe([negative.DecisionId]);
+        Ids(await reopened.ListAsync(new RecordQuery(RuleSetHash: positive.Decision.RuleSet.ContentHash[..12])))
+            .ShouldBe(new[] { positive, negative }.Where(r => r.Decision.RuleSet.ContentHash == positive.Decision.RuleSet.ContentHash).Select(r => r.DecisionId));
+        RecordJson.Serialize((await reopened.FindAsync(positive.DecisionId)).ShouldNotBeNull()).ShouldBe(RecordJson.Serialize(positive));
+
+        static async Task Execute(DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        static async Task<object?> Scalar(DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync();
+        }
     }
 
     [Fact]

@@ -22,6 +22,10 @@ public sealed class PostgresDecisionStoreTests(PostgresServer server) : Decision
         return connection;
     }
 
+    protected override IReadOnlyList<(string Index, string Column)> DroppedByNewestMigration { get; } = [("decision_records_outcomes", "outcomes")];
+
+    protected override string IndexNamesSql => "SELECT indexname FROM pg_indexes WHERE tablename = 'decision_records'";
+
     // PostgreSQL has no REPLACE; an upsert's DO UPDATE fires the row's UPDATE trigger.
     protected override IEnumerable<string> Rewrites(string row) =>
         ["INSERT INTO decision_records " + row + " ON CONFLICT (decision_id) DO UPDATE SET outcomes = excluded.outcomes"];

@@ -20,6 +20,11 @@ public sealed class SqliteDecisionStoreTests : DecisionStoreContract, IDisposabl
         return connection;
     }
 
+    protected override IReadOnlyList<(string Index, string Column)> DroppedByNewestMigration { get; } =
+        [("decision_records_outcomes", "outcomes"), ("decision_records_rule_set_hash", "rule_set_hash")];
+
+    protected override string IndexNamesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'decision_records'";
+
     // SQLite's REPLACE deletes the row in the way and inserts the new one; no DELETE trigger fires for that.
     protected override IEnumerable<string> Rewrites(string row) =>
     [
