@@ -14,7 +14,7 @@ namespace EligibilityEngine.Benchmarks;
 /// </summary>
 public static class AuditWrite
 {
-    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency, string sample)
+    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency, string sample = "positief-advies.yaml")
     {
         var file = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", sample));
         var decision = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), engine: EngineKind.Compiled)

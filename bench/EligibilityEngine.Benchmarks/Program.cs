@@ -23,8 +23,9 @@ if (args is ["grpc-body", var file])
 
 if (args is ["audit-write", var store, var seconds, var concurrency, .. var sample] && sample.Length <= 1)
 {
-    await AuditWrite.Run(store, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
-        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture), sample is [var name] ? name : "positief-advies.yaml");
+    var duration = TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    var callers = int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture);
+    await (sample is [var name] ? AuditWrite.Run(store, duration, callers, name) : AuditWrite.Run(store, duration, callers));
     return;
 }
 
@@ -81,7 +82,9 @@ if (args is ["cpu-ratios", var ratioRounds, ..])
 
 if (args is ["baseline-check", var baselineCases])
 {
-    Environment.ExitCode = BaselineFidelity.Run(int.Parse(baselineCases, System.Globalization.CultureInfo.InvariantCulture));
+    var cases = int.Parse(baselineCases, System.Globalization.CultureInfo.InvariantCulture);
+    if (cases < 1) throw new ArgumentException("baseline-check N: N, the number of generated cases, must be at least 1");
+    Environment.ExitCode = BaselineFidelity.Run(cases);
     return;
 }
 
