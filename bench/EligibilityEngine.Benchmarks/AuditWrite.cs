@@ -14,9 +14,9 @@ namespace EligibilityEngine.Benchmarks;
 /// </summary>
 public static class AuditWrite
 {
-    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency, string sample = "positief-advies.yaml")
+    public static async Task Run(string storeSetting, TimeSpan duration, int concurrency, string? sample = null)
     {
-        var file = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", sample));
+        var file = CaseReader.ReadFile(Path.Combine(Paths.Root, "samples", "cases", sample ?? "positief-advies.yaml"));
         var decision = RuleLibrary.Load(Path.Combine(Paths.Root, "rules", "beschut-werk"), engine: EngineKind.Compiled)
             .Evaluate(file.Case, file.AsOf!.Value, EvaluationOptions.Default);
         var factory = new DecisionRecordFactory(new AuditSettings("bench", null, null));

@@ -37,10 +37,11 @@ public static class BaselineFidelity
             decision.Outcome("gemeentelijke_plicht").Value, decision.Outcome("levensloop").Value, decision.Outcome("loonkostensubsidie").Value);
     }
 
+    /// <summary>Checks the case as it is timed: with the quota table the baseline is timed with.</summary>
     /// <exception cref="InvalidOperationException">The baseline decides the case otherwise than the engine.</exception>
-    public static void RequireSame(CompiledRuleSet set, Case @case, DateOnly asOf)
+    public static void RequireSame(CompiledRuleSet set, Case @case, DateOnly asOf, IReadOnlyDictionary<(string, int), int> quota)
     {
-        var hand = HandWrittenBeschutWerk.Evaluate(@case, asOf, Quota(set));
+        var hand = HandWrittenBeschutWerk.Evaluate(@case, asOf, quota);
         var engine = Engine(set, @case, asOf);
         if (hand != engine)
             throw new InvalidOperationException($"the hand-written baseline decides {hand}, the engine {engine}: bring the baseline up to the rules, or the ratio means nothing");

@@ -25,7 +25,7 @@ public static class CpuRatios
         var set = library.Select(asOf);
         var @case = BaselineFidelity.BenchmarkCase();
         var quota = BaselineFidelity.Quota(set);
-        BaselineFidelity.RequireSame(set, @case, asOf);
+        BaselineFidelity.RequireSame(set, @case, asOf, quota);
         var nrules = new NRulesEngine();
         var variants = new (string Name, int Decisions, Action Run)[]
         {

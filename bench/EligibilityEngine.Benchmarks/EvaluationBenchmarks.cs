@@ -28,7 +28,7 @@ public class EvaluationBenchmarks
         _quota = BaselineFidelity.Quota(_rules);
 
         // The baseline must decide exactly what the engine decides, or the comparison means nothing.
-        BaselineFidelity.RequireSame(_rules, _case, AsOf);
+        BaselineFidelity.RequireSame(_rules, _case, AsOf, _quota);
         var engine = CompiledEngine.Instance.Evaluate(_rules, _case, AsOf, _core);
         var nrules = _nrules.Evaluate(_rules, _case, AsOf, EvaluationOptions.Default);
         if (nrules.Outcomes.Select(o => o.Value).SequenceEqual(engine.Outcomes.Select(o => o.Value)) is false)

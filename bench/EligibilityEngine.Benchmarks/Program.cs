@@ -5,7 +5,7 @@ using EligibilityEngine.Benchmarks;
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- throughput 10 [compiled|nrules] [outcomes|explanations|trace]  (sustained, one thread)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- cpu-ratios 10 [nrules]   (the compiled engine, and NRules, against hand-written code, by CPU time)
-//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- baseline-check 20000   (the hand-written baseline against the rules, on generated cases)
+//   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- baseline-check 100000   (the hand-written baseline against the rules, on generated cases)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- tiering 5   (compiling a version against the evaluations it speeds up)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- grpc-body FILE   (request body for h2load)
 //   dotnet run -c Release --project bench/EligibilityEngine.Benchmarks -- startup 5 [nrules|compiled]  (host start to SERVING)
@@ -23,9 +23,8 @@ if (args is ["grpc-body", var file])
 
 if (args is ["audit-write", var store, var seconds, var concurrency, .. var sample] && sample.Length <= 1)
 {
-    var duration = TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
-    var callers = int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture);
-    await (sample is [var name] ? AuditWrite.Run(store, duration, callers, name) : AuditWrite.Run(store, duration, callers));
+    await AuditWrite.Run(store, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture), sample.SingleOrDefault());
     return;
 }
 
